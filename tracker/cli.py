@@ -1,0 +1,500 @@
+"""The command line: parse, call the domain and the repository, print. No SQL, no maths.
+
+Heavy libraries (pandas, matplotlib, numpy, scipy, alembic) are imported only inside the
+commands that need them, so that `tracker log` and `tracker --help` start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+import click
+
+from tracker import domain, regions
+from tracker import repository as repo
+from tracker.clikit import COUNT, DATE, ENTRY_ID, PAIN, App, TrackerGroup, pass_app
+from tracker.domain import Entry, EntryChanges, Event
+from tracker.errors import TrackerError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=TrackerGroup, context_settings=CONTEXT)
+@click.option(
+    "--db",
+    "db_option",
+    metavar="PATH",
+    help="Diary file to use (default: TRACKER_DATABASE_URL, TRACKER_DB, or your user data folder).",
+)
+@click.version_option(package_name="tracker", message="tracker %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, db_option: str | None) -> None:
+    """A symptom diary for pain after spine surgery, and a report your surgeon can read.
+
+    \b
+    Log today's pain in one line:
+      tracker log 6 --where lower-back=6 --radiates left-calf --numb left-foot
+    See where the course is going, and print a report for your appointment:
+      tracker trend
+      tracker report --out report.pdf
+
+    Everything stays on this computer: see 'tracker db path'.
+    """
+    os.umask(0o077)  # every file we write (diary, backups, exports, reports): owner only
+    ctx.obj = App(db_option)
+
+
+# ---------------------------------------------------------------- logging
+
+
+def _entry_options(func):  # type: ignore[no-untyped-def]
+    """The options shared by `log` and `edit`."""
+    options = [
+        click.option("--note", help="Anything else worth remembering (free text)."),
+        click.option("--red-flag", "red_flags", multiple=True, metavar="FLAG",
+                     help="Urgent symptom: " + ", ".join(domain.RED_FLAGS) + "."),
+        click.option("--quality", "qualities", multiple=True, metavar="Q",
+                     help="What the pain feels like: " + ", ".join(domain.QUALITIES) + "."),
+        click.option("--weak", multiple=True, metavar="REGION", help="Where it is weak."),
+        click.option("--tingling", multiple=True, metavar="REGION", help="Where it tingles (pins and needles)."),
+        click.option("--numb", multiple=True, metavar="REGION", help="Where it is numb."),
+        click.option("--radiates", multiple=True, metavar="REGION", help="Where the pain travels to (e.g. left-calf)."),
+        click.option("--where", multiple=True, metavar="REGION[=N]",
+                     help="Where it hurts, optionally with that spot's own 0-10 (e.g. lower-back=6). Repeat for more."),
+    ]
+    for option in options:
+        func = option(func)
+    return func
+
+
+@cli.command()
+@click.argument("pain", type=PAIN, required=False)
+@click.option("--date", "day", type=DATE, help="The day this entry describes: YYYY-MM-DD, today (default), yesterday.")
+@_entry_options
+@click.option("--ask", is_flag=True, help="Ask step by step (the default when no PAIN is given on a terminal).")
+@pass_app
+def log(app: App, pain: int | None, day: dt.date | None, ask: bool, **fields) -> None:  # type: ignore[no-untyped-def]
+    """Log how much it hurts (0-10), and where.
+
+    \b
+    Examples:
+      tracker log 6
+      tracker log 7 --where lower-back=7 --where left-buttock=5 --radiates left-calf
+      tracker log 5 --date yesterday --numb left-foot --tingling left-toes --quality burning
+      tracker log            (on a terminal: asks step by step)
+    """
+    if pain is None and not ask:
+        if not sys.stdin.isatty():
+            raise click.UsageError("give the pain as a number from 0 to 10, e.g. 'tracker log 6'")
+        ask = True
+    with app.session() as session:
+        if ask:
+            from tracker.prompting import ask_entry
+
+            previous = repo.list_entries(session, limit=1, newest_first=True)
+            entry = ask_entry(app.today(), app.now(), previous[0] if previous else None, pain, day)
+        else:
+            entry = _entry_from_options(app, pain, day, fields)
+        saved = repo.add_entry(session, entry)
+    _print_saved(saved)
+
+
+def _entry_from_options(app: App, pain: int, day: dt.date | None, fields: dict) -> Entry:
+    return domain.new_entry(
+        day or app.today(),
+        pain,
+        app.now(),
+        where=domain.parse_sites(fields["where"]),
+        radiates=domain.parse_regions(fields["radiates"]),
+        numb=domain.parse_regions(fields["numb"]),
+        tingling=domain.parse_regions(fields["tingling"]),
+        weak=domain.parse_regions(fields["weak"]),
+        qualities=domain.parse_terms(fields["qualities"], domain.QUALITIES, "pain quality"),
+        red_flags=domain.parse_terms(fields["red_flags"], domain.RED_FLAGS, "red flag"),
+        note=fields["note"],
+    )
+
+
+def _print_saved(entry: Entry) -> None:
+    click.echo(f"Saved entry {entry.id} for {_long_date(entry.day)}: {_summary(entry)}.")
+    if entry.backfilled:
+        click.echo(f"(Back-filled: typed on {entry.logged_at:%Y-%m-%d}; the report counts it as such.)")
+    if entry.red_flags:
+        _warn_red_flags(entry.red_flags)
+
+
+def _warn_red_flags(flags: tuple[str, ...]) -> None:
+    click.echo("", err=True)
+    click.secho("!" * 72, fg="red", bold=True, err=True)
+    for flag in flags:
+        click.secho(f"  URGENT: {domain.RED_FLAGS[flag]} ({flag})", fg="red", bold=True, err=True)
+    click.secho(f"  {domain.RED_FLAG_ADVICE}", fg="red", bold=True, err=True)
+    click.secho("  Your entry has been saved.", err=True)
+    click.secho("!" * 72, fg="red", bold=True, err=True)
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _summary(entry: Entry) -> str:
+    parts = [f"pain {entry.pain}/10"]
+    if entry.where:
+        parts.append("at " + ", ".join(domain.describe_site(s) for s in entry.where))
+    labels = (("radiates", "radiates to"), ("numb", "numb"), ("tingling", "tingling"), ("weak", "weak"))
+    for attr, label in labels:
+        if getattr(entry, attr):
+            parts.append(f"{label} {', '.join(getattr(entry, attr))}")
+    if entry.qualities:
+        parts.append(", ".join(entry.qualities))
+    if entry.red_flags:
+        parts.append("RED FLAGS: " + ", ".join(entry.red_flags))
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------- reviewing and correcting
+
+
+@cli.command("list")
+@click.option("--since", type=DATE, help="First day to show (YYYY-MM-DD, today, yesterday).")
+@click.option("--until", type=DATE, help="Last day to show.")
+@click.option("--limit", type=COUNT, help="Show at most N of the most recent entries (default 30; all with --json).")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@pass_app
+def list_command(app: App, since: dt.date | None, until: dt.date | None, limit: int | None, as_json: bool) -> None:
+    """Show recent entries, oldest first.
+
+    \b
+    Examples:
+      tracker list
+      tracker list --since 2026-09-01 --until 2026-09-30
+      tracker list --json > entries.json
+    """
+    if since and until and since > until:
+        raise TrackerError(f"--since {since} is after --until {until}; swap them")
+    if limit is None and not as_json and not since and not until:
+        limit = 30
+    with app.session(write=False) as session:
+        entries = repo.list_entries(session, since, until, limit, newest_first=True)
+        total = repo.count_entries(session)
+    entries.reverse()
+    if as_json:
+        import json
+
+        click.echo(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        click.echo("No entries yet. Log one with: tracker log 5 --where lower-back")
+        return
+    click.echo(f"{'ID':>5}  {'Date':<10}  {'Pain':>4}  Where / symptoms")
+    for entry in entries:
+        mark = "*" if entry.backfilled else " "
+        details = _summary(entry).split("; ", 1)[1] if "; " in _summary(entry) else ""
+        if entry.note:
+            details = (details + "  " if details else "") + f'"{_clip(entry.note, 40)}"'
+        click.echo(f"{entry.id:>5}  {entry.day.isoformat():<10}{mark} {entry.pain:>4}  {details}")
+    footer = f"{len(entries)} of {total} entries shown."
+    if any(e.backfilled for e in entries):
+        footer += " * back-filled (typed on a later day)."
+    click.echo(footer)
+
+
+def _clip(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+@cli.command()
+@click.argument("entry_id", type=ENTRY_ID, metavar="ID")
+@pass_app
+def show(app: App, entry_id: int) -> None:
+    """Show one entry in full.
+
+    \b
+    Example:
+      tracker show 12
+    """
+    with app.session(write=False) as session:
+        entry = repo.get_entry(session, entry_id)
+    click.echo(_details(entry))
+
+
+def _details(entry: Entry) -> str:
+    lines = [
+        f"Entry {entry.id}: {_long_date(entry.day)}",
+        f"  pain       {entry.pain}/10",
+    ]
+    if entry.where:
+        lines.append(f"  where      {', '.join(domain.describe_site(s) for s in entry.where)}")
+    for attr in ("radiates", "numb", "tingling", "weak"):
+        if getattr(entry, attr):
+            lines.append(f"  {attr:<10} {', '.join(getattr(entry, attr))}")
+    if entry.qualities:
+        lines.append(f"  quality    {', '.join(entry.qualities)}")
+    if entry.red_flags:
+        lines.append(f"  red flags  {', '.join(entry.red_flags)}")
+    if entry.note:
+        lines.append(f"  note       {entry.note}")
+    typed = f"  typed      {entry.logged_at:%Y-%m-%d %H:%M}"
+    lines.append(typed + (" (back-filled)" if entry.backfilled else ""))
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("entry_id", type=ENTRY_ID, metavar="ID")
+@click.option("--pain", type=PAIN, help="New overall pain, 0-10.")
+@click.option("--date", "day", type=DATE, help="New day this entry describes.")
+@_entry_options
+@pass_app
+def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **fields) -> None:  # type: ignore[no-untyped-def]
+    """Correct an entry. Each option replaces that field; 'none' empties a list.
+
+    \b
+    Examples:
+      tracker edit 12 --pain 5
+      tracker edit 12 --where lower-back=5 --radiates none
+      tracker edit 12 --note ""
+    """
+    changes = EntryChanges(
+        day=day,
+        pain=pain,
+        where=_edited(fields["where"], domain.parse_sites),
+        radiates=_edited(fields["radiates"], domain.parse_regions),
+        numb=_edited(fields["numb"], domain.parse_regions),
+        tingling=_edited(fields["tingling"], domain.parse_regions),
+        weak=_edited(fields["weak"], domain.parse_regions),
+        qualities=_edited(fields["qualities"], lambda v: domain.parse_terms(v, domain.QUALITIES, "pain quality")),
+        red_flags=_edited(fields["red_flags"], lambda v: domain.parse_terms(v, domain.RED_FLAGS, "red flag")),
+        note=fields["note"],
+    )
+    with app.session() as session:
+        entry = repo.get_entry(session, entry_id)
+        updated, lines = domain.apply_changes(entry, changes)
+        if not lines:
+            raise TrackerError(f"nothing to change: entry {entry_id} already says that (see 'tracker show {entry_id}')")
+        repo.update_entry(session, updated)
+    click.echo(f"Updated entry {entry_id}:")
+    for line in lines:
+        click.echo(f"  {line}")
+    new_flags = tuple(f for f in updated.red_flags if f not in entry.red_flags)
+    if new_flags:
+        _warn_red_flags(new_flags)
+
+
+def _edited(values: tuple[str, ...], parse):  # type: ignore[no-untyped-def]
+    if not values:
+        return None
+    if [v.strip().lower() for v in values] == ["none"]:
+        return ()
+    return parse(values)
+
+
+@cli.command()
+@click.argument("entry_id", type=ENTRY_ID, metavar="ID")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def delete(app: App, entry_id: int, yes: bool) -> None:
+    """Delete an entry (asks first unless --yes).
+
+    \b
+    Example:
+      tracker delete 12
+    """
+    with app.session() as session:
+        entry = repo.get_entry(session, entry_id)
+        if not yes:
+            click.echo(_details(entry))
+            click.confirm("Delete this entry?", abort=True)
+        repo.delete_entry(session, entry_id)
+    click.echo(f"Deleted entry {entry_id} ({entry.day.isoformat()}, pain {entry.pain}/10).")
+
+
+# ---------------------------------------------------------------- surgeries and events
+
+
+@cli.group(context_settings=CONTEXT)
+def surgery() -> None:
+    """Record spine surgeries: the latest one is day 0 of the trend."""
+
+
+@surgery.command("add")
+@click.argument("day", type=DATE, metavar="DATE")
+@click.option("--procedure", required=True, help="What was done, e.g. 'L4-L5 microdiscectomy'.")
+@click.option("--levels", help="Spinal levels operated on, e.g. L4-L5,L5-S1.")
+@click.option("--note", help="Anything else (surgeon, hospital, complications).")
+@pass_app
+def surgery_add(app: App, day: dt.date, procedure: str, levels: str | None, note: str | None) -> None:
+    """Add a surgery.
+
+    \b
+    Example:
+      tracker surgery add 2026-03-02 --procedure "L4-L5 fusion" --levels L4-L5
+    """
+    ev = domain.new_event(day, "surgery", procedure, note, domain.parse_levels(levels))
+    with app.session() as session:
+        saved = repo.add_event(session, ev)
+    click.echo(f"Saved surgery {saved.id}: {_event_line(saved)}.")
+
+
+@surgery.command("list")
+@pass_app
+def surgery_list(app: App) -> None:
+    """List recorded surgeries."""
+    with app.session(write=False) as session:
+        events = repo.list_events(session, kind="surgery")
+    _print_events(events, "No surgeries recorded. Add one with: tracker surgery add DATE --procedure TEXT")
+
+
+@cli.group(context_settings=CONTEXT)
+def event() -> None:
+    """Mark injections, nerve blocks, medication changes and more on the timeline."""
+
+
+@event.command("add")
+@click.argument("day", type=DATE, metavar="DATE")
+@click.argument("kind", metavar="KIND")
+@click.argument("title")
+@click.option("--note", help="Anything else worth remembering.")
+@pass_app
+def event_add(app: App, day: dt.date, kind: str, title: str, note: str | None) -> None:
+    """Add an event. KIND is one of: surgery, injection, nerve-block, medication-start,
+    medication-stop, medication-change, physical-therapy, stimulator-trial,
+    stimulator-implant, other.
+
+    \b
+    Examples:
+      tracker event add 2026-08-14 injection "L5 transforaminal epidural steroid"
+      tracker event add yesterday medication-start "pregabalin 75 mg twice daily"
+    """
+    try:
+        kind = domain.parse_event_kind(kind)
+    except TrackerError as exc:
+        raise click.BadParameter(exc.message, param_hint="KIND") from None
+    ev = domain.new_event(day, kind, title, note)
+    with app.session() as session:
+        saved = repo.add_event(session, ev)
+    click.echo(f"Saved event {saved.id}: {_event_line(saved)}.")
+
+
+@event.command("list")
+@pass_app
+def event_list(app: App) -> None:
+    """List all events, surgeries included, oldest first."""
+    with app.session(write=False) as session:
+        events = repo.list_events(session)
+    _print_events(events, "No events recorded. Add one with: tracker event add DATE KIND TITLE")
+
+
+@event.command("delete")
+@click.argument("event_id", type=ENTRY_ID, metavar="ID")
+@pass_app
+def event_delete(app: App, event_id: int) -> None:
+    """Delete an event (or surgery) by its id."""
+    with app.session() as session:
+        removed = repo.delete_event(session, event_id)
+    click.echo(f"Deleted event {event_id}: {_event_line(removed)}.")
+
+
+def _event_line(ev: Event) -> str:
+    text = f"{ev.day.isoformat()} {ev.kind} - {ev.title}"
+    if ev.levels:
+        text += f" ({', '.join(ev.levels)})"
+    return text
+
+
+def _print_events(events: list[Event], empty: str) -> None:
+    if not events:
+        click.echo(empty)
+        return
+    for ev in events:
+        click.echo(f"{ev.id:>4}  {_event_line(ev)}" + (f'  "{_clip(ev.note, 40)}"' if ev.note else ""))
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+@cli.command("regions")
+def regions_command() -> None:
+    """List the body regions you can name, with the other words accepted for them."""
+    click.echo("Midline (no side):")
+    for region in regions.REGIONS.values():
+        if region.side is None:
+            click.echo(f"  {region.name:<14} {', '.join(regions.aliases_of(region.name))}")
+    for limb in ("leg", "arm"):
+        click.echo(f"\n{limb.capitalize()} (left-/right-/both-, nearest the spine first):")
+        for region in regions.REGIONS.values():
+            if region.limb == limb and region.side == "left":
+                base = region.name.split("-", 1)[1]
+                click.echo(f"  {base:<14} {', '.join(regions.aliases_of(region.name))}")
+    click.echo("\nWrite them like: lower-back, 'low back', left-calf, 'L calf', 'left lower leg', 'both feet'.")
+    click.echo("Pain qualities: " + ", ".join(domain.QUALITIES))
+    click.echo("Red flags: " + ", ".join(domain.RED_FLAGS))
+
+
+# ---------------------------------------------------------------- the database
+
+
+@cli.group("db", context_settings=CONTEXT)
+def db_group() -> None:
+    """Where your diary is stored, its format version, and backups."""
+
+
+@db_group.command("path")
+@pass_app
+def db_path(app: App) -> None:
+    """Print where your diary is, and every file that holds your data."""
+    database = app.database
+    click.echo(database.describe())
+    files = database.files()
+    if files:
+        click.echo("Files holding your diary (delete them all to erase it):")
+        for path in files:
+            click.echo(f"  {path}")
+
+
+@db_group.command("upgrade")
+@pass_app
+def db_upgrade(app: App) -> None:
+    """Bring the diary's format up to date (tracker also does this by itself)."""
+    revision = app.database.current_revision()
+    app.report_upgrade()
+    click.echo(f"The diary at {app.database.describe()} is up to date (schema {revision}).")
+
+
+@db_group.command("current")
+@pass_app
+def db_current(app: App) -> None:
+    """Print the diary's format version (schema revision)."""
+    revision = app.database.current_revision()
+    app.report_upgrade()
+    click.echo(revision)
+
+
+@db_group.command("backup")
+@click.option("--out", type=click.Path(dir_okay=False), help="Where to write the copy (default: beside the diary).")
+@pass_app
+def db_backup(app: App, out: str | None) -> None:
+    """Copy the diary to a backup file (safe while tracker is in use).
+
+    \b
+    Example:
+      tracker db backup --out ~/diary-2026-11.sqlite3
+    """
+    from pathlib import Path
+
+    app.database.engine()
+    target = app.database.backup(Path(out).expanduser() if out else None)
+    click.echo(f"Backed up to {target}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="tracker")
+
+
+from tracker import cli_data, cli_report  # noqa: E402  (they add their commands to the group)
+
+cli_report.register(cli)
+cli_data.register(cli)

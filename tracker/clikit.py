@@ -1,0 +1,152 @@
+"""Click pieces shared by every command: the group that turns errors into one line, the App
+in ctx.obj, and the parameter types that parse what patients type. No SQL, no maths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from tracker import domain
+from tracker.errors import TrackerError
+
+
+class TrackerGroup(click.Group):
+    """A group whose errors are one line: 'Error: ...', exit 1 (expected) or 2 (usage)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TrackerError as exc:
+            raise click.ClickException(exc.message) from None
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
+        standalone = extra.pop("standalone_mode", True)
+        try:
+            return super().main(args, prog_name=prog_name or "tracker", standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            _error_line(f"{_one_line(exc.format_message())}{hint}")
+            code = exc.exit_code
+        except click.ClickException as exc:
+            _error_line(_one_line(exc.format_message()))
+            code = exc.exit_code
+        except click.exceptions.Abort:
+            _error_line("cancelled; nothing was changed")
+            code = 1
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except KeyboardInterrupt:
+            _error_line("interrupted; nothing was changed")
+            code = 130
+        except Exception as exc:  # a bug: one line for the patient, details on request
+            if os.environ.get("TRACKER_DEBUG"):
+                raise
+            _error_line(
+                f"unexpected problem ({type(exc).__name__}: {_one_line(str(exc))[:200]}); "
+                "nothing was changed. Set TRACKER_DEBUG=1 to see details"
+            )
+            code = 1
+        else:
+            code = 0
+        if standalone:
+            sys.exit(code)
+        return code
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _error_line(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+
+
+class App:
+    """What every command needs: the diary's database and today's date."""
+
+    def __init__(self, db_option: str | None) -> None:
+        self.db_option = db_option
+        self._database = None
+
+    @property
+    def database(self):  # type: ignore[no-untyped-def]
+        if self._database is None:
+            from tracker.db import Database
+            from tracker.paths import database_url
+
+            self._database = Database(database_url(self.db_option))
+        return self._database
+
+    @contextmanager
+    def session(self, write: bool = True) -> Iterator[Any]:
+        """One transaction for the whole command."""
+        with self.database.session(write=write) as session:
+            yield session
+        self.report_upgrade()
+
+    def report_upgrade(self) -> None:
+        upgraded = self.database.upgraded_from
+        if upgraded and upgraded[0] is not None:
+            click.echo(
+                f"Your diary was upgraded to the current format; the old file was kept at {upgraded[1]}",
+                err=True,
+            )
+            self.database.upgraded_from = None
+
+    def today(self) -> dt.date:
+        return dt.date.today()
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now().replace(microsecond=0)
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+class _Parsed(click.ParamType):
+    """A parameter parsed by a domain function; its TrackerError becomes a usage error."""
+
+    def __init__(self, name: str, parse: Callable[[str], Any]) -> None:
+        self.name = name
+        self._parse = parse
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return self._parse(value)
+        except TrackerError as exc:
+            self.fail(exc.message, param, ctx)
+
+
+def _today_date(text: str) -> dt.date:
+    return domain.parse_date(text, dt.date.today())
+
+
+def _date_any(text: str) -> dt.date:
+    """A date that may be in the future (report ranges, as-of)."""
+    return domain.parse_date(text, dt.date.max)
+
+
+DATE = _Parsed("date", _today_date)
+ANY_DATE = _Parsed("date", _date_any)
+PAIN = _Parsed("pain", domain.parse_pain)
+
+
+def positive_int(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise TrackerError(f"'{text}' is not accepted; give a whole number of 1 or more")
+    return int(text)
+
+
+COUNT = _Parsed("count", positive_int)
+ENTRY_ID = _Parsed("id", positive_int)

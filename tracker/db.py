@@ -1,0 +1,297 @@
+"""Engine, one transaction per command, and the schema kept current by Alembic.
+
+The only module that knows the database may be SQLite. Alembic is imported only when the
+schema actually has to change, so everyday commands start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from tracker.errors import TrackerError
+
+# The newest migration in alembic/versions; a test proves it matches Alembic's head.
+SCHEMA_HEAD = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
+BUSY_TIMEOUT_MS = 15000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+OUR_TABLES = {"entries", "entry_sites", "entry_terms", "events"}
+
+
+def migrations_dir() -> Path:
+    """Where the migration scripts are: inside the installed package, or alembic/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "migrations", here.parent / "alembic"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise TrackerError("the database migrations are missing from this installation; reinstall tracker")
+
+
+class Database:
+    """One diary database: a URL, its engine, and the guarantee that its schema is current."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            self.url = make_url(url)
+        except ArgumentError:
+            raise TrackerError(
+                f"'{url}' is not a database URL; use e.g. sqlite:///path/diary.sqlite3"
+            ) from None
+        self.path: Path | None = None
+        if self.url.get_backend_name() == "sqlite":
+            database = self.url.database
+            if not database or database == ":memory:":
+                raise TrackerError("an in-memory database would lose the diary; give a file path")
+            self.path = Path(database).expanduser().absolute()
+            self.url = self.url.set(database=str(self.path))
+        self._engine: Engine | None = None
+        self.upgraded_from: tuple[str | None, Path | None] | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    def describe(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+    # ------------------------------------------------------------------ opening
+
+    def engine(self, create: bool = True) -> Engine:
+        """The engine, after checking the file and bringing the schema up to date."""
+        if self._engine is None:
+            if self.path is not None:
+                _check_sqlite_file(self.path, create)
+            self._engine = self._make_engine()
+            try:
+                self._ensure_schema(self._engine)
+            except BaseException:
+                self._engine.dispose()
+                self._engine = None
+                raise
+            if self.path is not None:
+                _owner_only(self.path)
+        return self._engine
+
+    def _make_engine(self) -> Engine:
+        if self.path is None:
+            return create_engine(self.url, pool_pre_ping=True)
+        engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Connection) -> None:
+            # Take the write lock at the start, so two processes never deadlock upgrading
+            # a read lock; the second simply waits up to the busy timeout.
+            mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+            connection.exec_driver_sql(f"BEGIN {mode}")
+
+        return engine
+
+    def _ensure_schema(self, engine: Engine) -> None:
+        revision, tables = self._read_state(engine)
+        if revision == SCHEMA_HEAD:
+            return
+        if revision is None and tables - {"alembic_version"}:
+            raise TrackerError(
+                f"{self.describe()} is a database of another program (tables: "
+                f"{', '.join(sorted(tables)[:5])}), not a tracker diary; choose another file"
+            )
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise TrackerError(
+                f"{self.describe()} was written by a newer version of tracker (schema "
+                f"{revision}); install the newer tracker to open it"
+            )
+        backup = None
+        if revision is not None and self.path is not None:
+            backup = self.backup(self._backup_name(f"before-{SCHEMA_HEAD}"))
+        self._upgrade(engine)
+        self.upgraded_from = (revision, backup)
+
+    def _read_state(self, engine: Engine) -> tuple[str | None, set[str]]:
+        try:
+            with engine.connect().execution_options(sqlite_begin="DEFERRED") as conn:
+                tables = set(inspect(conn).get_table_names())
+                revision = None
+                if "alembic_version" in tables:
+                    revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                return revision, tables
+        except DBAPIError as exc:
+            raise TrackerError(f"{self.describe()} cannot be read as a tracker diary: {_reason(exc)}") from None
+
+    def _upgrade(self, engine: Engine, target: str = "head") -> None:
+        """Run the migrations inside one transaction that holds the write lock."""
+        self._migrate(engine, "upgrade", target)
+
+    def downgrade(self, target: str) -> None:
+        """Undo migrations (for tests and developers, not for patients)."""
+        self._migrate(self.engine(), "downgrade", target)
+
+    def _migrate(self, engine: Engine, direction: str, target: str) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(migrations_dir()))
+        try:
+            with engine.connect() as conn:
+                # Foreign keys off while tables are rebuilt (SQLite's documented procedure),
+                # so that a batch "copy and move" never cascades a delete into entry sites.
+                raw = conn.connection.dbapi_connection
+                if self.is_sqlite:
+                    raw.execute("PRAGMA foreign_keys = OFF")
+                with conn.begin():
+                    # Holding the write lock now; Alembic reads the version again, so a
+                    # process that waited for another's upgrade finds nothing left to do.
+                    config.attributes["connection"] = conn
+                    getattr(command, direction)(config, target)
+                    if self.is_sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise TrackerError(
+                            "the upgrade would break links between entries; nothing was changed"
+                        )
+                if self.is_sqlite:
+                    raw.execute("PRAGMA foreign_keys = ON")
+        except DBAPIError as exc:
+            raise TrackerError(
+                f"could not bring {self.describe()} up to date: {_reason(exc)}"
+            ) from None
+
+    def current_revision(self) -> str | None:
+        return self._read_state(self.engine())[0]
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextmanager
+    def session(self, write: bool = True) -> Iterator[Session]:
+        """One transaction: everything inside lands together, or nothing does."""
+        engine = self.engine()
+        begin = "IMMEDIATE" if write else "DEFERRED"
+        try:
+            with engine.connect().execution_options(sqlite_begin=begin) as conn:
+                with Session(bind=conn, expire_on_commit=False) as session:
+                    with session.begin():
+                        yield session
+        except DBAPIError as exc:
+            raise TrackerError(f"the diary at {self.describe()} could not be used: {_reason(exc)}") from None
+
+    # ------------------------------------------------------------------ files
+
+    def _backup_name(self, why: str) -> Path:
+        assert self.path is not None
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        return self.path.with_name(f"{self.path.name}.backup-{stamp}-{why}")
+
+    def backup(self, out: Path | None = None) -> Path:
+        """A consistent copy of the SQLite file (safe while others write), owner-only."""
+        if self.path is None:
+            raise TrackerError(
+                "backup copies SQLite files; for another database use its own tools (e.g. pg_dump)"
+            )
+        target = Path(out) if out else self._backup_name("manual")
+        if target.exists():
+            raise TrackerError(f"{target} already exists; choose another name")
+        if not target.parent.is_dir():
+            raise TrackerError(f"the folder {target.parent} does not exist")
+        try:
+            source = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                os.close(fd)
+                dest = sqlite3.connect(target)
+                try:
+                    source.backup(dest)
+                finally:
+                    dest.close()
+            finally:
+                source.close()
+        except (sqlite3.Error, OSError) as exc:
+            target.unlink(missing_ok=True)
+            raise TrackerError(f"could not back up {self.path} to {target}: {exc}") from None
+        return target
+
+    def files(self) -> list[Path]:
+        """Every file that holds this diary: the database, its journal files, its backups."""
+        if self.path is None:
+            return []
+        found = [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")]
+        found += sorted(self.path.parent.glob(f"{self.path.name}.backup-*"))
+        return [p for p in found if p.exists()]
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def _check_sqlite_file(path: Path, create: bool) -> None:
+    """Refuse, with a plain message, anything that is not a diary we may open."""
+    if path.is_dir():
+        raise TrackerError(f"{path} is a folder; give the path of a diary file")
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            raise TrackerError(f"{path} cannot be read (permission denied)")
+        size = path.stat().st_size
+        if size == 0:
+            raise TrackerError(f"{path} is an empty file, not a tracker diary; choose another file")
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        if not header.startswith(SQLITE_MAGIC):
+            raise TrackerError(f"{path} is not a tracker diary (not an SQLite database file)")
+        if len(header) < 100 or size < 512:
+            raise TrackerError(f"{path} is damaged (too short to be a database)")
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise TrackerError(
+                f"{path} is read-only; tracker needs to write to it and its folder"
+            )
+        return
+    if not create:
+        raise TrackerError(f"there is no diary at {path} yet; log an entry first")
+    parent = path.parent
+    if not parent.exists():
+        try:
+            parent.mkdir(parents=True, mode=0o700)
+        except OSError as exc:
+            raise TrackerError(f"cannot create the folder {parent}: {exc.strerror}") from None
+    if not os.access(parent, os.W_OK):
+        raise TrackerError(f"cannot create a diary in {parent} (the folder is read-only)")
+
+
+def _owner_only(path: Path) -> None:
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if candidate.exists() and candidate.stat().st_mode & 0o077:
+                candidate.chmod(0o600)
+        except OSError:
+            pass
+
+
+def _reason(exc: DBAPIError | SQLAlchemyError) -> str:
+    original = getattr(exc, "orig", None) or exc
+    message = str(original).splitlines()[0] if str(original) else type(original).__name__
+    if "file is not a database" in message or "malformed" in message:
+        return "the file is damaged or is not a database"
+    if "database or disk is full" in message:
+        return "the disk is full; free some space and try again (nothing was saved)"
+    if "readonly" in message:
+        return "the file is read-only"
+    if "locked" in message:
+        return "another program kept the diary busy too long; try again"
+    return message

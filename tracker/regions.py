@@ -1,0 +1,217 @@
+"""Body-region vocabulary: canonical names, sides, aliases, proximal-to-distal order, codes.
+
+Canonical names are what is stored and printed (``lower-back``, ``left-calf``). Patients
+may type aliases (``low back``, ``lumbar``, ``L calf``, ``left lower leg``, ``both feet``);
+:func:`resolve` turns any of them into canonical names, or raises :class:`TrackerError`
+naming the closest matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.errors import TrackerError
+
+SIDES = ("left", "right")
+
+
+@dataclass(frozen=True)
+class Region:
+    """One place on the body a patient can name."""
+
+    name: str
+    label: str
+    group: str  # "back", "leg", "arm" or "other": back pain vs leg pain series
+    side: str | None = None  # "left", "right" or None for midline regions
+    limb: str | None = None  # "leg" or "arm" for regions on a limb
+    level: int | None = None  # proximal (1) to distal, within the limb
+    snomed: str | None = None  # SNOMED CT body structure code, where CLINICAL.md gives one
+    snomed_display: str | None = None
+
+
+# Midline regions: (name, label, group, aliases)
+_MIDLINE = (
+    ("neck", "neck", "back", ("cervical", "cervical-spine", "nape")),
+    ("upper-back", "upper back", "back", ("upper-thoracic", "between-shoulder-blades")),
+    ("mid-back", "mid back", "back", ("middle-back", "thoracic", "thoracic-spine")),
+    (
+        "lower-back",
+        "lower back",
+        "back",
+        ("low-back", "lumbar", "lumbar-spine", "lowback", "lower-spine", "small-of-back"),
+    ),
+    ("tailbone", "tailbone", "back", ("coccyx", "sacrum", "sacral")),
+    ("saddle", "saddle area", "other", ("saddle-area", "perineum", "perineal", "crotch")),
+)
+
+# Sided regions in proximal-to-distal order: (name, label, group, limb, level, aliases).
+# Calf and shin share a level: both are the lower leg.
+_SIDED = (
+    ("si-joint", "sacroiliac joint", "back", "leg", 1, ("sacroiliac", "sacroiliac-joint", "si")),
+    ("buttock", "buttock", "leg", "leg", 2, ("buttocks", "glute", "gluteal", "bottom", "butt")),
+    ("hip", "hip", "leg", "leg", 3, ("hips",)),
+    ("groin", "groin", "leg", "leg", 4, ()),
+    ("thigh", "thigh", "leg", "leg", 5, ("thighs", "upper-leg", "hamstring")),
+    ("knee", "knee", "leg", "leg", 6, ("knees",)),
+    ("calf", "calf", "leg", "leg", 7, ("calves", "lower-leg", "back-of-leg")),
+    ("shin", "shin", "leg", "leg", 7, ("shins",)),
+    ("ankle", "ankle", "leg", "leg", 8, ("ankles",)),
+    ("foot", "foot", "leg", "leg", 9, ("feet", "sole", "heel")),
+    ("toes", "toes", "leg", "leg", 10, ("toe", "big-toe")),
+    ("shoulder", "shoulder", "arm", "arm", 1, ("shoulders",)),
+    ("upper-arm", "upper arm", "arm", "arm", 2, ("arm", "biceps", "triceps")),
+    ("elbow", "elbow", "arm", "arm", 3, ("elbows",)),
+    ("forearm", "forearm", "arm", "arm", 4, ("forearms", "lower-arm")),
+    ("wrist", "wrist", "arm", "arm", 5, ("wrists",)),
+    ("hand", "hand", "arm", "arm", 6, ("hands", "palm")),
+    ("fingers", "fingers", "arm", "arm", 7, ("finger", "thumb")),
+)
+
+# SNOMED CT body structures given in CLINICAL.md (check them before relying on them).
+_SNOMED = {
+    "lower-back": ("37822005", "Lower back structure"),
+    "lower-leg": ("30021000", "Structure of lower leg"),
+    "leg": ("61685007", "Lower limb structure"),
+    "arm": ("53120007", "Upper limb structure"),
+}
+LATERALITY_SNOMED = {
+    "left": ("419161000", "Unilateral left"),
+    "right": ("419465000", "Unilateral right"),
+    "bilateral": ("51440002", "Right and left"),
+}
+
+_SIDE_WORDS = {
+    "left": "left",
+    "l": "left",
+    "lt": "left",
+    "lft": "left",
+    "right": "right",
+    "r": "right",
+    "rt": "right",
+    "rgt": "right",
+}
+_BOTH_WORDS = ("both", "bilateral", "both-sides")
+
+
+def _build() -> tuple[dict[str, Region], dict[str, str], dict[str, str]]:
+    regions: dict[str, Region] = {}
+    midline_alias: dict[str, str] = {}
+    sided_alias: dict[str, str] = {}  # base alias -> base name
+    for name, label, group, aliases in _MIDLINE:
+        code = _SNOMED.get(name)
+        regions[name] = Region(
+            name, label, group, snomed=code and code[0], snomed_display=code and code[1]
+        )
+        midline_alias[name] = name
+        for alias in aliases:
+            midline_alias[alias] = name
+    for base, label, group, limb, level, aliases in _SIDED:
+        if base in ("calf", "shin"):
+            code = _SNOMED["lower-leg"]
+        else:
+            code = _SNOMED.get(limb)
+        for side in SIDES:
+            name = f"{side}-{base}"
+            regions[name] = Region(
+                name, f"{side} {label}", group, side, limb, level, code[0], code[1]
+            )
+        sided_alias[base] = base
+        for alias in aliases:
+            sided_alias[alias] = base
+    return regions, midline_alias, sided_alias
+
+
+REGIONS, _MIDLINE_ALIAS, _SIDED_ALIAS = _build()
+NAMES: tuple[str, ...] = tuple(REGIONS)
+
+
+def _normalise(text: str) -> str:
+    text = text.strip().lower().replace("'", "")
+    return re.sub(r"[\s_./]+", "-", text).strip("-")
+
+
+def _split_side(key: str) -> tuple[str | None, str]:
+    """'left-calf' -> ('left', 'calf'); 'l-calf' -> ('left', 'calf'); 'calf-left' too."""
+    head, _, rest = key.partition("-")
+    if rest and head in _SIDE_WORDS:
+        return _SIDE_WORDS[head], rest
+    if rest and head == "both":
+        return "both", rest
+    if key.startswith("bilateral-"):
+        return "both", key[len("bilateral-") :]
+    body, _, tail = key.rpartition("-")
+    if body and tail in _SIDE_WORDS:
+        return _SIDE_WORDS[tail], body
+    if key[:1] in "lr" and key[1:] in _SIDED_ALIAS:  # "lcalf"
+        return _SIDE_WORDS[key[0]], key[1:]
+    return None, key
+
+
+def resolve(text: str) -> tuple[str, ...]:
+    """Canonical region names for what a patient typed ('both feet' gives two)."""
+    key = _normalise(text)
+    if not key:
+        raise TrackerError("a region name is empty; see 'tracker regions' for the names")
+    if key in _MIDLINE_ALIAS:
+        return (_MIDLINE_ALIAS[key],)
+    side, base = _split_side(key)
+    base_name = _SIDED_ALIAS.get(base)
+    if base_name and side in SIDES:
+        return (f"{side}-{base_name}",)
+    if base_name and side == "both":
+        return tuple(f"{s}-{base_name}" for s in SIDES)
+    if base_name and side is None:
+        raise TrackerError(
+            f"say which side for '{text.strip()}': left-{base_name}, right-{base_name}"
+            f" or both-{base_name}"
+        )
+    if side is not None and base in _MIDLINE_ALIAS:
+        return (_MIDLINE_ALIAS[base],)  # "left lower back" is still the lower back
+    raise TrackerError(f"unknown region '{text.strip()}'{_suggestion(key)}")
+
+
+def resolve_one(text: str) -> str:
+    """Exactly one canonical region name (for places that take a single region)."""
+    names = resolve(text)
+    if len(names) != 1:
+        raise TrackerError(f"'{text.strip()}' names {len(names)} regions; give one")
+    return names[0]
+
+
+def _suggestion(key: str) -> str:
+    import difflib
+
+    vocabulary = {name: name for name in REGIONS}
+    for alias, name in _MIDLINE_ALIAS.items():
+        vocabulary.setdefault(alias, name)
+    for alias, base in _SIDED_ALIAS.items():
+        for side in SIDES:
+            vocabulary.setdefault(f"{side}-{alias}", f"{side}-{base}")
+    close = difflib.get_close_matches(key, list(vocabulary), n=6, cutoff=0.6)
+    names = list(dict.fromkeys(vocabulary[c] for c in close))[:3]
+    if names:
+        return f"; did you mean {', '.join(names)}? ('tracker regions' lists all)"
+    return "; 'tracker regions' lists the names accepted"
+
+
+def aliases_of(name: str) -> tuple[str, ...]:
+    """The other words accepted for a canonical region (without side prefixes)."""
+    region = REGIONS[name]
+    if region.side is None:
+        return tuple(a for a, n in _MIDLINE_ALIAS.items() if n == name and a != name)
+    base = name.split("-", 1)[1]
+    return tuple(a for a, b in _SIDED_ALIAS.items() if b == base and a != base)
+
+
+def level(name: str) -> int | None:
+    """How far down its limb a region lies (1 = nearest the spine), None off the limbs."""
+    return REGIONS[name].level
+
+
+def farthest(names: list[str] | tuple[str, ...] | set[str], side: str, limb: str) -> str | None:
+    """The most distal region of one limb among names, or None if none lies on it."""
+    on_limb = [n for n in names if REGIONS[n].side == side and REGIONS[n].limb == limb]
+    if not on_limb:
+        return None
+    return max(on_limb, key=lambda n: (REGIONS[n].level or 0, n))
