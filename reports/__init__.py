@@ -1,0 +1,1 @@
+"""The appointment report: diary data in, PDF and PNG charts out. No database access."""
