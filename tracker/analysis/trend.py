@@ -92,6 +92,7 @@ def _prepare(
 ) -> _Diary:
     """Resolve as-of, day 0 and the daily means of the usable entries."""
     usable = _usable(entries)
+    as_of = _as_date(as_of) if as_of is not None else None
     if as_of is None and usable:
         as_of = max(when for when, _ in usable)
     if as_of is not None:
@@ -319,9 +320,7 @@ def _insufficient_reasons(diary: _Diary, bins: _Bins, as_of_day: int | None) -> 
     if diary.days:
         first, last = min(diary.days), max(diary.days)
         if last - first + 1 < MIN_SPAN_DAYS:
-            reasons.append(
-                f"entries span only {last - first + 1} days (need {MIN_SPAN_DAYS})"
-            )
+            reasons.append(f"entries span only {last - first + 1} days (need {MIN_SPAN_DAYS})")
         if as_of_day is not None and as_of_day - last > MAX_STALENESS_DAYS:
             reasons.append(
                 f"{_STALE} {as_of_day - last} days before the as-of date "
@@ -368,9 +367,10 @@ def _verdict(trend: dict, level: dict) -> tuple[str, str]:
             f"over the record, below the threshold of {trend['threshold']:.2f} "
             f"({_mk_text(trend['mk'])})"
         )
-    if "delta" in level and threshold(level["reference_level"]) <= level["delta"] < level[
-        "threshold"
-    ]:
+    if (
+        "delta" in level
+        and threshold(level["reference_level"]) <= level["delta"] < level["threshold"]
+    ):
         notes.append(
             f"the current level is {level['delta']:+.2f} points above the post-op best, "
             f"within the patient's usual fluctuation (threshold {level['threshold']:.2f})"
@@ -415,7 +415,9 @@ def worsening_verdict(
     fraction = _weekly_valid_fraction(diary.days)
     size = WEEK_DAYS if fraction is None or fraction >= WEEKLY_VALID_FRACTION else SPARSE_BIN_DAYS
     bins = _valid_bins(diary.days, size)
-    as_of_day = None if diary.day0 is None else (diary.as_of - diary.day0).days
+    as_of_day = (
+        None if diary.day0 is None or diary.as_of is None else (diary.as_of - diary.day0).days
+    )
     result: dict = {
         "verdict": "insufficient_data",
         "reason": "",
@@ -526,9 +528,8 @@ def _level_sentences(result: dict, fmt: Callable[[datetime.date], str]) -> list[
     if "onset_day_estimate" in level and result.get("surgery_date"):
         day = level["onset_day_estimate"]
         when = datetime.date.fromisoformat(result["surgery_date"]) + datetime.timedelta(int(day))
-        verb = "rose fairly abruptly around" if level["onset_model"] == "step" else (
-            "has been rising since about"
-        )
+        step = level["onset_model"] == "step"
+        verb = "rose fairly abruptly around" if step else "has been rising since about"
         text.append(f"It {verb} {fmt(when)} ({_months(day)} after {since}).")
     return text
 
@@ -578,13 +579,20 @@ def _insufficient_sentences(result: dict, fmt: Callable[[datetime.date], str]) -
     return text
 
 
+def _date_formatter(
+    date_format: str | Callable[[datetime.date], str],
+) -> Callable[[datetime.date], str]:
+    """A date formatter from a strftime pattern or a callable."""
+    if callable(date_format):
+        return date_format
+    return lambda day: day.strftime(date_format)
+
+
 def describe_verdict(
     result: dict, surgery_date_format: str | Callable[[datetime.date], str] = plain_date
 ) -> list[str]:
     """Plain-English sentences for a worsening_verdict result, ending with the disclaimer."""
-    fmt = surgery_date_format
-    if isinstance(fmt, str):
-        fmt = (lambda pattern: lambda day: day.strftime(pattern))(fmt)
+    fmt = _date_formatter(surgery_date_format)
     verdict = result["verdict"]
     if verdict == "insufficient_data":
         text = _insufficient_sentences(result, fmt)
