@@ -31,7 +31,7 @@ class TrackerGroup(click.Group):
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         standalone = extra.pop("standalone_mode", True)
         try:
-            return super().main(args, prog_name=prog_name or "tracker", standalone_mode=False, **extra)
+            return super().main(args, prog_name="tracker", standalone_mode=False, **extra)
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
             _error_line(f"{_one_line(exc.format_message())}{hint}")

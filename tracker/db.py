@@ -71,6 +71,9 @@ class Database:
         if self._engine is None:
             if self.path is not None:
                 _check_sqlite_file(self.path, create)
+                if self.path.exists():
+                    # Judge the file read-only first: a foreign or damaged file is never touched.
+                    self._refuse_foreign(*_peek_sqlite(self.path))
             self._engine = self._make_engine()
             try:
                 self._ensure_schema(self._engine)
@@ -110,6 +113,15 @@ class Database:
         revision, tables = self._read_state(engine)
         if revision == SCHEMA_HEAD:
             return
+        self._refuse_foreign(revision, tables)
+        backup = None
+        if revision is not None and self.path is not None:
+            backup = self.backup(self._backup_name(f"before-{SCHEMA_HEAD}"))
+        self._upgrade(engine)
+        self.upgraded_from = (revision, backup)
+
+    def _refuse_foreign(self, revision: str | None, tables: set[str]) -> None:
+        """Refuse a database that is not a tracker diary, or one from a newer tracker."""
         if revision is None and tables - {"alembic_version"}:
             raise TrackerError(
                 f"{self.describe()} is a database of another program (tables: "
@@ -120,11 +132,6 @@ class Database:
                 f"{self.describe()} was written by a newer version of tracker (schema "
                 f"{revision}); install the newer tracker to open it"
             )
-        backup = None
-        if revision is not None and self.path is not None:
-            backup = self.backup(self._backup_name(f"before-{SCHEMA_HEAD}"))
-        self._upgrade(engine)
-        self.upgraded_from = (revision, backup)
 
     def _read_state(self, engine: Engine) -> tuple[str | None, set[str]]:
         try:
@@ -274,6 +281,23 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         raise TrackerError(f"cannot create a diary in {parent} (the folder is read-only)")
 
 
+def _peek_sqlite(path: Path) -> tuple[str | None, set[str]]:
+    """The schema revision and table names of an existing file, opened read-only."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            return revision, tables
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise TrackerError(f"{path} cannot be opened as a tracker diary: {_reason(exc)}") from None
+
+
 def _owner_only(path: Path) -> None:
     for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
@@ -283,7 +307,7 @@ def _owner_only(path: Path) -> None:
             pass
 
 
-def _reason(exc: DBAPIError | SQLAlchemyError) -> str:
+def _reason(exc: BaseException) -> str:
     original = getattr(exc, "orig", None) or exc
     message = str(original).splitlines()[0] if str(original) else type(original).__name__
     if "file is not a database" in message or "malformed" in message:
