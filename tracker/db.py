@@ -69,14 +69,18 @@ class Database:
     def engine(self, create: bool = True) -> Engine:
         """The engine, after checking the file and bringing the schema up to date."""
         if self._engine is None:
+            current = False
             if self.path is not None:
                 _check_sqlite_file(self.path, create)
                 if self.path.exists():
                     # Judge the file read-only first: a foreign or damaged file is never touched.
-                    self._refuse_foreign(*_peek_sqlite(self.path))
+                    revision, tables = _peek_sqlite(self.path)
+                    self._refuse_foreign(revision, tables)
+                    current = revision == SCHEMA_HEAD
             self._engine = self._make_engine()
             try:
-                self._ensure_schema(self._engine)
+                if not current:
+                    self._ensure_schema(self._engine)
             except BaseException:
                 self._engine.dispose()
                 self._engine = None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from tracker.domain import SYMPTOM_KINDS, Entry, Event, Site
@@ -20,26 +20,72 @@ _TERM_KINDS = {"qualities": "quality", "red_flags": "red_flag"}
 
 
 def add_entry(session: Session, entry: Entry, import_key: str | None = None) -> Entry:
-    """Store a new entry; returns it with its id."""
-    row = EntryRow(import_key=import_key)
-    _fill_row(row, entry)
-    session.add(row)
-    session.flush()
-    return _replace_id(entry, row.id)
+    """Store a new entry; returns it with its id (Core inserts: `tracker log` stays fast)."""
+    entry_id = session.execute(
+        insert(EntryRow.__table__).values(_head_row(entry, import_key))
+    ).inserted_primary_key[0]
+    _insert_details(session, [(entry_id, entry)])
+    return _replace_id(entry, entry_id)
 
 
 def add_entries(session: Session, entries: Iterable[tuple[Entry, str | None]]) -> int:
     """Store many entries at once (imports, demo); returns how many."""
-    count = 0
-    for entry, key in entries:
-        row = EntryRow(import_key=key)
-        _fill_row(row, entry)
-        session.add(row)
-        count += 1
-        if count % 2000 == 0:
-            session.flush()
-    session.flush()
-    return count
+    return add_entries_bulk(session, list(entries))
+
+
+def _head_row(entry: Entry, import_key: str | None) -> dict:
+    return {
+        "day": entry.day,
+        "pain": entry.pain,
+        "logged_at": entry.logged_at,
+        "note": entry.note,
+        "import_key": import_key,
+    }
+
+
+def _insert_details(session: Session, stored: Iterable[tuple[int, Entry]]) -> None:
+    """Insert the site and term rows of entries that already have ids."""
+    sites: list[dict] = []
+    terms: list[dict] = []
+    for entry_id, entry in stored:
+        _bulk_rows(entry_id, entry, sites, terms)
+    if sites:
+        session.execute(insert(SiteRow.__table__), sites)
+    if terms:
+        session.execute(insert(TermRow.__table__), terms)
+
+
+# -- bulk import (tracker io): Core inserts, three statements per batch instead of one per row
+
+
+def add_entries_bulk(session: Session, entries: Sequence[tuple[Entry, str | None]]) -> int:
+    """Store many entries in input order with a few multi-row inserts; returns how many."""
+    for start in range(0, len(entries), 5000):
+        chunk = entries[start : start + 5000]
+        heads = [_head_row(entry, key) for entry, key in chunk]
+        ids = session.scalars(
+            insert(EntryRow).returning(EntryRow.id, sort_by_parameter_order=True), heads
+        ).all()
+        _insert_details(session, zip(ids, (entry for entry, _ in chunk), strict=True))
+    return len(entries)
+
+
+def _bulk_rows(entry_id: int, entry: Entry, sites: list[dict], terms: list[dict]) -> None:
+    """The site and term rows of one entry, in the order they were given."""
+    position = 0
+    for site in entry.where:
+        sites.append({"entry_id": entry_id, "kind": "pain", "region": site.region,
+                      "intensity": site.intensity, "position": position})
+        position += 1
+    for kind in SYMPTOM_KINDS:
+        for region in getattr(entry, kind):
+            sites.append({"entry_id": entry_id, "kind": kind, "region": region,
+                          "intensity": None, "position": position})
+            position += 1
+    for attr, kind in _TERM_KINDS.items():
+        for term in getattr(entry, attr):
+            terms.append({"entry_id": entry_id, "kind": kind, "term": term, "position": position})
+            position += 1
 
 
 def get_entry(session: Session, entry_id: int) -> Entry:
@@ -51,13 +97,16 @@ def get_entry(session: Session, entry_id: int) -> Entry:
 
 def update_entry(session: Session, entry: Entry) -> None:
     """Overwrite an existing entry with the edited one."""
-    row = session.get(EntryRow, entry.id)
-    if row is None:
+    values = _head_row(entry, None)
+    del values["import_key"]  # an edited entry keeps the key of the row it came from
+    done = session.execute(
+        EntryRow.__table__.update().where(EntryRow.__table__.c.id == entry.id).values(values)
+    )
+    if done.rowcount != 1:
         raise TrackerError(f"there is no entry {entry.id}; 'tracker list' shows the ids")
-    row.sites.clear()
-    row.terms.clear()
-    session.flush()
-    _fill_row(row, entry)
+    session.execute(delete(SiteRow.__table__).where(SiteRow.__table__.c.entry_id == entry.id))
+    session.execute(delete(TermRow.__table__).where(TermRow.__table__.c.entry_id == entry.id))
+    _insert_details(session, [(entry.id, entry)])
 
 
 def delete_entry(session: Session, entry_id: int) -> None:
@@ -122,25 +171,6 @@ def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
         found.update(session.scalars(select(EntryRow.import_key).where(EntryRow.import_key.in_(chunk))))
         found.update(session.scalars(select(EventRow.import_key).where(EventRow.import_key.in_(chunk))))
     return found
-
-
-def _fill_row(row: EntryRow, entry: Entry) -> None:
-    row.day = entry.day
-    row.pain = entry.pain
-    row.logged_at = entry.logged_at
-    row.note = entry.note
-    position = 0
-    for site in entry.where:
-        row.sites.append(SiteRow(kind="pain", region=site.region, intensity=site.intensity, position=position))
-        position += 1
-    for kind in SYMPTOM_KINDS:
-        for region in getattr(entry, kind):
-            row.sites.append(SiteRow(kind=kind, region=region, position=position))
-            position += 1
-    for attr, kind in _TERM_KINDS.items():
-        for term in getattr(entry, attr):
-            row.terms.append(TermRow(kind=kind, term=term, position=position))
-            position += 1
 
 
 def _entry_from_row(row: EntryRow) -> Entry:
