@@ -221,21 +221,28 @@ class Database:
             raise TrackerError(f"{target} already exists; choose another name")
         if not target.parent.is_dir():
             raise TrackerError(f"the folder {target.parent} does not exist")
+        # Written under a temporary name and renamed when complete, so a backup that was
+        # interrupted (power cut, kill) never looks like a good one.
+        partial = target.with_name(f".{target.name}.partial")
         try:
-            source = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            source = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+            )
             try:
-                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-                os.close(fd)
-                dest = sqlite3.connect(target)
+                partial.unlink(missing_ok=True)
+                os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                dest = sqlite3.connect(partial)
                 try:
                     source.backup(dest)
+                    dest.execute("PRAGMA journal_mode = DELETE")
                 finally:
                     dest.close()
             finally:
                 source.close()
+            os.replace(partial, target)
         except (sqlite3.Error, OSError) as exc:
-            target.unlink(missing_ok=True)
-            raise TrackerError(f"could not back up {self.path} to {target}: {exc}") from None
+            partial.unlink(missing_ok=True)
+            raise TrackerError(f"could not back up {self.path} to {target}: {_reason(exc)}") from None
         return target
 
     def files(self) -> list[Path]:
@@ -266,8 +273,11 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
             header = handle.read(100)
         if not header.startswith(SQLITE_MAGIC):
             raise TrackerError(f"{path} is not a tracker diary (not an SQLite database file)")
-        if len(header) < 100 or size < 512:
-            raise TrackerError(f"{path} is damaged (too short to be a database)")
+        if len(header) < 100 or size < 512 or _truncated(header, size):
+            raise TrackerError(
+                f"{path} is damaged (the file is shorter than the database it holds); "
+                "restore a backup ('tracker db path' lists them)"
+            )
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise TrackerError(
                 f"{path} is read-only; tracker needs to write to it and its folder"
@@ -283,6 +293,17 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
             raise TrackerError(f"cannot create the folder {parent}: {exc.strerror}") from None
     if not os.access(parent, os.W_OK):
         raise TrackerError(f"cannot create a diary in {parent} (the folder is read-only)")
+
+
+def _truncated(header: bytes, size: int) -> bool:
+    """Whether the file is shorter than its own header says (cut off by a crash or a copy)."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or size % page_size:
+        return True
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96]
+    return header_valid and pages * page_size > size
 
 
 def _peek_sqlite(path: Path) -> tuple[str | None, set[str]]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tracker import regions
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, shown
 
 PAIN_MIN, PAIN_MAX = 0, 10
 
@@ -159,7 +159,7 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         day = dt.date.fromisoformat(key)
     except ValueError:
         raise TrackerError(
-            f"'{_short(text)}' is not a date; use YYYY-MM-DD, 'today' or 'yesterday'"
+            f"'{shown(text)}' is not a date; use YYYY-MM-DD, 'today' or 'yesterday'"
         ) from None
     if day > today:
         raise TrackerError(f"{day.isoformat()} is in the future; today is {today.isoformat()}")
@@ -173,7 +173,7 @@ def parse_pain(text: str | int) -> int:
     raw = str(text).strip()
     if not re.fullmatch(r"[+]?\d{1,2}", raw) or not PAIN_MIN <= int(raw) <= PAIN_MAX:
         raise TrackerError(
-            f"pain '{_short(raw)}' is not accepted; give a whole number from 0 (no pain)"
+            f"pain '{shown(raw)}' is not accepted; give a whole number from 0 (no pain)"
             " to 10 (worst imaginable)"
         )
     return int(raw)
@@ -211,7 +211,7 @@ def parse_terms(texts: list[str] | tuple[str, ...], vocabulary: dict[str, str], 
         key = re.sub(r"[\s_]+", "-", text.strip().lower())
         if key not in vocabulary:
             raise TrackerError(
-                f"unknown {what} '{_short(text)}'{_closest(key, vocabulary)}; accepted: "
+                f"unknown {what} '{shown(text)}'{_closest(key, vocabulary)}; accepted: "
                 + ", ".join(vocabulary)
             )
         names.append(key)
@@ -231,7 +231,7 @@ def parse_levels(text: str | None) -> tuple[str, ...]:
         level = part.strip().upper().replace(" ", "").replace("/", "-")
         if not _LEVEL_RE.fullmatch(level):
             raise TrackerError(
-                f"spinal level '{_short(part.strip())}' is not accepted; write levels like"
+                f"spinal level '{shown(part.strip())}' is not accepted; write levels like"
                 " L4-L5 or L5-S1, separated by commas"
             )
         levels.append(level)
@@ -253,11 +253,6 @@ def _closest(key: str, vocabulary: dict[str, str]) -> str:
 
     close = difflib.get_close_matches(key, list(vocabulary), n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
-
-
-def _short(text: str, limit: int = 40) -> str:
-    printable = "".join(ch if ch.isprintable() else "?" for ch in str(text))
-    return printable if len(printable) <= limit else printable[: limit - 3] + "..."
 
 
 # ---------------------------------------------------------------- building and changing entries

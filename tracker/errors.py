@@ -11,3 +11,9 @@ class TrackerError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+def shown(text: object, limit: int = 40) -> str:
+    """What a user typed, safe to echo in a one-line message: printable, and not too long."""
+    printable = "".join(ch if ch.isprintable() else "?" for ch in str(text))
+    return printable if len(printable) <= limit else printable[: limit - 3] + "..."

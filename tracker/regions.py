@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, shown
 
 SIDES = ("left", "right")
 
@@ -163,19 +163,19 @@ def resolve(text: str) -> tuple[str, ...]:
         return tuple(f"{s}-{base_name}" for s in SIDES)
     if base_name and side is None:
         raise TrackerError(
-            f"say which side for '{text.strip()}': left-{base_name}, right-{base_name}"
+            f"say which side for '{shown(text.strip())}': left-{base_name}, right-{base_name}"
             f" or both-{base_name}"
         )
     if side is not None and base in _MIDLINE_ALIAS:
         return (_MIDLINE_ALIAS[base],)  # "left lower back" is still the lower back
-    raise TrackerError(f"unknown region '{text.strip()}'{_suggestion(key)}")
+    raise TrackerError(f"unknown region '{shown(text.strip())}'{_suggestion(key)}")
 
 
 def resolve_one(text: str) -> str:
     """Exactly one canonical region name (for places that take a single region)."""
     names = resolve(text)
     if len(names) != 1:
-        raise TrackerError(f"'{text.strip()}' names {len(names)} regions; give one")
+        raise TrackerError(f"'{shown(text.strip())}' names {len(names)} regions; give one")
     return names[0]
 
 
