@@ -1,0 +1,188 @@
+"""The demo diary: written through the repository, shaped like the story it tells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tracker import repository
+from tracker.analysis.spread import monthly_table, symptom_spread
+from tracker.db import Database
+from tracker.demo import build_demo_diary, demo_entries, months_before
+from tracker.domain import Entry, Event
+from tracker.regions import REGIONS
+
+TODAY = dt.date(2026, 8, 31)
+
+
+@pytest.fixture(scope="module")
+def diary(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[dict, list[Entry], list[Event]]]:
+    """The demo built into a fresh database, and what reads back from it."""
+    path: Path = tmp_path_factory.mktemp("demo") / "d.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    with db.session() as s:
+        summary = build_demo_diary(s, TODAY)
+    with db.session(write=False) as s:
+        entries, events = repository.list_entries(s), repository.list_events(s)
+    db.dispose()
+    yield summary, entries, events
+
+
+def days_since_surgery(entry: Entry, events: list[Event]) -> int:
+    [surgery] = [e for e in events if e.kind == "surgery"]
+    return (entry.day - surgery.day).days
+
+
+def test_summary_matches_what_was_stored(diary: tuple) -> None:
+    summary, entries, events = diary
+    assert summary["entries"] == len(entries) and summary["events"] == len(events)
+    assert summary["days_logged"] == len({e.day for e in entries})
+    assert summary["last_day"] == TODAY.isoformat()
+    assert summary["surgery_date"] == "2025-06-30"
+    assert summary["first_day"] == "2025-07-01"
+
+
+def test_about_fourteen_months_with_about_85_percent_of_days_logged(diary: tuple) -> None:
+    summary, entries, _ = diary
+    first, last = min(e.day for e in entries), max(e.day for e in entries)
+    span = (last - first).days + 1
+    assert 415 <= span <= 430
+    assert 0.80 <= summary["days_logged"] / span <= 0.90
+    per_day: dict[dt.date, int] = {}
+    for e in entries:
+        per_day[e.day] = per_day.get(e.day, 0) + 1
+    assert sum(n > 1 for n in per_day.values()) >= 50  # morning and evening on many days
+    logged = sorted(per_day)
+    gaps = sorted((b - a).days - 1 for a, b in zip(logged, logged[1:], strict=False))
+    assert gaps[-1] >= 10 and gaps[-2] >= 6  # a holiday and a missed week
+
+
+def test_entries_are_valid_and_never_alarming(diary: tuple) -> None:
+    _, entries, _ = diary
+    assert all(isinstance(e.pain, int) and 0 <= e.pain <= 10 for e in entries)
+    assert not any(e.red_flags for e in entries)
+    assert 5 <= sum(e.backfilled for e in entries) <= 30
+    assert all(e.logged_at.date() - e.day <= dt.timedelta(days=2) for e in entries)
+    assert sum(e.note is not None for e in entries) >= 20
+    assert {q for e in entries for q in e.qualities} >= {"aching", "burning", "shooting"}
+
+
+def test_events_are_on_the_timeline(diary: tuple) -> None:
+    _, _, events = diary
+    kinds = {e.kind: e for e in events}
+    assert set(kinds) >= {"surgery", "physical-therapy", "medication-start", "injection"}
+    assert kinds["surgery"].title == "L4-L5 decompression and fusion"
+    assert kinds["surgery"].levels == ("L4-L5",)
+    assert kinds["injection"].title == "L5 transforaminal epidural steroid injection"
+    assert "regabalin" in kinds["medication-start"].title
+    months = {k: (e.day - kinds["surgery"].day).days / 30.4 for k, e in kinds.items()}
+    assert 8 <= months["injection"] <= 10 and 6 <= months["medication-start"] <= 8
+
+
+def test_left_leg_radiation_appears_later_and_spreads_down(diary: tuple) -> None:
+    _, entries, events = diary
+    early = [e for e in entries if days_since_surgery(e, events) < 140]
+    late = [e for e in entries if days_since_surgery(e, events) >= 380]
+    assert not any(e.radiates for e in early)
+    assert sum(bool(e.radiates) for e in late) >= 0.6 * len(late)
+    regions = {r for e in entries for r in e.radiates}
+    assert all(REGIONS[r].side == "left" and REGIONS[r].limb == "leg" for r in regions)
+    first_seen = {
+        r: min(days_since_surgery(e, events) for e in entries if r in e.radiates) for r in regions
+    }
+    order = sorted(first_seen, key=first_seen.get)  # type: ignore[arg-type]
+    assert order == ["left-buttock", "left-thigh", "left-calf", "left-foot"]
+
+
+def test_numbness_and_tingling_appear_after_month_five(diary: tuple) -> None:
+    _, entries, events = diary
+    sensory = [e for e in entries if e.numb or e.tingling]
+    assert min(days_since_surgery(e, events) for e in sensory) >= 150
+    assert {r for e in sensory for r in (*e.numb, *e.tingling)} <= {"left-foot", "left-toes"}
+
+
+def test_back_and_leg_pain_are_rated_separately(diary: tuple) -> None:
+    _, entries, events = diary
+    day0 = [e for e in events if e.kind == "surgery"][0].day
+    rows = monthly_table(entries, day0)
+    assert rows[0]["back_median"] > rows[0]["leg_median"]  # back pain dominates early
+    assert rows[-2]["leg_median"] >= rows[-2]["back_median"] + 2  # leg pain dominates late
+    assert 2.5 <= min(r["median"] for r in rows[2:5]) and max(r["median"] for r in rows[2:5]) <= 4
+    assert rows[-2]["median"] >= 6
+
+
+def test_the_same_seed_writes_the_same_diary() -> None:
+    first = [e.as_dict() for e in demo_entries(TODAY, 7)[1]]
+    assert first == [e.as_dict() for e in demo_entries(TODAY, 7)[1]]
+    assert first != [e.as_dict() for e in demo_entries(TODAY, 8)[1]]
+
+
+def test_the_stored_diary_is_the_generated_one(diary: tuple) -> None:
+    _, entries, _ = diary
+    generated = sorted(
+        (e.as_dict() | {"id": None} for e in demo_entries(TODAY, 7)[1]),
+        key=lambda d: (d["date"], d["logged_at"]),
+    )
+    stored = [e.as_dict() | {"id": None} for e in entries]
+    assert stored == generated
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 8, 31), dt.date(2025, 6, 30)),
+        (dt.date(2026, 4, 30), dt.date(2025, 2, 28)),
+        (dt.date(2026, 1, 15), dt.date(2024, 11, 15)),
+    ],
+)
+def test_months_before_clamps_to_the_end_of_a_month(today: dt.date, expected: dt.date) -> None:
+    assert months_before(today, 14) == expected
+
+
+def test_spread_finds_the_story(diary: tuple) -> None:
+    _, entries, events = diary
+    day0 = [e for e in events if e.kind == "surgery"][0].day
+    trend = {"surgery_date": day0.isoformat(), "anchor": "surgery"}
+    result = symptom_spread(entries, events, trend, TODAY)
+    new = {(f["kind"], f["region"]): f for f in result["new_symptoms"]}
+    assert new[("numb", "left-foot")]["onset_day"] >= 150
+    assert new[("radiates", "left-buttock")]["onset_day"] >= 140
+    reach = {(f["kind"], f["side"], f["limb"]): f for f in result["reach"]}
+    assert reach[("radiation", "left", "leg")]["now"] == "left-foot"
+    assert reach[("radiation", "left", "leg")]["direction"] == "further"
+    assert result["back_leg"]["dominant"] == "leg"
+    assert result["red_flags"]["entries"] == []
+    found = {f["kind"]: f for f in result["events"]}
+    assert set(found) >= {"injection", "medication-start", "physical-therapy"}
+    assert found["injection"]["change"] <= -1.0  # the injection's short-lived relief
+
+
+def _trend_module():  # type: ignore[no-untyped-def]
+    try:
+        from tracker.analysis import trend
+    except ImportError:  # pragma: no cover - the verdict is written by another engineer
+        return None
+    return trend if hasattr(trend, "worsening_verdict") else None
+
+
+@pytest.mark.skipif(_trend_module() is None, reason="tracker.analysis.trend is not there yet")
+@pytest.mark.parametrize("seed", [7, 1, 2, 3, 4])
+def test_the_demo_verdict_is_clearly_worsening(seed: int) -> None:
+    trend = _trend_module()
+    day0, entries = demo_entries(TODAY, seed)
+    result = trend.worsening_verdict([(e.day, e.pain) for e in entries], [day0], TODAY)
+    assert result["verdict"] == "worsening"
+    level = result["level"]
+    assert level["L_worse"] is True
+    assert 2.5 <= level["reference_level"] <= 3.5
+    assert level["current_level"] >= 6.0
+    best_first, best_last = level["reference_window_centres"]
+    assert 30 <= best_first and best_last <= 175  # the best is months 2-5
+    if seed == 7:  # the onset is descriptive and noisy; the default diary tells it plainly
+        assert level["onset_model"] == "hinge"  # a rise from about month 5, not a jump
+        assert 130 <= level["onset_day_estimate"] <= 170
