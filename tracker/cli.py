@@ -44,6 +44,7 @@ def cli(ctx: click.Context, db_option: str | None) -> None:
     """
     os.umask(0o077)  # every file we write (diary, backups, exports, reports): owner only
     ctx.obj = App(db_option)
+    ctx.call_on_close(ctx.obj.close)
 
 
 # ---------------------------------------------------------------- logging

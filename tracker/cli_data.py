@@ -1,9 +1,216 @@
-"""(being written)"""
+"""`tracker export` and `tracker import`: moving the diary in and out. Click only.
+
+The formats live in tracker.io and are imported inside the commands (the rule that keeps
+`tracker log` fast); these functions parse options, call, store and print.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import click
+
+from tracker import domain
+from tracker import repository as repo
+from tracker.clikit import DATE, App, pass_app
+from tracker.errors import TrackerError
+
+if TYPE_CHECKING:  # types only: tracker.io is imported inside the commands
+    from sqlalchemy.orm import Session
+
+    from tracker.io.common import ImportBatch
+
+PROGRESS_FROM = 2000  # rows: smaller files are done before a bar would be worth drawing
+PREVIEW = 20  # entries listed by --dry-run
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the tracker group."""
+    group.add_command(export_command)
+    group.add_command(import_command)
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "fhir"]),
+    required=True,
+    help="csv: a spreadsheet; json: everything, to move or back up; fhir: FHIR R4 for a clinic.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
+@click.option("--since", type=DATE, help="First day to include (YYYY-MM-DD, today, yesterday).")
+@click.option("--until", type=DATE, help="Last day to include.")
+@pass_app
+def export_command(
+    app: App, fmt: str, out: Path | None, since: dt.date | None, until: dt.date | None
+) -> None:
+    """Write your diary to a file: CSV, JSON (everything) or FHIR R4.
+
+    \b
+    Examples:
+      tracker export --format csv --out diary.csv
+      tracker export --format json --out diary-backup.json
+      tracker export --format fhir --since 2026-01-01 --out pain-for-clinic.json
+    """
+    from tracker.db import SCHEMA_HEAD
+    from tracker.io import FORMAT_NAMES, export_diary
+    from tracker.io.common import in_range
+
+    if since and until and since > until:
+        raise TrackerError(f"--since {since} is after --until {until}; swap them")
+    with app.session(write=False) as session:
+        entries = repo.list_entries(session, since, until)
+        events = [e for e in repo.list_events(session) if in_range(e.day, since, until)]
+    data = export_diary(fmt, entries, events, SCHEMA_HEAD, _progress)
+    if out is None:
+        click.echo(data, nl=False)  # bytes: written as they are, UTF-8 whatever the terminal
+        return
+    _write_file(out.expanduser(), data)
+    click.echo(f"Exported {_exported(fmt, entries, events)} to {out} ({FORMAT_NAMES[fmt]}).")
+
+
+def _exported(fmt: str, entries: list, events: list) -> str:
+    """What an export carries: entries, plus events (JSON) or surgeries (FHIR)."""
+    text = _count(len(entries), "entry", "entries")
+    if fmt == "json":
+        return text + " and " + _count(len(events), "event", "events")
+    if fmt == "fhir":
+        surgeries = sum(event.kind == "surgery" for event in events)
+        return text + " and " + _count(surgeries, "surgery", "surgeries")
+    return text
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "bearable"]),
+    help="The file's format (default: detected from its content).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be imported, and write nothing.")
+@pass_app
+def import_command(app: App, file: Path, fmt: str | None, dry_run: bool) -> None:
+    """Add entries from a file: tracker's CSV or JSON, a 'date,pain' CSV, or Bearable's CSV.
+
+    The whole file is checked first: if one row is wrong, nothing is imported. Importing
+    the same file again adds nothing.
+
+    \b
+    Examples:
+      tracker import diary-backup.json
+      tracker import old-diary.csv --dry-run
+      tracker import bearable-export.csv --format bearable
+    """
+    from tracker.io import FORMAT_NAMES, read_import
+    from tracker.io.common import fingerprints, not_yet_in_diary
+
+    batch = read_import(file.read_bytes(), fmt, app.today(), app.now(), _progress)
+    keys = [key for _, key in batch.entries] + [key for _, key in batch.events]
+    if dry_run and _no_diary_yet(app):
+        new = not_yet_in_diary(batch, set(), set())
+    else:
+        with app.session(write=not dry_run) as session:
+            held = fingerprints(*_diary_near(session, batch))
+            new = not_yet_in_diary(batch, repo.existing_import_keys(session, keys), held)
+            if not dry_run:
+                repo.add_entries_bulk(session, new.entries)
+                for event, key in new.events:
+                    repo.add_event(session, event, key)
+    _print_import(file, FORMAT_NAMES[batch.format], batch, new, dry_run)
+
+
+def _no_diary_yet(app: App) -> bool:
+    """True when the diary file does not exist (a dry run must not create it)."""
+    path = app.database.path
+    return path is not None and not path.exists()
+
+
+def _diary_near(session: Session, batch: ImportBatch) -> tuple[list, list]:
+    """The diary's entries over the days the file's timed entries cover, and its events."""
+    days = [
+        entry.day for (entry, _), timed in zip(batch.entries, batch.timed, strict=True) if timed
+    ]
+    entries = repo.list_entries(session, min(days), max(days)) if days else []
+    return entries, repo.list_events(session) if batch.events else []
+
+
+def _print_import(
+    file: Path, name: str, batch: ImportBatch, new: ImportBatch, dry_run: bool
+) -> None:
+    entries = _count(len(new.entries), "entry", "entries")
+    events = _count(len(new.events), "event", "events")
+    if dry_run:
+        click.echo(
+            f"Dry run: {file} ({name}) would add {entries} and {events}; nothing was written."
+        )
+        for entry, _ in new.entries[:PREVIEW]:
+            line = f"  {entry.day.isoformat()}  pain {entry.pain:>2}/10  {_details(entry)}"
+            click.echo(line.rstrip())
+        for event, _ in new.events[:PREVIEW]:
+            click.echo(f"  {event.day.isoformat()}  {event.kind}: {event.title}")
+        hidden = max(0, len(new.entries) - PREVIEW) + max(0, len(new.events) - PREVIEW)
+        if hidden:
+            click.echo(f"  ... and {hidden} more")
+    else:
+        click.echo(f"Imported {entries} and {events} from {file} ({name}).")
+    known = len(batch.entries) - len(new.entries) + len(batch.events) - len(new.events)
+    if known:
+        click.echo(
+            f"Already in your diary, skipped: {known} (rows imported before, or the same entries)."
+        )
+    if batch.not_imported:
+        total = sum(batch.not_imported.values())
+        click.echo(f"Counted, not imported ({total}):")
+        for what, count in sorted(batch.not_imported.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"  {count:>5}  {what}")
+
+
+def _details(entry: domain.Entry) -> str:
+    parts = [domain.describe_site(site) for site in entry.where]
+    parts += [
+        f"{kind} {', '.join(getattr(entry, kind))}"
+        for kind in ("numb", "tingling")
+        if getattr(entry, kind)
+    ]
+    return "; ".join(parts)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a failed export never leaves half a file behind."""
+    if path.exists() and not path.is_file():  # /dev/stdout, a pipe: write through, never replace
+        with path.open("wb") as stream:
+            stream.write(data)
+        return
+    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _progress(items: Sequence[Any], label: str) -> Iterable[Any]:
+    """A progress bar on standard error for long runs on a terminal; silent otherwise."""
+    if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
+        return items
+    return _bar(items, label)
+
+
+def _bar(items: Sequence[Any], label: str) -> Iterator[Any]:
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield from bar

@@ -102,6 +102,11 @@ class App:
             )
             self.database.upgraded_from = None
 
+    def close(self) -> None:
+        """Release the database when the command ends (SQLite folds its journal back in)."""
+        if self._database is not None:
+            self._database.dispose()
+
     def today(self) -> dt.date:
         return dt.date.today()
 

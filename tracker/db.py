@@ -72,11 +72,12 @@ class Database:
             current = False
             if self.path is not None:
                 _check_sqlite_file(self.path, create)
-                if self.path.exists():
-                    # Judge the file read-only first: a foreign or damaged file is never touched.
-                    revision, tables = _peek_sqlite(self.path)
-                    self._refuse_foreign(revision, tables)
-                    current = revision == SCHEMA_HEAD
+                if not self.path.exists():
+                    self._create_file(self.path)
+                # Judge the file read-only first: a foreign or damaged file is never touched.
+                revision, tables = _peek_sqlite(self.path)
+                self._refuse_foreign(revision, tables)
+                current = revision == SCHEMA_HEAD
             self._engine = self._make_engine()
             try:
                 if not current:
@@ -89,10 +90,36 @@ class Database:
                 _owner_only(self.path)
         return self._engine
 
-    def _make_engine(self) -> Engine:
+    def _create_file(self, path: Path) -> None:
+        """Build a new diary beside `path`, then link it into place in one step.
+
+        Another tracker starting at the same moment must never find a half-made file (SQLite
+        creates an empty one first, which we would refuse); linking never overwrites, so if
+        two processes race, the first diary wins and the other copy is thrown away.
+        """
+        temp = path.with_name(f".{path.name}.new-{os.getpid()}")
+        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+            leftover.unlink(missing_ok=True)
+        engine = self._make_engine(self.url.set(database=str(temp)))
+        try:
+            self._migrate(engine, "upgrade", "head")
+        finally:
+            engine.dispose()
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass  # another process created the diary first; use theirs
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)
+
+    def _make_engine(self, url=None) -> Engine:  # type: ignore[no-untyped-def]
+        url = url or self.url
         if self.path is None:
-            return create_engine(self.url, pool_pre_ping=True)
-        engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]

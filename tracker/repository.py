@@ -63,9 +63,11 @@ def add_entries_bulk(session: Session, entries: Sequence[tuple[Entry, str | None
     for start in range(0, len(entries), 5000):
         chunk = entries[start : start + 5000]
         heads = [_head_row(entry, key) for entry, key in chunk]
-        ids = session.scalars(
-            insert(EntryRow).returning(EntryRow.id, sort_by_parameter_order=True), heads
-        ).all()
+        # Core, not ORM: the ORM's bulk RETURNING path re-splices its results per batch
+        # (quadratic: 4.8 s for 7,300 entries against 0.1 s here).
+        table = EntryRow.__table__
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        ids = session.execute(statement, heads).scalars().all()
         _insert_details(session, zip(ids, (entry for entry, _ in chunk), strict=True))
     return len(entries)
 
@@ -74,18 +76,26 @@ def _bulk_rows(entry_id: int, entry: Entry, sites: list[dict], terms: list[dict]
     """The site and term rows of one entry, in the order they were given."""
     position = 0
     for site in entry.where:
-        sites.append({"entry_id": entry_id, "kind": "pain", "region": site.region,
-                      "intensity": site.intensity, "position": position})
+        sites.append(_site_row(entry_id, "pain", site.region, site.intensity, position))
         position += 1
     for kind in SYMPTOM_KINDS:
         for region in getattr(entry, kind):
-            sites.append({"entry_id": entry_id, "kind": kind, "region": region,
-                          "intensity": None, "position": position})
+            sites.append(_site_row(entry_id, kind, region, None, position))
             position += 1
     for attr, kind in _TERM_KINDS.items():
         for term in getattr(entry, attr):
             terms.append({"entry_id": entry_id, "kind": kind, "term": term, "position": position})
             position += 1
+
+
+def _site_row(entry_id: int, kind: str, region: str, intensity: int | None, position: int) -> dict:
+    return {
+        "entry_id": entry_id,
+        "kind": kind,
+        "region": region,
+        "intensity": intensity,
+        "position": position,
+    }
 
 
 def get_entry(session: Session, entry_id: int) -> Entry:

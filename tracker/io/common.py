@@ -1,0 +1,153 @@
+"""What every format shares: the import batch, import keys, row-numbered errors, progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tracker.domain import Entry, Event
+from tracker.errors import TrackerError
+
+# Wraps a sequence being read or written, e.g. in a progress bar; the label says what for.
+Track = Callable[[Sequence[Any], str], Iterable[Any]]
+
+ACCEPTED = (
+    "accepted: tracker's own CSV or JSON export, a CSV with 'date,pain' columns,"
+    " or a Bearable CSV export"
+)
+
+
+def no_progress(items: Sequence[Any], label: str) -> Iterable[Any]:
+    """The default Track: no progress shown."""
+    return items
+
+
+@dataclass
+class ImportBatch:
+    """What a file holds, parsed and validated, with one import key per entry and event."""
+
+    format: str  # "csv", "json" or "bearable"
+    entries: list[tuple[Entry, str]] = field(default_factory=list)
+    events: list[tuple[Event, str]] = field(default_factory=list)
+    # entries whose typing time came from the file: they can be recognised in the diary
+    timed: list[bool] = field(default_factory=list)
+    # what the file held that is not imported, e.g. {"Mood rows": 12}
+    not_imported: Counter[str] = field(default_factory=Counter)
+
+
+def keyed(fmt: str, contents: Iterable[dict]) -> list[str]:
+    """Import keys: sha256 of (format, normalised content, occurrence among identical ones)."""
+    seen: Counter[str] = Counter()
+    keys = []
+    for content in contents:
+        canonical = _canonical(content)
+        keys.append(_key(fmt, canonical, seen[canonical]))
+        seen[canonical] += 1
+    return keys
+
+
+def _canonical(content: dict) -> str:
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _key(fmt: str, canonical: str, occurrence: int) -> str:
+    text = f"{fmt}\n{canonical}\n{occurrence}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:64]
+
+
+def entry_content(entry: Entry, timed: bool = True) -> dict:
+    """An entry's fields without its id (and without logged_at when the file had none)."""
+    content = entry.as_dict()
+    del content["id"]
+    if not timed:
+        del content["logged_at"]
+    return content
+
+
+def event_content(event: Event) -> dict:
+    """An event's fields without its id."""
+    content = event.as_dict()
+    del content["id"]
+    return content
+
+
+def fingerprints(entries: Iterable[Entry], events: Iterable[Event]) -> set[str]:
+    """Keys by content (typing time included) of what a diary already holds."""
+    found = set(keyed("entry", (entry_content(e) for e in entries)))
+    return found | set(keyed("event", (event_content(e) for e in events)))
+
+
+def not_yet_in_diary(batch: ImportBatch, keys_in_diary: set[str], held: set[str]) -> ImportBatch:
+    """The batch without rows imported before (same import key) or already in the diary.
+
+    An entry with its own typing time that matches a diary entry field for field, typing
+    second included, is the same entry (a backup restored into the diary it came from).
+    """
+    timed_contents = [
+        entry_content(e) if t else None
+        for (e, _), t in zip(batch.entries, batch.timed, strict=True)
+    ]
+    entry_prints = _prints("entry", timed_contents)
+    event_prints = keyed("event", (event_content(e) for e, _ in batch.events))
+    entries = [
+        (entry, key)
+        for (entry, key), seen in zip(batch.entries, entry_prints, strict=True)
+        if key not in keys_in_diary and seen not in held
+    ]
+    events = [
+        (event, key)
+        for (event, key), seen in zip(batch.events, event_prints, strict=True)
+        if key not in keys_in_diary and seen not in held
+    ]
+    return ImportBatch(batch.format, entries, events, [], batch.not_imported)
+
+
+def _prints(fmt: str, contents: list[dict | None]) -> list[str | None]:
+    keys = iter(keyed(fmt, (c for c in contents if c is not None)))
+    return [None if c is None else next(keys) for c in contents]
+
+
+def row_error(where: str, exc: TrackerError) -> TrackerError:
+    """A validation failure, located in the file, as one line."""
+    return TrackerError(f"{where}: {exc.message}; nothing was imported")
+
+
+def chronological(batch: ImportBatch) -> ImportBatch:
+    """Entries oldest first (a file may be newest first), keeping file order within a day."""
+    rows = list(zip(batch.entries, batch.timed or [True] * len(batch.entries), strict=True))
+    days = [entry.day for (entry, _), _ in rows]
+    if any(a > b for a, b in zip(days, days[1:], strict=False)) and days[0] > days[-1]:
+        rows.reverse()
+    rows.sort(key=lambda row: (row[0][0].day, row[0][0].logged_at))
+    batch.entries = [row for row, _ in rows]
+    batch.timed = [timed for _, timed in rows]
+    batch.events.sort(key=lambda pair: pair[0].day)
+    return batch
+
+
+def in_range(day: dt.date, since: dt.date | None, until: dt.date | None) -> bool:
+    """Whether a day falls within optional inclusive bounds."""
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def parse_logged_at(text: str) -> dt.datetime:
+    """When an entry was typed: ISO date and time; a time with an offset becomes local time."""
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise TrackerError(
+            f"logged_at '{text[:40]}' is not a date and time; use YYYY-MM-DDTHH:MM:SS"
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment.replace(microsecond=0)
+
+
+def split_list(text: str) -> list[str]:
+    """A multi-valued CSV cell ('a;b') as its items, blanks dropped."""
+    return [item.strip() for item in text.split(";") if item.strip()]

@@ -1,0 +1,171 @@
+"""tracker's own CSV: one row per entry, for spreadsheets; also reads a plain 'date,pain' CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from tracker import domain
+from tracker.domain import Entry
+from tracker.errors import TrackerError
+from tracker.io.common import (
+    ImportBatch,
+    Track,
+    chronological,
+    entry_content,
+    keyed,
+    no_progress,
+    parse_logged_at,
+    row_error,
+    split_list,
+)
+
+COLUMNS = (
+    "id",
+    "date",
+    "pain",
+    "where",
+    "radiates",
+    "numb",
+    "tingling",
+    "weak",
+    "quality",
+    "red_flags",
+    "note",
+    "logged_at",
+)
+REQUIRED = ("date", "pain")
+SEPARATOR = ";"
+
+
+def write_csv(entries: Sequence[Entry], track: Track = no_progress) -> bytes:
+    """The entries as UTF-8 CSV with the documented columns, oldest first."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerows(_row(entry) for entry in track(entries, "Exporting"))
+    return out.getvalue().encode("utf-8")
+
+
+def _row(entry: Entry) -> list[object]:
+    return [
+        entry.id,
+        entry.day.isoformat(),
+        entry.pain,
+        SEPARATOR.join(domain.describe_site(site) for site in entry.where),
+        SEPARATOR.join(entry.radiates),
+        SEPARATOR.join(entry.numb),
+        SEPARATOR.join(entry.tingling),
+        SEPARATOR.join(entry.weak),
+        SEPARATOR.join(entry.qualities),
+        SEPARATOR.join(entry.red_flags),
+        entry.note or "",
+        entry.logged_at.isoformat(timespec="seconds"),
+    ]
+
+
+def read_rows(text: str) -> list[list[str]]:
+    """All records of a CSV text (quoted fields may hold commas and line breaks)."""
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise TrackerError(f"the CSV cannot be read ({exc}); nothing was imported") from None
+
+
+def first_row(text: str) -> list[str]:
+    """The header of a CSV text ([] when it has none or cannot be read as CSV)."""
+    try:
+        return next(csv.reader(io.StringIO(text, newline="")), [])
+    except csv.Error:
+        return []
+
+
+def normalised_header(row: Sequence[str]) -> tuple[str, ...]:
+    """Column names as compared: trimmed and lower-case."""
+    return tuple(cell.strip().lower() for cell in row)
+
+
+def is_ours(header: Sequence[str]) -> bool:
+    """Our columns (any of them, in any order) including at least date and pain."""
+    names = normalised_header(header)
+    return all(n in names for n in REQUIRED) and all(n in COLUMNS for n in names)
+
+
+def read_csv(
+    rows: list[list[str]], today: dt.date, now: dt.datetime, track: Track = no_progress
+) -> ImportBatch:
+    """Parse and validate our CSV, or one with only some of its columns (date and pain at least)."""
+    header = normalised_header(rows[0]) if rows else ()
+    if not is_ours(header):
+        raise TrackerError(
+            "the CSV header is not tracker's: it needs 'date' and 'pain' columns, and may have "
+            + ", ".join(c for c in COLUMNS if c not in REQUIRED)
+        )
+    if len(set(header)) != len(header):
+        raise TrackerError("the CSV header names a column twice; nothing was imported")
+    batch = ImportBatch("csv")
+    contents, ids = [], []
+    for number, row in enumerate(track(rows[1:], "Reading"), start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            entry, timed = _entry(header, row, today, now)
+            ids.append(_row_id(header, row))
+        except TrackerError as exc:
+            raise row_error(f"row {number}", exc) from None
+        batch.entries.append((entry, ""))
+        batch.timed.append(timed)
+        contents.append(entry_content(entry, timed))
+    keys = keyed("csv", contents)
+    batch.entries = [(e, k) for (e, _), k in zip(batch.entries, keys, strict=True)]
+    if ids and None not in ids:
+        return _in_id_order(batch, ids)
+    return chronological(batch)
+
+
+def _row_id(header: tuple[str, ...], row: list[str]) -> int | None:
+    """The entry's number in the diary it came from (only used to keep their order)."""
+    if "id" not in header:
+        return None
+    text = row[header.index("id")].strip()
+    if text and not text.isdigit():
+        raise TrackerError(f"id '{text[:20]}' is not a whole number (leave it blank for new rows)")
+    return int(text) if text else None
+
+
+def _in_id_order(batch: ImportBatch, ids: list[int | None]) -> ImportBatch:
+    """Rows stored in the order of the ids they had, so an empty diary numbers them alike."""
+    order = sorted(range(len(ids)), key=lambda i: ids[i])
+    batch.entries = [batch.entries[i] for i in order]
+    batch.timed = [batch.timed[i] for i in order]
+    return batch
+
+
+def _entry(
+    header: tuple[str, ...], row: list[str], today: dt.date, now: dt.datetime
+) -> tuple[Entry, bool]:
+    """One row as a validated entry, and whether the row said when it was typed."""
+    if len(row) != len(header):
+        raise TrackerError(f"it has {len(row)} fields, the header has {len(header)}")
+    cells = dict(zip(header, row, strict=True))
+    logged = cells.get("logged_at", "").strip()
+    entry = domain.new_entry(
+        domain.parse_date(cells["date"], today),
+        domain.parse_pain(cells["pain"]),
+        parse_logged_at(logged) if logged else now,
+        where=domain.parse_sites(split_list(cells.get("where", ""))),
+        radiates=domain.parse_regions(split_list(cells.get("radiates", ""))),
+        numb=domain.parse_regions(split_list(cells.get("numb", ""))),
+        tingling=domain.parse_regions(split_list(cells.get("tingling", ""))),
+        weak=domain.parse_regions(split_list(cells.get("weak", ""))),
+        qualities=domain.parse_terms(
+            split_list(cells.get("quality", "")), domain.QUALITIES, "pain quality"
+        ),
+        red_flags=domain.parse_terms(
+            split_list(cells.get("red_flags", "")), domain.RED_FLAGS, "red flag"
+        ),
+        note=cells.get("note") or None,
+    )
+    return entry, bool(logged)

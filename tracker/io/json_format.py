@@ -1,0 +1,174 @@
+"""tracker's own JSON: the whole diary, to move it or keep a backup; re-imports exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from tracker import domain, regions
+from tracker.domain import Entry, Event, Site
+from tracker.errors import TrackerError
+from tracker.io.common import (
+    ImportBatch,
+    Track,
+    chronological,
+    entry_content,
+    event_content,
+    keyed,
+    no_progress,
+    parse_logged_at,
+    row_error,
+)
+
+FORMAT_NAME = "tracker-diary"
+FORMAT_VERSION = 1
+_LISTS = ("radiates", "numb", "tingling", "weak")
+
+
+def write_json(
+    entries: Sequence[Entry], events: Sequence[Event], schema: str, track: Track = no_progress
+) -> bytes:
+    """The diary as UTF-8 JSON; ids are left out so that a fresh diary exports the same file."""
+    document = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "schema": schema,
+        "entries": [entry_content(entry) for entry in track(entries, "Exporting")],
+        "events": [event_content(event) for event in events],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def is_json(text: str) -> bool:
+    """Whether the text looks like a JSON document (our only JSON format)."""
+    return text.lstrip().startswith("{")
+
+
+def read_json(text: str, today: dt.date, track: Track = no_progress) -> ImportBatch:
+    """Parse and validate a tracker JSON export."""
+    document = _load(text)
+    entries = _items(document, "entries")
+    events = _items(document, "events")
+    batch = ImportBatch("json")
+    for number, item in enumerate(track(entries, "Reading"), start=1):
+        batch.entries.append((_located(f"entry {number}", _entry, item, today), ""))
+    for number, item in enumerate(events, start=1):
+        batch.events.append((_located(f"event {number}", _event, item, today), ""))
+    entry_keys = keyed("json", (entry_content(e) for e, _ in batch.entries))
+    event_keys = keyed("json-event", (event_content(e) for e, _ in batch.events))
+    batch.entries = [(e, k) for (e, _), k in zip(batch.entries, entry_keys, strict=True)]
+    batch.events = [(e, k) for (e, _), k in zip(batch.events, event_keys, strict=True)]
+    batch.timed = [True] * len(batch.entries)
+    return chronological(batch)
+
+
+def _load(text: str) -> dict:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TrackerError(
+            f"the file is not valid JSON (line {exc.lineno}: {exc.msg}); nothing was imported"
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise TrackerError(
+            f'the JSON file is not a tracker export (it has no "format": "{FORMAT_NAME}");'
+            " nothing was imported"
+        )
+    version = document.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise TrackerError('the JSON file has no valid "format_version"; nothing was imported')
+    if version > FORMAT_VERSION:
+        raise TrackerError(
+            f"the JSON file was written by a newer tracker (format version {version}); install"
+            " the newer tracker to import it"
+        )
+    return document
+
+
+def _items(document: dict, name: str) -> list:
+    items = document.get(name, [])
+    if not isinstance(items, list):
+        raise TrackerError(f'"{name}" in the JSON file is not a list; nothing was imported')
+    return items
+
+
+def _located(where: str, parse: Any, item: Any, today: dt.date) -> Any:
+    """Run a parser on one item; its failure names the item."""
+    try:
+        if not isinstance(item, dict):
+            raise TrackerError("it is not an object with named fields")
+        return parse(item, today)
+    except TrackerError as exc:
+        raise row_error(where, exc) from None
+
+
+def _entry(item: dict, today: dt.date) -> Entry:
+    sites = tuple(_site(site) for site in _list(item, "where"))
+    return domain.new_entry(
+        domain.parse_date(_text(item, "date"), today),
+        domain.parse_pain(_number(item, "pain")),
+        parse_logged_at(_text(item, "logged_at")),
+        where=tuple({site.region: site for site in sites}.values()),
+        **{name: domain.parse_regions(_strings(item, name)) for name in _LISTS},
+        qualities=domain.parse_terms(_strings(item, "quality"), domain.QUALITIES, "pain quality"),
+        red_flags=domain.parse_terms(_strings(item, "red_flags"), domain.RED_FLAGS, "red flag"),
+        note=_optional_text(item, "note"),
+    )
+
+
+def _site(item: Any) -> Site:
+    if not isinstance(item, dict):
+        raise TrackerError('a "where" item is not an object with "region" and "intensity"')
+    region = regions.resolve_one(_text(item, "region"))
+    intensity = item.get("intensity")
+    if intensity is None:
+        return Site(region)
+    return Site(region, domain.parse_pain(_number(item, "intensity")))
+
+
+def _event(item: dict, today: dt.date) -> Event:
+    levels = _strings(item, "levels")
+    return domain.new_event(
+        domain.parse_date(_text(item, "date"), today),
+        domain.parse_event_kind(_text(item, "kind")),
+        _text(item, "title"),
+        _optional_text(item, "note"),
+        domain.parse_levels(",".join(levels)),
+    )
+
+
+def _text(item: dict, name: str) -> str:
+    value = item.get(name)
+    if not isinstance(value, str):
+        raise TrackerError(f'"{name}" is missing or is not text')
+    return value
+
+
+def _optional_text(item: dict, name: str) -> str | None:
+    value = item.get(name)
+    if value is not None and not isinstance(value, str):
+        raise TrackerError(f'"{name}" is not text')
+    return value
+
+
+def _number(item: dict, name: str) -> str:
+    value = item.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TrackerError(f'"{name}" is missing or is not a whole number')
+    return str(value)
+
+
+def _list(item: dict, name: str) -> list:
+    value = item.get(name, [])
+    if not isinstance(value, list):
+        raise TrackerError(f'"{name}" is not a list')
+    return value
+
+
+def _strings(item: dict, name: str) -> list[str]:
+    values = _list(item, name)
+    if not all(isinstance(value, str) for value in values):
+        raise TrackerError(f'"{name}" must list names as text')
+    return values
