@@ -275,3 +275,49 @@ def test_export_to_a_full_disk_is_one_line(run, db_path):
     assert result.exit_code == 1
     assert len(result.output.strip().splitlines()) == 1
     assert result.output.startswith("Error: ")
+
+
+# ---------------------------------------------------------------- crashes during an import
+
+
+def _big_csv(path: Path, rows: int) -> None:
+    lines = ["date,pain,where,radiates,note"]
+    start = 730000  # ordinal day in 1999
+    for i in range(rows):
+        import datetime as dt
+
+        day = dt.date.fromordinal(start + i // 2).isoformat()
+        lines.append(f'{day},{i % 11},lower-back={i % 11};left-calf,left-foot,"row {i}, ok"')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_an_import_killed_part_way_leaves_the_diary_exactly_as_before(run, db_path, tmp_path):
+    run("log", "5", "--where", "lower-back")
+    source = tmp_path / "big.csv"
+    _big_csv(source, 20000)
+    before = _count(db_path), _count(db_path, "entry_sites")
+    outcomes = []
+    for delay in (0.3, 0.6, 0.9, 1.2, 1.6):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tracker", "--db", str(db_path), "import", str(source)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=subprocess_env(),
+        )  # fmt: skip
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        finished = process.wait() == 0
+        assert _integrity(db_path) == "ok"
+        after = _count(db_path), _count(db_path, "entry_sites")
+        outcomes.append(finished)
+        if finished:  # it beat the kill: then all of it is there, never a part
+            assert after[0] == before[0] + 20000
+            return
+        assert after == before  # no partial entries
+    assert not any(outcomes)  # the kill landed part-way every time, and nothing leaked in
+
+
+def test_exports_are_owner_only(run, tmp_path):
+    run("log", "5")
+    for fmt in ("csv", "json", "fhir"):
+        out = tmp_path / f"diary.{fmt}"
+        assert run("export", "--format", fmt, "--out", str(out)).exit_code == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
