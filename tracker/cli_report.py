@@ -1,9 +1,163 @@
-"""(being written)"""
+"""`tracker trend`, `tracker report` and `tracker demo`: parse, call, print.
+
+numpy, scipy, pandas and matplotlib are imported inside these commands only, so that
+`tracker --help` and `tracker log` stay fast.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import click
+
+from tracker.clikit import ANY_DATE, DATE, App, pass_app
+from tracker.errors import TrackerError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+DEMO_DB = "demo-diary.sqlite3"
+DEMO_PDF = "demo-report.pdf"
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the tracker group."""
+    group.add_command(trend)
+    group.add_command(report)
+    group.add_command(demo)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option("--as-of", type=ANY_DATE, help="Judge the course as of this day (default: today).")
+@click.option("--since", type=DATE, help="Use only entries from this day on.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full verdict as JSON.")
+@pass_app
+def trend(app: App, as_of: dt.date | None, since: dt.date | None, as_json: bool) -> None:
+    """Say, with numbers, whether pain has been getting worse since surgery.
+
+    \b
+    Examples:
+      tracker trend
+      tracker trend --as-of 2026-09-30 --json
+    """
+    import json
+
+    from tracker.analysis.trend import describe_verdict
+    from tracker.report_inputs import key_numbers, trend_for
+
+    with app.session(write=False) as session:
+        result = trend_for(session, as_of or app.today(), since)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    for sentence in describe_verdict(result):
+        click.echo(sentence)
+    click.echo("")
+    for line in key_numbers(result):
+        click.echo(line)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="PDF to write (default: tracker-report-DATE.pdf here).",
+)
+@click.option(
+    "--png",
+    "png_dir",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Also write each chart as a PNG into DIR.",
+)
+@click.option(
+    "--since", type=ANY_DATE, help="First day the report covers (default: the first entry)."
+)
+@click.option("--until", type=ANY_DATE, help="Last day the report covers (default: --as-of).")
+@click.option("--as-of", type=ANY_DATE, help="Judge the course as of this day (default: today).")
+@click.option("--name", help="Your name, as it should appear on the report.")
+@pass_app
+def report(
+    app: App,
+    out: Path | None,
+    png_dir: Path | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    as_of: dt.date | None,
+    name: str | None,
+) -> None:
+    """Write a PDF report for your appointment: verdict, charts, body diagram, monthly table.
+
+    \b
+    Examples:
+      tracker report
+      tracker report --out ~/appointment.pdf --name "Alex Smith"
+      tracker report --since 2025-06-01 --png charts
+    """
+    from tracker.report_inputs import check_out_path, png_folder, report_data
+
+    today = app.today()
+    out = check_out_path(out or Path(f"tracker-report-{today.isoformat()}.pdf"))
+    charts = png_folder(png_dir) if png_dir else None
+    with app.session(write=False) as session:
+        data = report_data(session, today=today, as_of=as_of, since=since, until=until, name=name)
+    pngs = _render(data, out, charts)
+    click.echo(f"Report written to {out} ({len(data.entries)} entries).")
+    if pngs:
+        click.echo(f"Charts written to {charts}: {', '.join(p.name for p in pngs)}")
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("tracker-demo"),
+    show_default=True,
+    metavar="DIR",
+    help="Folder for the demo diary and its report.",
+)
+@pass_app
+def demo(app: App, out_dir: Path) -> None:
+    """Try tracker on a made-up 14-month diary (your own diary is not touched).
+
+    \b
+    Example:
+      tracker demo --out /tmp/tracker-demo
+    """
+    from tracker.demo import build_demo_diary
+    from tracker.report_inputs import png_folder, report_data
+
+    folder = png_folder(out_dir)
+    database = _fresh_database(folder / DEMO_DB)
+    today = app.today()
+    try:
+        with database.session() as session:
+            build_demo_diary(session, today)
+        with database.session(write=False) as session:
+            data = report_data(session, today=today)
+    finally:
+        database.dispose()
+    pngs = _render(data, folder / DEMO_PDF, png_folder(folder / "charts"))
+    click.echo(f"Demo diary ({len(data.entries)} entries) written to {folder / DEMO_DB}")
+    click.echo(f"Demo report written to {folder / DEMO_PDF}")
+    click.echo(f"Charts written to {folder / 'charts'}: {', '.join(p.name for p in pngs)}")
+    click.echo(f"Verdict: {data.verdict_sentences[0]}")
+    click.echo(f"Look at the demo diary with: tracker --db {folder / DEMO_DB} list")
+
+
+def _render(data, out: Path, charts: Path | None) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Draw the report (pandas and matplotlib load here)."""
+    from reports.appointment_pdf import render_report
+
+    return render_report(data, out, charts)
+
+
+def _fresh_database(path: Path):  # type: ignore[no-untyped-def]
+    """A new, empty demo database at path (an earlier demo diary there is replaced)."""
+    from tracker.db import Database
+
+    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        if old.is_dir():
+            raise TrackerError(f"{old} is a folder; choose another --out for the demo")
+        old.unlink(missing_ok=True)
+    return Database(f"sqlite:///{path}")

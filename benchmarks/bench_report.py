@@ -1,0 +1,171 @@
+"""Time `tracker report` on 1-, 3- and 10-year diaries against the floor of importing its libraries.
+
+The floor is a Python process that only imports click, SQLAlchemy's ORM, pandas, scipy.stats
+and matplotlib's PDF backend: what any report must pay before reading a single entry. The
+floor and every diary size are measured alternately in the same run (so machine noise hits
+them alike); each figure is the median of the rounds. Peak memory is the child's maximum
+resident set size (from os.wait4).
+
+Targets: the 10-year diary within 2x the floor (aim 1.3x), peak under 300 MB, and the cost
+above the floor growing no worse than linearly with the diary.
+
+    python benchmarks/bench_report.py [--years 1 3 10] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FLOOR_CODE = (
+    "import click, sqlalchemy.orm, pandas, scipy.stats, matplotlib; matplotlib.use('Agg'); "
+    "import matplotlib.pyplot; from matplotlib.backends.backend_pdf import PdfPages"
+)
+AS_OF = dt.date(2026, 6, 30)
+
+
+def pain_level(day: int) -> float:
+    """A course with a post-op dip, slow drifts and seasonal swings (0-10)."""
+    settling = 3.0 * math.exp(-day / 20)
+    drift = 1.5 * math.sin(day / 400) + day / 3650
+    return 3.5 + settling + drift + 0.6 * math.sin(day / 45)
+
+
+def make_diary(path: Path, years: int, seed: int = 1) -> int:
+    """A diary of `years` years, two entries a day with locations; returns the entry count."""
+    from tracker import repository
+    from tracker.db import Database
+    from tracker.domain import Site, new_entry, new_event
+
+    rng = random.Random(seed)
+    start = AS_OF - dt.timedelta(days=365 * years - 1)
+    rows = []
+    for offset in range(365 * years):
+        day = start + dt.timedelta(days=offset)
+        for hour in (8, 20):
+            pain = max(0, min(10, round(pain_level(offset) + rng.gauss(0, 0.9))))
+            leg = max(0, min(10, pain - rng.choice((0, 1, 2))))
+            radiates = ("left-buttock", "left-thigh", "left-calf")[: rng.randint(0, 3)]
+            numb = ("left-foot",) if rng.random() < 0.3 else ()
+            entry = new_entry(
+                day,
+                pain,
+                dt.datetime.combine(day, dt.time(hour)),
+                where=(Site("lower-back", pain), Site("left-calf", leg)),
+                radiates=radiates,
+                numb=numb,
+                tingling=("left-toes",) if rng.random() < 0.2 else (),
+                qualities=("aching",) if hour == 8 else ("burning", "shooting"),
+            )
+            rows.append((entry, None))
+    database = Database(f"sqlite:///{path}")
+    with database.session() as session:
+        repository.add_entries(session, rows)
+        surgery = new_event(start, "surgery", "L4-L5 fusion", levels=("L4-L5",))
+        repository.add_event(session, surgery)
+        for month in range(3, 12 * years, 9):
+            when = start + dt.timedelta(days=30 * month)
+            repository.add_event(session, new_event(when, "injection", "Epidural steroid"))
+    database.dispose()
+    return len(rows)
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall time in seconds and peak resident memory in MB of one child process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    begin = time.perf_counter()
+    child = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - begin
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{child.stderr.read().decode()}")
+    child.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024  # KB on Linux
+
+
+def report_command(db: Path, out: Path) -> list[str]:
+    """`tracker report` on a diary, as of its last day."""
+    return [
+        sys.executable,
+        "-m",
+        "tracker",
+        "--db",
+        str(db),
+        "report",
+        "--out",
+        str(out),
+        "--as-of",
+        AS_OF.isoformat(),
+    ]
+
+
+def main() -> None:
+    """Build the diaries, measure alternately, print a table and the verdict on the targets."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 3, 10])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sizes = {}
+        for years in args.years:
+            began = time.perf_counter()
+            sizes[years] = make_diary(folder / f"diary-{years}y.sqlite3", years)
+            print(
+                f"built a {years}-year diary: {sizes[years]} entries "
+                f"({time.perf_counter() - began:.1f} s)",
+                flush=True,
+            )
+        floor_command = [sys.executable, "-c", FLOOR_CODE]
+        measure(floor_command)  # warm the file cache and matplotlib's font cache
+        floor, runs = [], {years: [] for years in args.years}
+        for round_number in range(args.rounds):
+            floor.append(measure(floor_command))
+            for years in args.years:
+                db, out = folder / f"diary-{years}y.sqlite3", folder / f"report-{years}y.pdf"
+                runs[years].append(measure(report_command(db, out)))
+            print(f"round {round_number + 1}/{args.rounds} done", flush=True)
+        print_table(floor, runs, sizes)
+
+
+def print_table(floor: list, runs: dict, sizes: dict) -> None:
+    """Medians, ratios to the floor, peak memory, and growth of the cost above the floor."""
+    floor_s = statistics.median(t for t, _ in floor)
+    floor_mb = max(m for _, m in floor)
+    print(f"\nfloor (imports only): {floor_s:.2f} s, peak {floor_mb:.0f} MB")
+    print(f"{'diary':>8} {'entries':>8} {'report s':>9} {'ratio':>6} {'peak MB':>8} {'extra s':>8}")
+    extras = {}
+    for years, samples in runs.items():
+        seconds = statistics.median(t for t, _ in samples)
+        peak = max(m for _, m in samples)
+        extras[years] = seconds - floor_s
+        print(
+            f"{years:>6} y {sizes[years]:>8} {seconds:>9.2f} {seconds / floor_s:>6.2f} "
+            f"{peak:>8.0f} {extras[years]:>8.2f}"
+        )
+    first, last = min(runs), max(runs)
+    if first != last and extras[first] > 0:
+        growth = extras[last] / extras[first]
+        print(
+            f"cost above the floor grew {growth:.1f}x for {sizes[last] / sizes[first]:.0f}x "
+            "the entries"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The appointment report as one A4 PDF (and, on request, each chart as a PNG)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from reports.report_body_diagram import body_diagram_page  # noqa: E402
+from reports.report_charts import (  # noqa: E402
+    monthly_table_page,
+    pain_over_time_page,
+    regions_over_time_page,
+)
+from reports.report_data import ReportData  # noqa: E402
+from reports.report_style import PNG_DPI, page_footer, style_context  # noqa: E402
+from reports.report_summary_page import summary_page  # noqa: E402
+from reports.report_text import short_date  # noqa: E402
+
+# (PNG name or None for text-only pages, page builder), in page order.
+PAGES: tuple[tuple[str | None, Callable[[ReportData], Figure]], ...] = (
+    (None, summary_page),
+    ("pain-over-time.png", pain_over_time_page),
+    ("regions-over-time.png", regions_over_time_page),
+    ("body-diagram.png", body_diagram_page),
+    ("monthly-table.png", monthly_table_page),
+)
+PAGE_COUNT = len(PAGES)
+
+
+def render_report(data: ReportData, out_pdf: Path, png_dir: Path | None = None) -> list[Path]:
+    """Write the PDF (and the chart PNGs into png_dir); returns the PNG paths written."""
+    pngs: list[Path] = []
+    quiet = logging.getLogger("matplotlib.font_manager")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # no "findfont" chatter on the terminal
+    try:
+        with style_context(_texts(data)), PdfPages(out_pdf, metadata=_metadata(data)) as pdf:
+            for number, (png_name, build) in enumerate(PAGES, start=1):
+                fig = build(data)
+                page_footer(fig, _footer(data, number))
+                pdf.savefig(fig)
+                if png_dir is not None and png_name:
+                    pngs.append(_save_png(fig, png_dir / png_name))
+    finally:
+        quiet.setLevel(level)
+    _owner_only(out_pdf)
+    return pngs
+
+
+def _texts(data: ReportData) -> list[str]:
+    """Every text from the diary that the report prints (to choose a font that has them)."""
+    texts = [data.name or "", *data.verdict_sentences, *data.spread.get("sentences", [])]
+    texts += [f"{e.title} {' '.join(e.levels)}" for e in data.events]
+    return texts
+
+
+def _save_png(fig: Figure, path: Path) -> Path:
+    """One chart page as a 150 dpi PNG, owner-only."""
+    fig.savefig(path, dpi=PNG_DPI, format="png")
+    _owner_only(path)
+    return path
+
+
+def _owner_only(path: Path) -> None:
+    """The report holds health data: readable by its owner only."""
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass
+
+
+def _footer(data: ReportData, number: int) -> str:
+    """'Pain diary report for NAME, generated 3 Mar 2026 - page 2 of 5'."""
+    who = f" for {data.name}" if data.name else ""
+    return (
+        f"Pain diary report{who}, generated {short_date(data.generated_on)}"
+        f"  -  page {number} of {PAGE_COUNT}"
+    )
+
+
+def _metadata(data: ReportData) -> dict:
+    """PDF properties: a title, and no creation date so that a report is reproducible."""
+    title = "Pain diary appointment report" + (f": {data.name}" if data.name else "")
+    return {"Title": title, "Creator": "tracker", "CreationDate": None}

@@ -1,0 +1,398 @@
+"""A front and back body outline, shaded by how often each region hurt, radiated or was numb."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Ellipse, Patch, Polygon
+
+from reports import report_frames as frames
+from reports.report_data import ReportData
+from reports.report_style import (
+    BLACK,
+    BODY_PT,
+    GREY,
+    HEADING_PT,
+    INK,
+    MARGIN,
+    PT_H,
+    PT_W,
+    SMALL_PT,
+    Flow,
+    axes_at,
+    message,
+    new_page,
+    page_title,
+)
+from reports.report_text import after_day0, date_range, plural
+from tracker.regions import NAMES, REGIONS
+
+# Pain share classes (share of logged days) and their fills: light to dark, greyscale-safe.
+PAIN_CLASSES = ((0.75, "#C8501A"), (0.5, "#EE7E45"), (0.25, "#F9B384"), (0.0, "#FDE0C5"))
+PAIN_LABELS = ("on 75-100 % of days", "50-74 %", "25-49 %", "1-24 %")
+HATCHES = {"radiates": "////", "numb": "....", "weak": "xx"}
+HATCH_LABELS = {
+    "radiates": "pain radiated here",
+    "numb": "numbness or tingling",
+    "weak": "weakness",
+}
+MIN_HATCH_SHARE = 0.10
+OVERLAPPING = {"hip", "groin", "buttock", "si-joint", "tailbone", "saddle"}  # drawn last
+BODY_CENTRES = (42.0, 126.0, 222.0, 306.0)  # front and back at best, front and back now
+BODIES_WIDTH, BODY_BOTTOM, BODY_TOP = 348.0, -12.0, 214.0
+SUBTITLE = (
+    "Shading shows on what share of logged days each place hurt; hatching shows where pain "
+    "radiated, was numb or tingling, or weak (on at least 1 logged day in 10). Left and right are "
+    "the patient's."
+)
+MAX_TABLE_ROWS = 14
+OUTLINE = "#7A7A7A"
+
+# Shapes for one side of the body, x > 0 (mirrored for the other side); y: 0 feet .. 200 head.
+_E = "ellipse"
+_P = "polygon"
+LIMB_SHAPES: dict[str, tuple] = {
+    "shoulder": (_E, (23, 157), 10, 10),
+    "upper-arm": (_P, [(20, 153), (28.5, 155), (31, 131), (25, 130)]),
+    "elbow": (_E, (28, 127), 7.5, 7),
+    "forearm": (_P, [(24.5, 124), (31.5, 124), (35, 104), (30, 103)]),
+    "wrist": (_E, (32.5, 101), 6, 4),
+    "hand": (_P, [(29.5, 99), (36, 99), (37, 90), (30, 90)]),
+    "fingers": (_P, [(30, 90), (37, 90), (36, 82), (31, 82)]),
+    "thigh": (_P, [(1.5, 100), (19, 102), (15.5, 60), (4.5, 60)]),
+    "knee": (_E, (10, 56), 11, 9),
+    "shin": (_P, [(5, 51), (15, 51), (13.5, 18), (6.5, 18)]),
+    "calf": (_P, [(5, 51), (15, 51), (13.5, 18), (6.5, 18)]),
+    "ankle": (_E, (10, 15), 7, 5),
+    "foot": (_P, [(6, 12.5), (14, 12.5), (15.5, 5), (5.5, 5)]),
+    "toes": (_P, [(5.5, 5), (15.5, 5), (15, 1), (6, 1)]),
+    "hip": (_E, (18.5, 105), 7, 11),
+    "groin": (_E, (7.5, 99), 8, 6),
+    "buttock": (_E, (9.5, 100.5), 17, 17),
+    "si-joint": (_E, (5.5, 113), 4.5, 6.5),
+}
+MIDLINE_SHAPES: dict[str, tuple] = {
+    "neck": (_P, [(-6, 163), (6, 163), (6, 171), (-6, 171)]),
+    "upper-back": (_P, [(-21, 146), (21, 146), (22, 160), (6, 164), (-6, 164), (-22, 160)]),
+    "mid-back": (_P, [(-16.5, 128), (16.5, 128), (19, 146), (-19, 146)]),
+    "lower-back": (_P, [(-17, 110), (17, 110), (16.5, 128), (-16.5, 128)]),
+    "tailbone": (_P, [(-3, 109), (3, 109), (0, 100)]),
+    "saddle": (_P, [(0, 97), (3.5, 93), (0, 89), (-3.5, 93)]),
+}
+FRONT = (
+    "neck",
+    "shoulder",
+    "upper-arm",
+    "elbow",
+    "forearm",
+    "wrist",
+    "hand",
+    "fingers",
+    "thigh",
+    "knee",
+    "shin",
+    "ankle",
+    "foot",
+    "toes",
+    "hip",
+    "groin",
+    "saddle",
+)
+BACK = (
+    "neck",
+    "upper-back",
+    "mid-back",
+    "lower-back",
+    "shoulder",
+    "upper-arm",
+    "elbow",
+    "forearm",
+    "wrist",
+    "hand",
+    "fingers",
+    "thigh",
+    "knee",
+    "calf",
+    "ankle",
+    "foot",
+    "buttock",
+    "hip",
+    "si-joint",
+    "tailbone",
+    "saddle",
+)
+TORSO = [
+    (-6, 164),
+    (6, 164),
+    (22, 160),
+    (19, 144),
+    (16, 124),
+    (19, 106),
+    (19, 98),
+    (-19, 98),
+    (-19, 106),
+    (-16, 124),
+    (-19, 144),
+    (-22, 160),
+]
+
+
+def body_diagram_page(data: ReportData) -> Figure:
+    """Front and back, at the post-op best beside the last 6 weeks, with a legend and numbers."""
+    fig = new_page()
+    y = page_title(fig, f"Where it hurts: at best {after_day0(data.trend)} and now", SUBTITLE)
+    periods = data.spread.get("periods")
+    if not periods or not data.entries:
+        message(
+            fig, "No entries since day 0 in this period, so there is no body diagram yet.", y=0.6
+        )
+        return fig
+    windows = [_window(periods["best"], data, best=True), _window(periods["recent"], data)]
+    height = _draw_bodies(fig, y + 8, windows)
+    flow = Flow(fig, y=y + 8 + height + 12)
+    _legend(fig, flow)
+    _share_table(flow, windows)
+    return fig
+
+
+def _window(period: dict, data: ReportData, best: bool = False) -> dict:
+    """A period's title, logged days and per-kind region shares."""
+    first, last = dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"])
+    logged, shares = frames.window_shares(data.entries, first, last)
+    when = f"{date_range(first, last)}, {plural(logged, 'day')} logged"
+    if not best:
+        title = "Last 6 weeks"
+    elif period.get("source") == "post_op_best":
+        title = f"Best 6 weeks {after_day0(data.trend)}"
+    else:
+        title, when = f"First 6 weeks {after_day0(data.trend)}", f"no best period yet; {when}"
+    return {"title": title, "when": when, "logged": logged, "shares": shares}
+
+
+class _Layers:
+    """Body patches batched into a few collections (one artist each), drawn bottom to top."""
+
+    def __init__(self) -> None:
+        self.fills: dict[bool, list[tuple[object, str]]] = {False: [], True: []}
+        self.hatches: dict[bool, dict[str, list[object]]] = {False: {}, True: {}}
+
+    def region(self, name: str, shape: tuple, window: dict) -> None:
+        """A region's fill (by pain share) and hatches (radiation, numbness, weakness)."""
+        on_top = name.split("-", 1)[-1] in OVERLAPPING or name in OVERLAPPING
+        shares = window["shares"]
+        fill = _pain_fill(shares.get("pain", {}).get(name, 0.0))
+        self.fills[on_top].append((_make(shape), fill))
+        for kind in HATCHES:
+            if shares.get(kind, {}).get(name, 0.0) >= MIN_HATCH_SHARE:
+                self.hatches[on_top].setdefault(kind, []).append(_make(shape))
+
+    def draw(self, ax) -> None:  # type: ignore[no-untyped-def]
+        """Limbs and back bands, their hatches, then the parts that overlap them, theirs."""
+        for on_top in (False, True):
+            patches = [patch for patch, _ in self.fills[on_top]]
+            colours = [colour for _, colour in self.fills[on_top]]
+            ax.add_collection(
+                PatchCollection(patches, facecolors=colours, edgecolors=OUTLINE, linewidths=0.6),
+                autolim=False,
+            )
+            for kind, patches in self.hatches[on_top].items():
+                # A black edge of width 0: with edgecolor "none" the PDF backend fades hatches.
+                layer = PatchCollection(
+                    patches, facecolors="none", edgecolors=BLACK, linewidths=0, hatch=HATCHES[kind]
+                )
+                layer.set_hatch_linewidth(1.1)
+                ax.add_collection(layer, autolim=False)
+
+
+def _draw_bodies(fig: Figure, top: float, windows: Sequence[dict]) -> float:
+    """Two pairs of figures (front, back), each pair under its period's title; returns height."""
+    scale = (PT_W - 2 * MARGIN) / BODIES_WIDTH  # points per body unit
+    height = (BODY_TOP - BODY_BOTTOM) * scale
+    ax = axes_at(fig, MARGIN, top + 32, PT_W - 2 * MARGIN, height)
+    ax.set_xlim(0, BODIES_WIDTH)
+    ax.set_ylim(BODY_BOTTOM, BODY_TOP)
+    ax.axis("off")
+    layers = _Layers()
+    for i, window in enumerate(windows):
+        pair = (BODY_CENTRES[2 * i] + BODY_CENTRES[2 * i + 1]) / 2 * scale + MARGIN
+        fig.text(
+            pair / PT_W,
+            1 - top / PT_H,
+            window["title"],
+            ha="center",
+            va="top",
+            fontsize=HEADING_PT - 0.5,
+            weight="bold",
+        )
+        fig.text(
+            pair / PT_W,
+            1 - (top + 15) / PT_H,
+            window["when"],
+            ha="center",
+            va="top",
+            fontsize=SMALL_PT,
+            color=GREY,
+        )
+        for j, view in enumerate(("front", "back")):
+            _draw_body(ax, layers, view, window, BODY_CENTRES[2 * i + j])
+    layers.draw(ax)
+    return 32 + height
+
+
+def _draw_body(ax, layers: _Layers, view: str, window: dict, dx: float) -> None:  # type: ignore[no-untyped-def]
+    """One outline centred at x = dx: head and torso now, its regions into the layers."""
+    outline = [Ellipse((dx, 184), 22, 28), Polygon([(x + dx, y) for x, y in TORSO])]
+    ax.add_collection(
+        PatchCollection(outline, facecolors="white", edgecolors=OUTLINE, linewidths=0.8),
+        autolim=False,
+    )
+    for base in FRONT if view == "front" else BACK:
+        for name, shape in _placed(base, view, dx):
+            layers.region(name, shape, window)
+    ax.text(dx, BODY_TOP, view.capitalize(), ha="center", va="top", fontsize=BODY_PT, color=INK)
+    left_x = 30 if view == "front" else -30
+    for x, side in ((left_x, "L"), (-left_x, "R")):
+        ax.text(dx + x, -8, side, ha="center", fontsize=BODY_PT, weight="bold", color=GREY)
+    if not window["logged"]:
+        ax.text(
+            dx,
+            140,
+            "no entries\nin this period",
+            ha="center",
+            va="center",
+            fontsize=SMALL_PT,
+            color=GREY,
+            zorder=5,
+        )
+
+
+def _placed(base: str, view: str, dx: float) -> list[tuple[str, tuple]]:
+    """(canonical region, shape) for a body part; sided parts give a left and a right shape."""
+    if base in MIDLINE_SHAPES:
+        return [(base, _moved(MIDLINE_SHAPES[base], 1, dx))]
+    # Front view: the patient's left is on the viewer's right; back view: on the left.
+    left_sign = 1 if view == "front" else -1
+    return [
+        (f"{side}-{base}", _moved(LIMB_SHAPES[base], sign, dx))
+        for side, sign in (("left", left_sign), ("right", -left_sign))
+    ]
+
+
+def _moved(shape: tuple, sign: int, dx: float) -> tuple:
+    """A shape mirrored to one side (sign) and moved right by dx."""
+    if shape[0] == _E:
+        (x, y), w, h = shape[1], shape[2], shape[3]
+        return (_E, (sign * x + dx, y), w, h)
+    return (_P, [(sign * x + dx, y) for x, y in shape[1]])
+
+
+def _make(shape: tuple):  # type: ignore[no-untyped-def]
+    """A matplotlib patch from a shape tuple (styled by its collection)."""
+    if shape[0] == _E:
+        return Ellipse(shape[1], shape[2], shape[3])
+    return Polygon(shape[1], closed=True)
+
+
+def _pain_fill(share: float) -> str:
+    """The fill for a share of days with pain (white for none)."""
+    if share <= 0:
+        return "white"
+    for floor, colour in PAIN_CLASSES:
+        if share >= floor:
+            return colour
+    return "white"
+
+
+def _legend(fig: Figure, flow: Flow) -> None:
+    """What the fills and hatches mean, in one row of swatches."""
+    handles = [Patch(facecolor="white", edgecolor=OUTLINE, label="no pain logged")]
+    handles += [
+        Patch(facecolor=c, edgecolor=OUTLINE, label=f"pain {label}")
+        for (_, c), label in zip(reversed(PAIN_CLASSES), reversed(PAIN_LABELS), strict=True)
+    ]
+    handles += [
+        Patch(facecolor="white", edgecolor=OUTLINE, hatch=HATCHES[k], label=HATCH_LABELS[k])
+        for k in HATCHES
+    ]
+    fig.legend(
+        handles=handles,
+        loc="upper left",
+        ncol=4,
+        frameon=False,
+        fontsize=SMALL_PT,
+        bbox_to_anchor=(MARGIN / PT_W, 1 - flow.y / PT_H),
+        handlelength=2.2,
+        handleheight=1.4,
+        columnspacing=1.2,
+    )
+    flow.space(58)
+
+
+def _share_table(flow: Flow, windows: Sequence[dict]) -> None:
+    """The numbers behind the shading: share of logged days, per region, in both periods."""
+    kinds = ("pain", "radiates", "numb", "weak")
+    names = [
+        n
+        for n in NAMES
+        if any(w["shares"].get(k, {}).get(n, 0) >= MIN_HATCH_SHARE for w in windows for k in kinds)
+    ]
+    flow.text("Share of logged days with each symptom", HEADING_PT, weight="bold")
+    if not names:
+        flow.text(
+            "No place was logged on at least 1 day in 10 in either period.", BODY_PT, color=GREY
+        )
+        return
+    shown = names[:MAX_TABLE_ROWS]
+    fig, x0 = flow.fig, MARGIN
+    label_w, col_w = 115.0, (PT_W - 2 * MARGIN - 115.0 - 14) / 8
+    right_edges = [x0 + label_w + col_w * (i + 1) + (14 if i >= 4 else 0) for i in range(8)]
+    heads = ["pain", "radiates", "numb *", "weak"]
+    for i, window in enumerate(windows):
+        centre = (right_edges[4 * i] - col_w + right_edges[4 * i + 3]) / 2
+        fig.text(
+            centre / PT_W,
+            1 - flow.y / PT_H,
+            window["title"],
+            fontsize=SMALL_PT,
+            weight="bold",
+            ha="center",
+            va="top",
+        )
+    flow.space(12 + SMALL_PT)
+    for i, edge in enumerate(right_edges):
+        fig.text(
+            (edge - 4) / PT_W,
+            1 - flow.y / PT_H,
+            heads[i % 4],
+            fontsize=SMALL_PT,
+            ha="right",
+            va="baseline",
+            color=GREY,
+        )
+    flow.space(5)
+    for name in shown:
+        fig.text(x0 / PT_W, 1 - flow.y / PT_H, REGIONS[name].label, fontsize=SMALL_PT, va="top")
+        for i, window in enumerate(windows):
+            for k, kind in enumerate(kinds):
+                share = window["shares"].get(kind, {}).get(name, 0.0)
+                fig.text(
+                    (right_edges[4 * i + k] - 4) / PT_W,
+                    1 - flow.y / PT_H,
+                    f"{100 * share:.0f} %" if share else "-",
+                    fontsize=SMALL_PT,
+                    ha="right",
+                    va="top",
+                )
+        flow.space(SMALL_PT * 1.45)
+    if len(names) > len(shown):
+        flow.text(f"and {len(names) - len(shown)} more places.", SMALL_PT, color=GREY)
+    flow.space(4)
+    flow.text(
+        "* numbness or tingling. Places listed: named on at least 1 logged day in 10 in "
+        "either period.",
+        SMALL_PT,
+        color=GREY,
+    )

@@ -1,0 +1,214 @@
+"""The report's look: A4 pages, Okabe-Ito colours, font sizes, and a simple text flow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+from reports.report_text import wrap  # noqa: E402
+
+A4 = (8.27, 11.69)  # inches, portrait
+PT_W, PT_H = A4[0] * 72, A4[1] * 72
+MARGIN = 50.0  # points, left and right
+PNG_DPI = 150
+
+# Okabe-Ito: distinguishable with every common colour-vision deficiency.
+BLACK = "#000000"
+ORANGE = "#E69F00"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+GREY = "#6B6B6B"
+LIGHT_GREY = "#BDBDBD"
+INK = "#1A1A1A"
+
+TITLE_PT = 15
+HEADING_PT = 11.5
+BODY_PT = 9.5
+SMALL_PT = 8.5
+MIN_PT = 8
+CHAR_EM = 0.55  # average character width of DejaVu Sans, in ems, with a safety margin
+BOLD_EM = 0.62
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": BODY_PT,
+    "axes.titlesize": HEADING_PT,
+    "axes.labelsize": BODY_PT,
+    "xtick.labelsize": SMALL_PT,
+    "ytick.labelsize": SMALL_PT,
+    "legend.fontsize": SMALL_PT,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": GREY,
+    "axes.linewidth": 0.8,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "hatch.linewidth": 1.0,
+    "pdf.compression": 6,
+    "path.simplify": True,
+}
+
+
+CORE_FONTS = {
+    "pdf.use14corefonts": True,
+    "font.family": "sans-serif",
+    "font.sans-serif": ["Helvetica", "DejaVu Sans"],
+    "axes.unicode_minus": False,
+}
+
+
+def new_page() -> Figure:
+    """An empty A4 portrait page (draw inside `plt.rc_context(STYLE)`)."""
+    return Figure(figsize=A4)
+
+
+def style_context(texts: Iterable[str] = ()):  # type: ignore[no-untyped-def]
+    """The report's matplotlib settings, for everything drawn and saved inside it.
+
+    The PDF uses the standard Helvetica (not embedded: text costs a tenth as much to write)
+    when every text fits its cp1252 encoding; otherwise DejaVu Sans, embedded, which covers
+    far more scripts. PNGs always use DejaVu Sans.
+    """
+    style = dict(STYLE)
+    try:
+        "".join(texts).encode("cp1252")
+    except UnicodeEncodeError:
+        pass
+    else:
+        style.update(CORE_FONTS)
+    return plt.rc_context(style)
+
+
+def chars_for(width_pt: float, size: float, bold: bool = False) -> int:
+    """How many characters of running text fit in a width at a font size."""
+    em = BOLD_EM if bold else CHAR_EM
+    if plt.rcParams["pdf.use14corefonts"]:
+        em -= 0.04  # Helvetica is narrower than DejaVu Sans
+    return max(10, int(width_pt / (size * em)))
+
+
+def page_title(fig: Figure, title: str, subtitle: str | None = None) -> float:
+    """A page heading at the top left, and a grey subtitle; returns the y (points) below them."""
+    flow = Flow(fig, y=40.0)
+    flow.text(title, TITLE_PT, weight="bold")
+    if subtitle:
+        flow.space(2)
+        flow.text(subtitle, BODY_PT, color=GREY)
+    return flow.y + 6
+
+
+def page_footer(fig: Figure, text: str) -> None:
+    """A small grey footer line: report name, patient, page number."""
+    fig.text(MARGIN / PT_W, 22 / PT_H, text, fontsize=MIN_PT, color=GREY, va="bottom")
+
+
+def message(ax_or_fig, text: str, x: float = 0.5, y: float = 0.5) -> None:  # type: ignore[no-untyped-def]
+    """A centred, wrapped note where a chart would be: says what is missing and why."""
+    lines = wrap(text, 70)
+    transform = getattr(ax_or_fig, "transAxes", None) or ax_or_fig.transFigure
+    ax_or_fig.text(
+        x,
+        y,
+        "\n".join(lines),
+        ha="center",
+        va="center",
+        fontsize=BODY_PT,
+        color=GREY,
+        transform=transform,
+        linespacing=1.4,
+    )
+
+
+def axes_at(fig: Figure, left: float, top: float, width: float, height: float):  # type: ignore[no-untyped-def]
+    """Axes placed in points from the page's left and top edges."""
+    return fig.add_axes((left / PT_W, 1 - (top + height) / PT_H, width / PT_W, height / PT_H))
+
+
+@dataclass
+class Flow:
+    """Text laid out down a page, top to bottom, in points from the top-left corner."""
+
+    fig: Figure
+    y: float
+    left: float = MARGIN
+    right: float = MARGIN
+    bottom: float = 60.0
+
+    @property
+    def width(self) -> float:
+        """Usable width in points."""
+        return PT_W - self.left - self.right
+
+    def room(self) -> float:
+        """Points left above the bottom margin."""
+        return PT_H - self.bottom - self.y
+
+    def lines_fit(self, size: float) -> int:
+        """How many more lines of this size fit."""
+        return max(0, int(self.room() // (size * 1.35)))
+
+    def text(self, text: str, size: float = BODY_PT, indent: float = 0.0, **style) -> int:  # type: ignore[no-untyped-def]
+        """Write a wrapped paragraph; returns the number of lines written."""
+        bold = style.get("weight") == "bold"
+        lines = wrap(text, chars_for(self.width - indent, size, bold))
+        fit = self.lines_fit(size)
+        if len(lines) > fit:
+            lines = lines[: max(fit, 1)]
+            lines[-1] = lines[-1].rstrip(".,;") + " ..."
+        # One text per line, placed by its baseline: multi-line texts shift lines whose
+        # glyphs (brackets, accents) reach further than others'.
+        for number, line in enumerate(lines):
+            baseline = self.y + size * (0.95 + 1.3 * number)
+            self.fig.text(
+                (self.left + indent) / PT_W,
+                1 - baseline / PT_H,
+                line,
+                fontsize=size,
+                va="baseline",
+                **style,
+            )
+        self.y += len(lines) * size * 1.3 + size * 0.2
+        return len(lines)
+
+    def bullets(self, items: Iterable[str], size: float = BODY_PT, mark: str = "\u2022") -> None:
+        """A list: each item wrapped with a hanging indent."""
+        for item in items:
+            if self.lines_fit(size) < 1:
+                break
+            baseline = self.y + size * 0.95
+            self.fig.text(self.left / PT_W, 1 - baseline / PT_H, mark, fontsize=size, va="baseline")
+            self.text(item, size, indent=size * 1.1)
+            self.y += 1
+
+    def space(self, points: float) -> None:
+        """Vertical space."""
+        self.y += points
+
+    def box(self, top: float, face: str, edge: str, width: float = 1.2) -> None:
+        """A rectangle behind what was written since `top` (points from the page top)."""
+        pad = 7
+        rect = Rectangle(
+            ((self.left - pad) / PT_W, 1 - (self.y + pad * 0.4) / PT_H),
+            (self.width + 2 * pad) / PT_W,
+            (self.y - top + pad * 1.4) / PT_H,
+            transform=self.fig.transFigure,
+            facecolor=face,
+            edgecolor=edge,
+            linewidth=width,
+            zorder=-1,
+        )
+        self.fig.add_artist(rect)

@@ -1,0 +1,280 @@
+"""`tracker trend`, `tracker report` and `tracker demo` end to end: what the PDF and PNGs hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import stat
+import struct
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from pypdf import PdfReader
+
+from tracker.analysis.trend import DISCLAIMER, describe_verdict
+from tracker.cli import cli
+
+PAGES = 5
+CHARTS = ("pain-over-time.png", "regions-over-time.png", "body-diagram.png", "monthly-table.png")
+A4_AT_150_DPI = (1240, 1753)
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+TREND_KEYS = {
+    "verdict",
+    "reason",
+    "anchor",
+    "surgery_date",
+    "as_of",
+    "as_of_day",
+    "span_days",
+    "n_logged_days",
+    "bin_days",
+    "weekly_valid_fraction",
+    "n_valid_bins",
+    "bins",
+    "monthly",
+}
+MK_KEYS = {"n", "S", "var_s", "z", "p", "tau_a", "hr_factor_raw", "hr_factor_used", "z_hr", "p_hr"}
+
+
+def invoke(db: Path, *args: str) -> Result:
+    """The real command group on one diary."""
+    return CliRunner().invoke(cli, ["--db", str(db), *args])
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text with runs of whitespace collapsed (wrapped lines rejoined)."""
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+
+
+def flat(text: str) -> str:
+    """A sentence with whitespace collapsed, as it reads in page_texts."""
+    return " ".join(text.split())
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's signature and IHDR chunk (fails on anything else)."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == PNG_SIGNATURE, f"{path.name} is not a PNG"
+    assert head[12:16] == b"IHDR"
+    return struct.unpack(">II", head[16:24])
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
+    """`tracker demo` once for the module: its folder and what it printed."""
+    folder = tmp_path_factory.mktemp("demo") / "tracker-demo"
+    result = invoke(folder.parent / "unused.sqlite3", "demo", "--out", str(folder))
+    assert result.exit_code == 0, result.output
+    return folder, result
+
+
+@pytest.fixture(scope="module")
+def report_run(demo_run: tuple[Path, Result], tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """`tracker report --png` on the demo diary, and `trend --json` on the same diary."""
+    folder, _ = demo_run
+    db = folder / "demo-diary.sqlite3"
+    out = tmp_path_factory.mktemp("report")
+    result = invoke(
+        db,
+        "report",
+        "--out",
+        str(out / "x.pdf"),
+        "--png",
+        str(out / "charts"),
+        "--name",
+        "Alex Example",
+    )
+    trend = invoke(db, "trend", "--json")
+    assert trend.exit_code == 0, trend.output
+    return {"db": db, "out": out, "result": result, "trend": json.loads(trend.output)}
+
+
+# ---------------------------------------------------------------- the full report
+
+
+def test_report_says_where_it_wrote_the_pdf_and_the_charts(report_run):
+    result, out = report_run["result"], report_run["out"]
+    assert result.exit_code == 0, result.output
+    assert f"Report written to {out / 'x.pdf'}" in result.output
+    assert f"Charts written to {out / 'charts'}: {', '.join(CHARTS)}" in result.output
+
+
+def test_report_has_five_pages_and_page_one_leads_with_the_verdict(report_run):
+    pages = page_texts(report_run["out"] / "x.pdf")
+    assert len(pages) == PAGES
+    first = pages[0]
+    verdict = describe_verdict(report_run["trend"])[0]
+    assert report_run["trend"]["verdict"] == "worsening"
+    assert flat(verdict) in first
+    assert flat(DISCLAIMER) in first
+    assert "L4-L5 decompression and fusion" in first
+    assert "Patient: Alex Example" in first
+    assert first.index("Is the pain getting worse?") < first.index("Surgeries and treatments")
+    assert "MCID" not in " ".join(pages)
+
+
+def test_chart_pages_carry_their_titles_and_numbers(report_run):
+    pages = page_texts(report_run["out"] / "x.pdf")
+    assert "Pain over time" in pages[1] and "Months since surgery" in pages[1]
+    level = report_run["trend"]["level"]
+    assert f"Last 6 weeks: median {level['current_level']:.1f}/10" in pages[1]
+    assert "Where it hurts over time" in pages[2] and "left foot" in pages[2]
+    assert "Best 6 weeks after surgery" in pages[3] and "Last 6 weeks" in pages[3]
+    assert "Month by month" in pages[4] and "Median pain" in pages[4]
+    for number, page in enumerate(pages, start=1):
+        assert f"page {number} of {PAGES}" in page
+
+
+def test_each_chart_is_an_a4_png_at_150_dpi_and_owner_only(report_run):
+    charts = report_run["out"] / "charts"
+    assert sorted(p.name for p in charts.iterdir()) == sorted(CHARTS)
+    for name in CHARTS:
+        assert png_size(charts / name) == A4_AT_150_DPI
+        assert stat.S_IMODE((charts / name).stat().st_mode) == 0o600
+    assert stat.S_IMODE((report_run["out"] / "x.pdf").stat().st_mode) == 0o600
+
+
+# ---------------------------------------------------------------- short diaries
+
+
+def test_an_empty_diary_gives_a_valid_report_that_says_what_is_missing(tmp_path):
+    result = invoke(tmp_path / "d.sqlite3", "report", "--out", str(tmp_path / "r.pdf"))
+    assert result.exit_code == 0, result.output
+    pages = page_texts(tmp_path / "r.pdf")
+    assert len(pages) == PAGES
+    assert "Not enough data for a verdict" in pages[0]
+    assert "No entries in this period." in pages[0]
+    assert flat(DISCLAIMER) in pages[0]
+    assert "nothing to chart yet" in pages[1]
+    assert "nothing to chart yet" in pages[2]
+    assert "no body diagram yet" in pages[3]
+    assert "no monthly table yet" in pages[4]
+
+
+def test_three_entries_give_a_report_that_says_what_is_missing(tmp_path):
+    db = tmp_path / "d.sqlite3"
+    today = dt.date.today()
+    assert (
+        invoke(
+            db,
+            "surgery",
+            "add",
+            str(today - dt.timedelta(days=20)),
+            "--procedure",
+            "L5-S1 microdiscectomy",
+        ).exit_code
+        == 0
+    )
+    for back, pain in ((3, 6), (2, 5), (1, 7)):
+        day = str(today - dt.timedelta(days=back))
+        logged = invoke(
+            db, "log", str(pain), "--date", day, "--where", "lower-back", "--radiates", "left-calf"
+        )
+        assert logged.exit_code == 0, logged.output
+    result = invoke(db, "report", "--out", str(tmp_path / "r.pdf"), "--png", str(tmp_path / "p"))
+    assert result.exit_code == 0, result.output
+    pages = page_texts(tmp_path / "r.pdf")
+    assert len(pages) == PAGES
+    assert "NOT ENOUGH DATA YET" in pages[0]
+    assert "3 entries" in pages[0] and "L5-S1 microdiscectomy" in pages[0]
+    assert "Not enough entries yet to chart weekly averages" in pages[1]
+    assert "Back and leg pain" not in pages[1] or "Not charted" in pages[1]
+    assert "lower back" in pages[2] and "left calf" in pages[2]
+    assert "First 6 weeks after surgery" in pages[3]
+    assert all(png_size(tmp_path / "p" / name) == A4_AT_150_DPI for name in CHARTS)
+
+
+# ---------------------------------------------------------------- trend
+
+
+def test_trend_json_has_the_fields_of_the_spec(report_run):
+    result = report_run["trend"]
+    assert TREND_KEYS <= set(result)
+    assert result["verdict"] in ("worsening", "stable", "improving", "insufficient_data")
+    assert set(result["bins"]) == {"centre_day", "mean", "n_days"}
+    assert set(result["fluctuation"]) == {"weekly_noise_sd_robust", "mdc", "lag1_autocorr_bins"}
+    assert MK_KEYS <= set(result["trend"]["mk"])
+    assert {"theil_sen_slope_per_30d", "theil_sen_ci95_per_30d", "T_worse"} <= set(result["trend"])
+    assert {"current_level", "reference_level", "reference_window_centres", "L_worse"} <= set(
+        result["level"]
+    )
+    assert set(result["monthly"]) == {"month_index", "median", "n_days"}
+    assert result["as_of"] == dt.date.today().isoformat()
+
+
+def test_trend_json_keeps_full_precision(report_run):
+    printed = invoke(report_run["db"], "trend", "--json").output
+    assert json.loads(printed)["trend"]["theil_sen_slope_per_30d"] == pytest.approx(
+        report_run["trend"]["trend"]["theil_sen_slope_per_30d"], abs=0
+    )
+    assert re.search(r'"theil_sen_slope_per_30d": -?\d+\.\d{7,}', printed)
+
+
+def test_trend_prints_the_verdict_sentences_and_key_numbers(report_run):
+    result = invoke(report_run["db"], "trend")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == describe_verdict(report_run["trend"])[0]
+    assert DISCLAIMER in lines
+    assert any(line.startswith("Usable weeks: ") for line in lines)
+    assert any(line.startswith("Last 6 weeks: median ") for line in lines)
+    assert any(line.startswith("Steady trend: ") for line in lines)
+
+
+def test_trend_as_of_and_since_narrow_the_diary(report_run):
+    early = (dt.date.today() - dt.timedelta(days=60)).isoformat()
+    result = json.loads(invoke(report_run["db"], "trend", "--json", "--as-of", early).output)
+    assert result["as_of"] == early
+    since = json.loads(invoke(report_run["db"], "trend", "--json", "--since", early).output)
+    assert since["n_logged_days"] < report_run["trend"]["n_logged_days"]
+
+
+# ---------------------------------------------------------------- demo
+
+
+def test_demo_builds_its_own_diary_and_says_where_everything_is(demo_run, tmp_path):
+    folder, result = demo_run
+    assert result.output.splitlines()[1] == f"Demo report written to {folder / 'demo-report.pdf'}"
+    assert f"tracker --db {folder / 'demo-diary.sqlite3'} list" in result.output
+    assert "Verdict: Pain has been higher over the last 6 weeks" in result.output
+    assert len(PdfReader(folder / "demo-report.pdf").pages) == PAGES
+    assert sorted(p.name for p in (folder / "charts").iterdir()) == sorted(CHARTS)
+    assert not (folder.parent / "unused.sqlite3").exists()  # the user's diary is untouched
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_out_in_a_missing_folder_is_one_line_exit_1(tmp_path):
+    result = invoke(tmp_path / "d.sqlite3", "report", "--out", str(tmp_path / "no" / "r.pdf"))
+    assert result.exit_code == 1
+    assert (
+        result.output
+        == f"Error: the folder {tmp_path / 'no'} does not exist; create it or choose another\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["report", "trend"])
+def test_malformed_as_of_is_a_usage_error(tmp_path, command):
+    result = invoke(tmp_path / "d.sqlite3", command, "--as-of", "2026-13-45")
+    assert result.exit_code == 2
+    assert len(result.output.splitlines()) == 1
+    assert "'2026-13-45' is not a date" in result.output
+
+
+def test_since_after_until_is_refused(tmp_path):
+    result = invoke(
+        tmp_path / "d.sqlite3",
+        "report",
+        "--out",
+        str(tmp_path / "r.pdf"),
+        "--since",
+        "2026-03-01",
+        "--until",
+        "2026-02-01",
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: --since 2026-03-01 is after the end of the report")
+    assert not (tmp_path / "r.pdf").exists()
