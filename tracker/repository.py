@@ -152,14 +152,15 @@ def list_entries(
     heads = session.execute(query).all()
     if not heads:
         return []
-    ids = [h.id for h in heads]
     sites: dict[int, list] = defaultdict(list)
     terms: dict[int, list] = defaultdict(list)
     site_query = select(SiteRow.entry_id, SiteRow.kind, SiteRow.region, SiteRow.intensity)
     term_query = select(TermRow.entry_id, TermRow.kind, TermRow.term)
     if limit is not None or since or until:
-        site_query = site_query.where(SiteRow.entry_id.in_(ids))
-        term_query = term_query.where(TermRow.entry_id.in_(ids))
+        # The same selection as a subquery: no parameter list that grows with the diary.
+        chosen = select(query.with_only_columns(EntryRow.id).subquery().c.id)
+        site_query = site_query.where(SiteRow.entry_id.in_(chosen))
+        term_query = term_query.where(TermRow.entry_id.in_(chosen))
     for row in session.execute(site_query.order_by(SiteRow.entry_id, SiteRow.position)):
         sites[row.entry_id].append(row)
     for row in session.execute(term_query.order_by(TermRow.entry_id, TermRow.position)):
