@@ -318,7 +318,7 @@ def test_sparse_insufficient_counts_fourteen_day_bins():
     assert result["bin_days"] == 14
     assert result["reason"].startswith("only 5 valid 14-day bins")
     assert describe_verdict(result)[0] == (
-        "Not enough data for a verdict yet: needs at least 8 14-day periods with entries on "
+        "Not enough data for a verdict yet: needs at least 8 fourteen-day periods with entries on "
         "3 or more days, over at least 8 weeks; 5 usable 14-day periods (entries too sparse "
         "for weeks) so far, over 67 days."
     )
