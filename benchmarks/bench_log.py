@@ -82,7 +82,10 @@ def main() -> None:
         median = statistics.median(values)
         print(f"{name:<10} {median * 1000:7.1f}ms {median / floor:6.2f}x")
     worst = max(statistics.median(v) for k, v in times.items() if k != "floor") / floor
-    print(f"target: within 1.25x of the floor; worst {worst:.2f}x -> {'OK' if worst <= 1.25 else 'MISSED'}")
+    print(
+        f"target: within 1.25x of the floor; worst {worst:.2f}x -> "
+        + ("OK" if worst <= 1.25 else "MISSED")
+    )
 
 
 if __name__ == "__main__":

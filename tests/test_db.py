@@ -80,7 +80,10 @@ def _old_diary(path: Path) -> None:
             "INSERT INTO entry_sites (entry_id, kind, region, intensity, position) VALUES "
             "(1, 'pain', 'lower-back', 6, 0), (1, 'radiates', 'left-calf', NULL, 1)"
         )
-        conn.execute("INSERT INTO entry_terms (entry_id, kind, term, position) VALUES (1, 'quality', 'burning', 2)")
+        conn.execute(
+            "INSERT INTO entry_terms (entry_id, kind, term, position) "
+            "VALUES (1, 'quality', 'burning', 2)"
+        )
         conn.execute(
             "INSERT INTO events (day, kind, title, levels, created_at) VALUES "
             "('2025-10-01', 'surgery', 'L4-L5 fusion', 'L4-L5', '2025-10-02 10:00:00.000000')"
@@ -92,7 +95,9 @@ def test_old_diary_upgrades_on_open_with_backup_and_data_intact(run, db_path):
     _old_diary(db_path)
     result = run("list", "--json")
     assert result.exit_code == 0, result.output
-    assert "Your diary was upgraded to the current format; the old file was kept at" in result.output
+    assert (
+        "Your diary was upgraded to the current format; the old file was kept at" in result.output
+    )
     backups = list(db_path.parent.glob("diary.sqlite3.backup-*-before-0002"))
     assert len(backups) == 1
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600

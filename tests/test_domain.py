@@ -19,7 +19,8 @@ TODAY = dt.date(2026, 11, 24)
         ("lower-back", ("lower-back",)), ("low back", ("lower-back",)), ("Lumbar", ("lower-back",)),
         ("L calf", ("left-calf",)), ("left lower leg", ("left-calf",)), ("R foot", ("right-foot",)),
         ("right_thigh", ("right-thigh",)), ("calf-left", ("left-calf",)), ("lcalf", ("left-calf",)),
-        ("both feet", ("left-foot", "right-foot")), ("bilateral knees", ("left-knee", "right-knee")),
+        ("both feet", ("left-foot", "right-foot")),
+        ("bilateral knees", ("left-knee", "right-knee")),
         ("coccyx", ("tailbone",)), ("saddle area", ("saddle",)), ("left SI", ("left-si-joint",)),
         ("  NECK ", ("neck",)), ("left lower back", ("lower-back",)), ("rt hand", ("right-hand",)),
     ],
@@ -34,8 +35,26 @@ def test_every_canonical_name_resolves_to_itself():
 
 
 def test_vocabulary_matches_design():
-    sided = {"si-joint", "buttock", "hip", "groin", "thigh", "knee", "calf", "shin", "ankle",
-             "foot", "toes", "shoulder", "upper-arm", "elbow", "forearm", "wrist", "hand", "fingers"}
+    sided = {
+        "si-joint",
+        "buttock",
+        "hip",
+        "groin",
+        "thigh",
+        "knee",
+        "calf",
+        "shin",
+        "ankle",
+        "foot",
+        "toes",
+        "shoulder",
+        "upper-arm",
+        "elbow",
+        "forearm",
+        "wrist",
+        "hand",
+        "fingers",
+    }
     expected = {"neck", "upper-back", "mid-back", "lower-back", "tailbone", "saddle"} | {
         f"{side}-{base}" for side in ("left", "right") for base in sided
     }  # fmt: skip
@@ -49,7 +68,10 @@ def test_limbs_are_ordered_proximal_to_distal():
     assert regions.level("left-calf") == regions.level("left-shin")
     arm = ["shoulder", "upper-arm", "elbow", "forearm", "wrist", "hand", "fingers"]
     assert [regions.level(f"right-{n}") for n in arm] == list(range(1, 8))
-    assert regions.farthest(["left-thigh", "left-foot", "right-toes", "lower-back"], "left", "leg") == "left-foot"
+    assert (
+        regions.farthest(["left-thigh", "left-foot", "right-toes", "lower-back"], "left", "leg")
+        == "left-foot"
+    )
     assert regions.farthest(["lower-back"], "left", "leg") is None
 
 

@@ -49,14 +49,28 @@ def test_twenty_loggers_at_the_same_moment_all_succeed(db_path):
     assert run_tracker("--db", str(db_path), "log", "1").returncode == 0
     start = time.time() + 1.5  # every process waits for the same instant, then logs
     script = (
-        "import sys, time; time.sleep(max(0, %r - time.time()));"
+        f"import sys, time; time.sleep(max(0, {start!r} - time.time()));"
         "from tracker.cli import main; sys.argv = ['tracker'] + sys.argv[1:]; main()"
-    ) % start
+    )
     processes = [
         subprocess.Popen(
-            [sys.executable, "-c", script, "--db", str(db_path), "log", str(i % 11),
-             "--where", "lower-back", "--note", f"process {i}"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=subprocess_env(),
+            [
+                sys.executable,
+                "-c",
+                script,
+                "--db",
+                str(db_path),
+                "log",
+                str(i % 11),
+                "--where",
+                "lower-back",
+                "--note",
+                f"process {i}",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=subprocess_env(),
         )  # fmt: skip
         for i in range(20)
     ]
@@ -78,7 +92,10 @@ def test_twenty_loggers_on_a_brand_new_diary_all_succeed(tmp_path):
     processes = [
         subprocess.Popen(
             [sys.executable, "-m", "tracker", "--db", str(db_path), "log", "5"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=subprocess_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=subprocess_env(),
         )  # fmt: skip
         for _ in range(20)
     ]
@@ -110,13 +127,18 @@ def test_the_first_released_schema_upgrades_with_every_entry_intact(run, tmp_pat
     assert _count(backups[0]) == len(before_entries)
     conn = sqlite3.connect(old)
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
-    assert conn.execute("SELECT id, day, pain, note FROM entries ORDER BY id").fetchall() == before_entries
     assert (
-        conn.execute("SELECT entry_id, kind, region, intensity FROM entry_sites ORDER BY id").fetchall()
+        conn.execute("SELECT id, day, pain, note FROM entries ORDER BY id").fetchall()
+        == before_entries
+    )
+    assert (
+        conn.execute(
+            "SELECT entry_id, kind, region, intensity FROM entry_sites ORDER BY id"
+        ).fetchall()
         == before_sites
     )
     conn.close()
-    assert "L4-L5 microdiscectomy (L4-L5)  \"Dr Müller\"" in run("surgery", "list", db=old).output
+    assert 'L4-L5 microdiscectomy (L4-L5)  "Dr Müller"' in run("surgery", "list", db=old).output
     assert run("log", "4", db=old).exit_code == 0
 
 
@@ -137,7 +159,9 @@ def test_an_upgrade_killed_part_way_leaves_a_usable_diary(tmp_path):
         assert _count(old) == entries
         for backup in tmp_path.glob(f"old-{delay}.sqlite3.backup-*"):
             assert _integrity(backup) == "ok" and _count(backup) == entries
-        assert not list(tmp_path.glob(".*.partial")) or True  # a partial copy is never named as a backup
+        assert (
+            not list(tmp_path.glob(".*.partial")) or True
+        )  # a partial copy is never named as a backup
         after = run_tracker("--db", str(old), "list", "--json")
         assert after.returncode == 0, after.stderr
         assert after.stdout.count('"id"') == entries
@@ -183,7 +207,10 @@ def test_empty_file_is_refused_and_left_alone(run, tmp_path):
     path.touch()
     result = run("log", "5", db=path)
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: {path} is an empty file, not a tracker diary; choose another file"
+    assert (
+        result.output.strip()
+        == f"Error: {path} is an empty file, not a tracker diary; choose another file"
+    )
     assert path.stat().st_size == 0
 
 
@@ -218,7 +245,10 @@ def test_read_only_diary_is_refused_and_left_alone(run, db_path, monkeypatch):
     before = _digest(db_path)
     result = run("log", "6")
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: {db_path} is read-only; tracker needs to write to it and its folder"
+    assert (
+        result.output.strip()
+        == f"Error: {db_path} is read-only; tracker needs to write to it and its folder"
+    )
     assert _digest(db_path) == before
     db_path.chmod(0o600)
 
@@ -230,7 +260,10 @@ def test_read_only_folder_is_refused(run, tmp_path, monkeypatch):
     _pretend_read_only(monkeypatch, folder)
     result = run("log", "5", db=folder / "diary.sqlite3")
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: cannot create a diary in {folder} (the folder is read-only)"
+    assert (
+        result.output.strip()
+        == f"Error: cannot create a diary in {folder} (the folder is read-only)"
+    )
     assert list(folder.iterdir()) == []
     folder.chmod(0o700)
 
@@ -321,3 +354,27 @@ def test_exports_are_owner_only(run, tmp_path):
         out = tmp_path / f"diary.{fmt}"
         assert run("export", "--format", fmt, "--out", str(out)).exit_code == 0
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_a_report_while_entries_are_logged_neither_fails_nor_blocks_them(tmp_path):
+    demo = tmp_path / "demo"
+    assert run_tracker("demo", "--out", str(demo)).returncode == 0
+    db = demo / "demo-diary.sqlite3"
+    entries = _count(db)
+    report = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--db", str(db), "report",
+         "--out", str(tmp_path / "r.pdf")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=subprocess_env(),
+    )  # fmt: skip
+    waits = []
+    while report.poll() is None and len(waits) < 8:
+        started = time.perf_counter()
+        logged = run_tracker("--db", str(db), "log", "6", "--where", "lower-back")
+        waits.append(time.perf_counter() - started)
+        assert logged.returncode == 0, logged.stderr
+    out, err = report.communicate(timeout=120)
+    assert report.returncode == 0, err
+    assert "r.pdf" in out
+    assert waits, "the report finished before any entry could be logged beside it"
+    assert max(waits) < tracker.db.BUSY_TIMEOUT_MS / 1000  # never waited out the busy timeout
+    assert _count(db) == entries + len(waits)

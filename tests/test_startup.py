@@ -12,12 +12,12 @@ from tests.conftest import run_tracker, subprocess_env
 
 HEAVY = ("pandas", "matplotlib", "numpy", "scipy", "alembic")
 
-PROBE = """
+PROBE = f"""
 import json, sys
 from tracker.cli import cli
 code = cli.main(sys.argv[1:], standalone_mode=False)
-print(json.dumps({"code": code, "loaded": [m for m in %r if m in sys.modules]}))
-""" % (HEAVY,)
+print(json.dumps({{"code": code, "loaded": [m for m in {HEAVY!r} if m in sys.modules]}}))
+"""
 
 
 def _loaded_after(*args: str) -> dict:
@@ -31,8 +31,8 @@ def _loaded_after(*args: str) -> dict:
 
 @pytest.mark.parametrize(
     "args",
-    [("--help",), ("log", "--help"), ("log", "6", "--where", "lower-back=6", "--radiates", "left-calf"),
-     ("list",), ("show", "1")],
+    [("--help",), ("log", "--help"),
+     ("log", "6", "--where", "lower-back=6", "--radiates", "left-calf"), ("list",), ("show", "1")],
     ids=["help", "log-help", "log", "list", "show"],
 )  # fmt: skip
 def test_everyday_commands_load_no_heavy_library(db_path, args):

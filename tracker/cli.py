@@ -54,16 +54,41 @@ def _entry_options(func):  # type: ignore[no-untyped-def]
     """The options shared by `log` and `edit`."""
     options = [
         click.option("--note", help="Anything else worth remembering (free text)."),
-        click.option("--red-flag", "red_flags", multiple=True, metavar="FLAG",
-                     help="Urgent symptom: " + ", ".join(domain.RED_FLAGS) + "."),
-        click.option("--quality", "qualities", multiple=True, metavar="Q",
-                     help="What the pain feels like: " + ", ".join(domain.QUALITIES) + "."),
+        click.option(
+            "--red-flag",
+            "red_flags",
+            multiple=True,
+            metavar="FLAG",
+            help="Urgent symptom: " + ", ".join(domain.RED_FLAGS) + ".",
+        ),
+        click.option(
+            "--quality",
+            "qualities",
+            multiple=True,
+            metavar="Q",
+            help="What the pain feels like: " + ", ".join(domain.QUALITIES) + ".",
+        ),
         click.option("--weak", multiple=True, metavar="REGION", help="Where it is weak."),
-        click.option("--tingling", multiple=True, metavar="REGION", help="Where it tingles (pins and needles)."),
+        click.option(
+            "--tingling",
+            multiple=True,
+            metavar="REGION",
+            help="Where it tingles (pins and needles).",
+        ),
         click.option("--numb", multiple=True, metavar="REGION", help="Where it is numb."),
-        click.option("--radiates", multiple=True, metavar="REGION", help="Where the pain travels to (e.g. left-calf)."),
-        click.option("--where", multiple=True, metavar="REGION[=N]",
-                     help="Where it hurts, optionally with that spot's own 0-10 (e.g. lower-back=6). Repeat for more."),
+        click.option(
+            "--radiates",
+            multiple=True,
+            metavar="REGION",
+            help="Where the pain travels to (e.g. left-calf).",
+        ),
+        click.option(
+            "--where",
+            multiple=True,
+            metavar="REGION[=N]",
+            help="Where it hurts, optionally with that spot's own 0-10 (e.g. lower-back=6). "
+            "Repeat for more.",
+        ),
     ]
     for option in options:
         func = option(func)
@@ -72,9 +97,18 @@ def _entry_options(func):  # type: ignore[no-untyped-def]
 
 @cli.command()
 @click.argument("pain", type=PAIN, required=False)
-@click.option("--date", "day", type=DATE, help="The day this entry describes: YYYY-MM-DD, today (default), yesterday.")
+@click.option(
+    "--date",
+    "day",
+    type=DATE,
+    help="The day this entry describes: YYYY-MM-DD, today (default), yesterday.",
+)
 @_entry_options
-@click.option("--ask", is_flag=True, help="Ask step by step (the default when no PAIN is given on a terminal).")
+@click.option(
+    "--ask",
+    is_flag=True,
+    help="Ask step by step (the default when no PAIN is given on a terminal).",
+)
 @pass_app
 def log(app: App, pain: int | None, day: dt.date | None, ask: bool, **fields) -> None:  # type: ignore[no-untyped-def]
     """Log how much it hurts (0-10), and where.
@@ -121,7 +155,9 @@ def _entry_from_options(app: App, pain: int, day: dt.date | None, fields: dict) 
 def _print_saved(entry: Entry) -> None:
     click.echo(f"Saved entry {entry.id} for {_long_date(entry.day)}: {_summary(entry)}.")
     if entry.backfilled:
-        click.echo(f"(Back-filled: typed on {entry.logged_at:%Y-%m-%d}; the report counts it as such.)")
+        click.echo(
+            f"(Back-filled: typed on {entry.logged_at:%Y-%m-%d}; the report counts it as such.)"
+        )
     if entry.red_flags:
         _warn_red_flags(entry.red_flags)
 
@@ -144,7 +180,12 @@ def _summary(entry: Entry) -> str:
     parts = [f"pain {entry.pain}/10"]
     if entry.where:
         parts.append("at " + ", ".join(domain.describe_site(s) for s in entry.where))
-    labels = (("radiates", "radiates to"), ("numb", "numb"), ("tingling", "tingling"), ("weak", "weak"))
+    labels = (
+        ("radiates", "radiates to"),
+        ("numb", "numb"),
+        ("tingling", "tingling"),
+        ("weak", "weak"),
+    )
     for attr, label in labels:
         if getattr(entry, attr):
             parts.append(f"{label} {', '.join(getattr(entry, attr))}")
@@ -161,10 +202,16 @@ def _summary(entry: Entry) -> str:
 @cli.command("list")
 @click.option("--since", type=DATE, help="First day to show (YYYY-MM-DD, today, yesterday).")
 @click.option("--until", type=DATE, help="Last day to show.")
-@click.option("--limit", type=COUNT, help="Show at most N of the most recent entries (default 30; all with --json).")
+@click.option(
+    "--limit",
+    type=COUNT,
+    help="Show at most N of the most recent entries (default 30; all with --json).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @pass_app
-def list_command(app: App, since: dt.date | None, until: dt.date | None, limit: int | None, as_json: bool) -> None:
+def list_command(
+    app: App, since: dt.date | None, until: dt.date | None, limit: int | None, as_json: bool
+) -> None:
     """Show recent entries, oldest first.
 
     \b
@@ -266,15 +313,22 @@ def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **field
         numb=_edited(fields["numb"], domain.parse_regions),
         tingling=_edited(fields["tingling"], domain.parse_regions),
         weak=_edited(fields["weak"], domain.parse_regions),
-        qualities=_edited(fields["qualities"], lambda v: domain.parse_terms(v, domain.QUALITIES, "pain quality")),
-        red_flags=_edited(fields["red_flags"], lambda v: domain.parse_terms(v, domain.RED_FLAGS, "red flag")),
+        qualities=_edited(
+            fields["qualities"], lambda v: domain.parse_terms(v, domain.QUALITIES, "pain quality")
+        ),
+        red_flags=_edited(
+            fields["red_flags"], lambda v: domain.parse_terms(v, domain.RED_FLAGS, "red flag")
+        ),
         note=fields["note"],
     )
     with app.session() as session:
         entry = repo.get_entry(session, entry_id)
         updated, lines = domain.apply_changes(entry, changes)
         if not lines:
-            raise TrackerError(f"nothing to change: entry {entry_id} already says that (see 'tracker show {entry_id}')")
+            raise TrackerError(
+                f"nothing to change: entry {entry_id} already says that "
+                f"(see 'tracker show {entry_id}')"
+            )
         repo.update_entry(session, updated)
     click.echo(f"Updated entry {entry_id}:")
     for line in lines:
@@ -326,7 +380,9 @@ def surgery() -> None:
 @click.option("--levels", help="Spinal levels operated on, e.g. L4-L5,L5-S1.")
 @click.option("--note", help="Anything else (surgeon, hospital, complications).")
 @pass_app
-def surgery_add(app: App, day: dt.date, procedure: str, levels: str | None, note: str | None) -> None:
+def surgery_add(
+    app: App, day: dt.date, procedure: str, levels: str | None, note: str | None
+) -> None:
     """Add a surgery.
 
     \b
@@ -345,7 +401,9 @@ def surgery_list(app: App) -> None:
     """List recorded surgeries."""
     with app.session(write=False) as session:
         events = repo.list_events(session, kind="surgery")
-    _print_events(events, "No surgeries recorded. Add one with: tracker surgery add DATE --procedure TEXT")
+    _print_events(
+        events, "No surgeries recorded. Add one with: tracker surgery add DATE --procedure TEXT"
+    )
 
 
 @cli.group(context_settings=CONTEXT)
@@ -410,7 +468,9 @@ def _print_events(events: list[Event], empty: str) -> None:
         click.echo(empty)
         return
     for ev in events:
-        click.echo(f"{ev.id:>4}  {_event_line(ev)}" + (f'  "{_clip(ev.note, 40)}"' if ev.note else ""))
+        click.echo(
+            f"{ev.id:>4}  {_event_line(ev)}" + (f'  "{_clip(ev.note, 40)}"' if ev.note else "")
+        )
 
 
 # ---------------------------------------------------------------- vocabulary
@@ -429,7 +489,10 @@ def regions_command() -> None:
             if region.limb == limb and region.side == "left":
                 base = region.name.split("-", 1)[1]
                 click.echo(f"  {base:<14} {', '.join(regions.aliases_of(region.name))}")
-    click.echo("\nWrite them like: lower-back, 'low back', left-calf, 'L calf', 'left lower leg', 'both feet'.")
+    click.echo(
+        "\nWrite them like: lower-back, 'low back', left-calf, 'L calf', 'left lower leg', "
+        "'both feet'."
+    )
     click.echo("Pain qualities: " + ", ".join(domain.QUALITIES))
     click.echo("Red flags: " + ", ".join(domain.RED_FLAGS))
 
@@ -474,7 +537,11 @@ def db_current(app: App) -> None:
 
 
 @db_group.command("backup")
-@click.option("--out", type=click.Path(dir_okay=False), help="Where to write the copy (default: beside the diary).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="Where to write the copy (default: beside the diary).",
+)
 @pass_app
 def db_backup(app: App, out: str | None) -> None:
     """Copy the diary to a backup file (safe while tracker is in use).

@@ -97,7 +97,8 @@ class App:
         upgraded = self.database.upgraded_from
         if upgraded and upgraded[0] is not None:
             click.echo(
-                f"Your diary was upgraded to the current format; the old file was kept at {upgraded[1]}",
+                "Your diary was upgraded to the current format; the old file was kept at "
+                f"{upgraded[1]}",
                 err=True,
             )
             self.database.upgraded_from = None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
@@ -34,7 +34,9 @@ def migrations_dir() -> Path:
     for candidate in (here / "migrations", here.parent / "alembic"):
         if (candidate / "env.py").is_file():
             return candidate
-    raise TrackerError("the database migrations are missing from this installation; reinstall tracker")
+    raise TrackerError(
+        "the database migrations are missing from this installation; reinstall tracker"
+    )
 
 
 class Database:
@@ -170,10 +172,14 @@ class Database:
                 tables = set(inspect(conn).get_table_names())
                 revision = None
                 if "alembic_version" in tables:
-                    revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                    revision = conn.execute(
+                        text("SELECT version_num FROM alembic_version")
+                    ).scalar()
                 return revision, tables
         except DBAPIError as exc:
-            raise TrackerError(f"{self.describe()} cannot be read as a tracker diary: {_reason(exc)}") from None
+            raise TrackerError(
+                f"{self.describe()} cannot be read as a tracker diary: {_reason(exc)}"
+            ) from None
 
     def _upgrade(self, engine: Engine, target: str = "head") -> None:
         """Run the migrations inside one transaction that holds the write lock."""
@@ -184,8 +190,9 @@ class Database:
         self._migrate(self.engine(), "downgrade", target)
 
     def _migrate(self, engine: Engine, direction: str, target: str) -> None:
-        from alembic import command
         from alembic.config import Config
+
+        from alembic import command
 
         config = Config()
         config.set_main_option("script_location", str(migrations_dir()))
@@ -228,7 +235,9 @@ class Database:
                     with session.begin():
                         yield session
         except DBAPIError as exc:
-            raise TrackerError(f"the diary at {self.describe()} could not be used: {_reason(exc)}") from None
+            raise TrackerError(
+                f"the diary at {self.describe()} could not be used: {_reason(exc)}"
+            ) from None
 
     # ------------------------------------------------------------------ files
 
@@ -269,7 +278,9 @@ class Database:
             os.replace(partial, target)
         except (sqlite3.Error, OSError) as exc:
             partial.unlink(missing_ok=True)
-            raise TrackerError(f"could not back up {self.path} to {target}: {_reason(exc)}") from None
+            raise TrackerError(
+                f"could not back up {self.path} to {target}: {_reason(exc)}"
+            ) from None
         return target
 
     def files(self) -> list[Path]:
@@ -306,9 +317,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
                 "restore a backup ('tracker db path' lists them)"
             )
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-            raise TrackerError(
-                f"{path} is read-only; tracker needs to write to it and its folder"
-            )
+            raise TrackerError(f"{path} is read-only; tracker needs to write to it and its folder")
         return
     if not create:
         raise TrackerError(f"there is no diary at {path} yet; log an entry first")
@@ -338,7 +347,9 @@ def _peek_sqlite(path: Path) -> tuple[str | None, set[str]]:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             revision = None
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()

@@ -207,7 +207,7 @@ def _logged_at(rng: random.Random, when: dt.date, evening: bool, today: dt.date)
     late = rng.randint(1, 2)
     if when + dt.timedelta(late) < today and rng.random() < LATE_CHANCE:
         typed = dt.datetime.combine(when + dt.timedelta(late), dt.time(20, rng.randint(0, 59)))
-    return typed
+    return min(typed, dt.datetime.now().replace(microsecond=0))  # never typed in the future
 
 
 def _day_entries(

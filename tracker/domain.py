@@ -52,7 +52,9 @@ EVENT_KINDS: dict[str, str] = {
 }
 
 SYMPTOM_KINDS = ("radiates", "numb", "tingling", "weak")
-_LEVEL_RE = re.compile(r"^(C[1-7]|T(?:[1-9]|1[0-2])|L[1-5]|S[1-5])-(C[1-7]|T(?:[1-9]|1[0-2])|L[1-5]|S[1-5])$")
+_LEVEL_RE = re.compile(
+    r"^(C[1-7]|T(?:[1-9]|1[0-2])|L[1-5]|S[1-5])-(C[1-7]|T(?:[1-9]|1[0-2])|L[1-5]|S[1-5])$"
+)
 MAX_NOTE = 2000
 MAX_TITLE = 200
 
@@ -204,7 +206,9 @@ def parse_sites(texts: list[str] | tuple[str, ...]) -> tuple[Site, ...]:
     return tuple(sites.values())
 
 
-def parse_terms(texts: list[str] | tuple[str, ...], vocabulary: dict[str, str], what: str) -> tuple[str, ...]:
+def parse_terms(
+    texts: list[str] | tuple[str, ...], vocabulary: dict[str, str], what: str
+) -> tuple[str, ...]:
     """Names from a fixed vocabulary (qualities, red flags), normalised and without repeats."""
     names: list[str] = []
     for text in texts:
@@ -342,7 +346,9 @@ def new_event(
         raise TrackerError(f"unknown event kind '{kind}'; accepted: {', '.join(EVENT_KINDS)}")
     cleaned = clean_text(title, "title", MAX_TITLE)
     if not cleaned:
-        raise TrackerError("the event needs a title, for example 'L4-L5 fusion' or 'gabapentin 300 mg'")
+        raise TrackerError(
+            "the event needs a title, for example 'L4-L5 fusion' or 'gabapentin 300 mg'"
+        )
     return Event(day, kind, cleaned, clean_text(note, "note", MAX_NOTE), levels)
 
 

@@ -1,4 +1,4 @@
-"""Where the diary lives: --db, then TRACKER_DATABASE_URL, then TRACKER_DB, then the user data folder."""
+"""Where the diary lives: --db, then TRACKER_DATABASE_URL, then TRACKER_DB, then the data folder."""
 
 from __future__ import annotations
 

@@ -170,7 +170,10 @@ def list_entries(
 
 def pain_by_day(session: Session) -> list[tuple[dt.date, int]]:
     """(date, overall pain) for every entry: all the worsening verdict needs."""
-    return [tuple(r) for r in session.execute(select(EntryRow.day, EntryRow.pain).order_by(EntryRow.day))]
+    return [
+        tuple(r)
+        for r in session.execute(select(EntryRow.day, EntryRow.pain).order_by(EntryRow.day))
+    ]
 
 
 def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
@@ -179,8 +182,12 @@ def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        found.update(session.scalars(select(EntryRow.import_key).where(EntryRow.import_key.in_(chunk))))
-        found.update(session.scalars(select(EventRow.import_key).where(EventRow.import_key.in_(chunk))))
+        found.update(
+            session.scalars(select(EntryRow.import_key).where(EntryRow.import_key.in_(chunk)))
+        )
+        found.update(
+            session.scalars(select(EventRow.import_key).where(EventRow.import_key.in_(chunk)))
+        )
     return found
 
 
@@ -239,7 +246,9 @@ def add_event(session: Session, ev: Event, import_key: str | None = None) -> Eve
     return _event_from_row(row)
 
 
-def list_events(session: Session, kind: str | None = None, exclude_kind: str | None = None) -> list[Event]:
+def list_events(
+    session: Session, kind: str | None = None, exclude_kind: str | None = None
+) -> list[Event]:
     query = select(EventRow).order_by(EventRow.day, EventRow.id)
     if kind:
         query = query.where(EventRow.kind == kind)
@@ -259,4 +268,6 @@ def delete_event(session: Session, event_id: int) -> Event:
 
 def _event_from_row(row: EventRow) -> Event:
     levels = tuple(row.levels.split(",")) if row.levels else ()
-    return Event(day=row.day, kind=row.kind, title=row.title, note=row.note, levels=levels, id=row.id)
+    return Event(
+        day=row.day, kind=row.kind, title=row.title, note=row.note, levels=levels, id=row.id
+    )

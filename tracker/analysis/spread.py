@@ -532,15 +532,17 @@ def _back_leg_summary(
 
 
 def _back_leg_monthly(back: dict, leg: dict, day0: dt.date) -> list[dict]:
-    """Per-month medians of daily back and leg pain."""
-    months = sorted({(d - day0).days // MONTH_DAYS for d in [*back, *leg]})
+    """Per-month medians of daily back and leg pain (one pass over the days)."""
+    by_month: dict[int, tuple[dict, dict]] = {}
+    for series, slot in ((back, 0), (leg, 1)):
+        for day, value in series.items():
+            by_month.setdefault((day - day0).days // MONTH_DAYS, ({}, {}))[slot][day] = value
     rows = []
-    for m in months:
-        window = _Window(
-            day0 + dt.timedelta(m * MONTH_DAYS), day0 + dt.timedelta(m * MONTH_DAYS + 29)
-        )
-        rows.append({"month_index": m, "start": window.start.isoformat()})
-        rows[-1] |= _back_leg_summary(back, leg, window)
+    for m in sorted(by_month):
+        start = day0 + dt.timedelta(m * MONTH_DAYS)
+        window = _Window(start, start + dt.timedelta(MONTH_DAYS - 1))
+        rows.append({"month_index": m, "start": start.isoformat()})
+        rows[-1] |= _back_leg_summary(*by_month[m], window)
     return rows
 
 
