@@ -8,8 +8,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from tracker.analysis.spread import located_pain
 from tracker.domain import Entry
-from tracker.regions import NAMES, REGIONS
+from tracker.regions import NAMES
 
 WEEK_DAYS = 7
 MIN_DAYS_PER_WEEK = 3
@@ -76,8 +77,8 @@ def back_leg_weekly(entries: Sequence[Entry], day0: dt.date) -> pd.DataFrame:
     """Weekly means of daily back and leg pain (each entry's highest rated back / leg site)."""
     days, backs, legs = [], [], []
     for entry in entries:
-        back = _worst(entry, "back")
-        leg = _worst(entry, "leg")
+        back = located_pain(entry, "back")
+        leg = located_pain(entry, "leg")
         if back is not None or leg is not None:
             days.append(entry.day)
             backs.append(np.nan if back is None else back)
@@ -96,16 +97,6 @@ def back_leg_weekly(entries: Sequence[Entry], day0: dt.date) -> pd.DataFrame:
     )
     weeks["valid"] = weeks["n_days"] >= MIN_DAYS_PER_WEEK
     return weeks
-
-
-def _worst(entry: Entry, group: str) -> int | None:
-    """The entry's highest intensity over rated sites of one region group."""
-    values = [
-        s.intensity
-        for s in entry.where
-        if s.intensity is not None and s.region in REGIONS and REGIONS[s.region].group == group
-    ]
-    return max(values) if values else None
 
 
 def region_matrix(counts: dict[str, dict[int, int]], months: Sequence[int]) -> pd.DataFrame:

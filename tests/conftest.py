@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,8 +10,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tracker.cli import cli
-
-NONET = Path(__file__).parent / "nonet"
 
 
 @pytest.fixture(autouse=True)
@@ -58,29 +53,6 @@ def run(db_path: Path) -> Callable[..., Result]:
         return runner.invoke(cli, ["--db", str(db or db_path), *args], input=input)
 
     return invoke
-
-
-def subprocess_env(**extra: str) -> dict[str, str]:
-    """Environment for a `python -m tracker` subprocess: this checkout first, network blocked."""
-    env = dict(os.environ)
-    root = str(Path(__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(NONET), root, env.get("PYTHONPATH")) if p)
-    env.pop("TRACKER_DB", None)
-    env.pop("TRACKER_DATABASE_URL", None)
-    env.update(extra)
-    return env
-
-
-def run_tracker(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    """Run tracker in a fresh Python process (for start-up cost, concurrency and crashes)."""
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
-        capture_output=True,
-        text=True,
-        env=subprocess_env(),
-        timeout=120,
-        **kwargs,  # type: ignore[arg-type]
-    )
 
 
 @pytest.fixture

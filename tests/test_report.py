@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
+from support import MK_KEYS, TOP_KEYS
 
 from tracker.analysis.trend import DISCLAIMER, describe_verdict
 from tracker.cli import cli
@@ -20,22 +21,6 @@ PAGES = 5
 CHARTS = ("pain-over-time.png", "regions-over-time.png", "body-diagram.png", "monthly-table.png")
 A4_AT_150_DPI = (1240, 1753)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-TREND_KEYS = {
-    "verdict",
-    "reason",
-    "anchor",
-    "surgery_date",
-    "as_of",
-    "as_of_day",
-    "span_days",
-    "n_logged_days",
-    "bin_days",
-    "weekly_valid_fraction",
-    "n_valid_bins",
-    "bins",
-    "monthly",
-}
-MK_KEYS = {"n", "S", "var_s", "z", "p", "tau_a", "hr_factor_raw", "hr_factor_used", "z_hr", "p_hr"}
 
 
 def invoke(db: Path, *args: str) -> Result:
@@ -191,7 +176,7 @@ def test_three_entries_give_a_report_that_says_what_is_missing(tmp_path):
 
 def test_trend_json_has_the_fields_of_the_spec(report_run):
     result = report_run["trend"]
-    assert TREND_KEYS <= set(result)
+    assert TOP_KEYS <= set(result)
     assert result["verdict"] in ("worsening", "stable", "improving", "insufficient_data")
     assert set(result["bins"]) == {"centre_day", "mean", "n_days"}
     assert set(result["fluctuation"]) == {"weekly_noise_sd_robust", "mdc", "lag1_autocorr_bins"}

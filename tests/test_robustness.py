@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event
+from support import run_tracker, subprocess_env
 
 import tracker.db
-from tests.conftest import run_tracker, subprocess_env
 from tracker.db import SCHEMA_HEAD
 
 FIXTURES = Path(__file__).parent / "fixtures"

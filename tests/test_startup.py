@@ -7,8 +7,7 @@ import subprocess
 import sys
 
 import pytest
-
-from tests.conftest import run_tracker, subprocess_env
+from support import run_tracker, subprocess_env
 
 HEAVY = ("pandas", "matplotlib", "numpy", "scipy", "alembic")
 

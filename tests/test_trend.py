@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from scipy import stats
+from support import MK_KEYS, TOP_KEYS
 
 from tracker.analysis import trend
 from tracker.analysis.trend import (
@@ -24,22 +25,6 @@ from tracker.analysis.trend import (
 )
 
 DAY0 = dt.date(2025, 1, 6)
-MK_KEYS = {"n", "S", "var_s", "z", "p", "tau_a", "hr_factor_raw", "hr_factor_used", "z_hr", "p_hr"}
-TOP_KEYS = {
-    "verdict",
-    "reason",
-    "anchor",
-    "surgery_date",
-    "as_of",
-    "as_of_day",
-    "span_days",
-    "n_logged_days",
-    "bin_days",
-    "weekly_valid_fraction",
-    "n_valid_bins",
-    "bins",
-    "monthly",
-}
 TREND_KEYS = {
     "mk",
     "kendall_tau_b",

@@ -204,7 +204,7 @@ def _regions_of(entry: Entry, kinds: Sequence[str]) -> set[str]:
     return names
 
 
-def _located(entry: Entry, group: str) -> int | None:
+def located_pain(entry: Entry, group: str) -> int | None:
     """Highest intensity over the entry's sites of one region group (None if none rated)."""
     values = [
         s.intensity
@@ -218,7 +218,7 @@ def _located_daily(entries: Iterable[Entry], group: str) -> dict[dt.date, float]
     """Daily mean of the back (or leg) intensity, over entries that rated it."""
     by_day: dict[dt.date, list[float]] = {}
     for entry in entries:
-        value = _located(entry, group)
+        value = located_pain(entry, group)
         if value is not None:
             by_day.setdefault(entry.day, []).append(value)
     return _daily_mean(by_day)
@@ -593,7 +593,9 @@ def back_leg_findings(
 ) -> dict | None:
     """Back pain against leg pain, by month and now against the best period."""
     rated = [
-        e for e in entries if _located(e, "back") is not None or _located(e, "leg") is not None
+        e
+        for e in entries
+        if located_pain(e, "back") is not None or located_pain(e, "leg") is not None
     ]
     if len(rated) < MIN_LOCATED_ENTRIES:
         return None
