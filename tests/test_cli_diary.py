@@ -146,7 +146,7 @@ BAD_LOGS = [
     (["show", "99"], 1, "there is no entry 99; 'tracker list' shows the ids"),
     (["edit", "99", "--pain", "3"], 1, "there is no entry 99"),
     (["delete", "99", "--yes"], 1, "there is no entry 99"),
-    (["show", "abc"], 2, "'abc' is not accepted; give a whole number of 1 or more"),
+    (["show", "abc"], 2, "'abc' is not accepted; give a whole number from 1"),
     (["event", "add", "2026-01-01", "injectin", "ESI"], 2, "unknown event kind 'injectin'"),
     (["event", "add", "2026-01-01", "injection", "  "], 1, "the event needs a title"),
     (["event", "delete", "42"], 1, "there is no event 42"),

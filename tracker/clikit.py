@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from tracker import domain
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, shown
 
 
 class TrackerGroup(click.Group):
@@ -31,6 +31,10 @@ class TrackerGroup(click.Group):
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         standalone = extra.pop("standalone_mode", True)
         try:
+            if args and any("\x00" in str(arg) for arg in args):
+                # A NUL cannot reach us from a shell, but can from a script; no path or
+                # text we accept may hold one.
+                raise click.UsageError("an argument contains a NUL character; remove it")
             return super().main(args, prog_name="tracker", standalone_mode=False, **extra)
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
@@ -149,9 +153,13 @@ PAIN = _Parsed("pain", domain.parse_pain)
 
 
 def positive_int(text: str) -> int:
-    if not text.strip().isdigit() or int(text) < 1:
-        raise TrackerError(f"'{text}' is not accepted; give a whole number of 1 or more")
-    return int(text)
+    """A whole number from 1 to 2,147,483,647 (ids and counts)."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) < 2**31:
+        raise TrackerError(
+            f"'{shown(text)}' is not accepted; give a whole number from 1 to {2**31 - 1:,}"
+        )
+    return int(digits)
 
 
 COUNT = _Parsed("count", positive_int)
