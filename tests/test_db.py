@@ -227,3 +227,11 @@ def test_every_command_is_one_transaction(db_path):
 def test_in_memory_database_is_refused():
     with pytest.raises(TrackerError, match="in-memory database would lose the diary"):
         Database("sqlite://")
+
+
+def test_backups_in_the_same_second_never_collide(run, db_path):
+    run("log", "5")
+    first, second = run("db", "backup"), run("db", "backup")
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    assert first.output != second.output
+    assert len(list(db_path.parent.glob("diary.sqlite3.backup-*-manual*"))) == 2

@@ -244,7 +244,12 @@ class Database:
     def _backup_name(self, why: str) -> Path:
         assert self.path is not None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        return self.path.with_name(f"{self.path.name}.backup-{stamp}-{why}")
+        name = self.path.with_name(f"{self.path.name}.backup-{stamp}-{why}")
+        count = 1
+        while name.exists():  # e.g. a second try within the same second: never collide
+            count += 1
+            name = self.path.with_name(f"{self.path.name}.backup-{stamp}-{why}-{count}")
+        return name
 
     def backup(self, out: Path | None = None) -> Path:
         """A consistent copy of the SQLite file (safe while others write), owner-only."""
