@@ -12,10 +12,10 @@ import os
 from sqlalchemy import create_engine
 
 from alembic import context
-from tracker.models import Base
+from tracker.models import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def _configure(connection) -> None:  # type: ignore[no-untyped-def]

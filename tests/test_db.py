@@ -18,7 +18,7 @@ from tracker import repository
 from tracker.db import SCHEMA_HEAD, Database, migrations_dir
 from tracker.domain import Event, Site, new_entry
 from tracker.errors import TrackerError
-from tracker.models import Base
+from tracker.models import metadata
 
 
 def _database(path: Path) -> Database:
@@ -42,7 +42,7 @@ def test_models_and_migrations_agree(db_path):
     database = _database(db_path)
     engine = database.engine()
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
     database.dispose()
     assert diff == []
 

@@ -378,3 +378,20 @@ def test_a_report_while_entries_are_logged_neither_fails_nor_blocks_them(tmp_pat
     assert waits, "the report finished before any entry could be logged beside it"
     assert max(waits) < tracker.db.BUSY_TIMEOUT_MS / 1000  # never waited out the busy timeout
     assert _count(db) == entries + len(waits)
+
+
+# ---------------------------------------------------------------- privacy
+
+
+def test_the_suite_refuses_network_connections_here_and_in_subprocesses():
+    """The guard behind 'no code path reaches the network' is itself checked."""
+    import socket
+
+    with pytest.raises(OSError, match="network access blocked"):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.create_connection(('192.0.2.1', 80), 1)"],
+        capture_output=True, text=True, env=subprocess_env(), timeout=60,
+    )  # fmt: skip
+    assert probe.returncode != 0
+    assert "network access blocked by the tracker test suite" in probe.stderr

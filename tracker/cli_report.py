@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from tracker.clikit import ANY_DATE, DATE, App, pass_app
+from tracker.clikit import ANY_DATE, DATE, App, heavy_imports, pass_app
 from tracker.errors import TrackerError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -41,8 +41,9 @@ def trend(app: App, as_of: dt.date | None, since: dt.date | None, as_json: bool)
     """
     import json
 
-    from tracker.analysis.trend import describe_verdict
-    from tracker.report_inputs import key_numbers, trend_for
+    with heavy_imports():
+        from tracker.analysis.trend import describe_verdict
+        from tracker.report_inputs import key_numbers, trend_for
 
     with app.session(write=False) as session:
         result = trend_for(session, as_of or app.today(), since)
@@ -93,7 +94,9 @@ def report(
       tracker report --out ~/appointment.pdf --name "Alex Smith"
       tracker report --since 2025-06-01 --png charts
     """
-    from tracker.report_inputs import check_out_path, png_folder, report_data
+    with heavy_imports():
+        import reports.appointment_pdf  # noqa: F401  (pandas and matplotlib, loaded once here)
+        from tracker.report_inputs import check_out_path, png_folder, report_data
 
     today = app.today()
     out = check_out_path(out or Path(f"tracker-report-{today.isoformat()}.pdf"))
@@ -124,8 +127,10 @@ def demo(app: App, out_dir: Path) -> None:
     Example:
       tracker demo --out /tmp/tracker-demo
     """
-    from tracker.demo import build_demo_diary
-    from tracker.report_inputs import png_folder, report_data
+    with heavy_imports():
+        import reports.appointment_pdf  # noqa: F401  (pandas and matplotlib, loaded once here)
+        from tracker.demo import build_demo_diary
+        from tracker.report_inputs import png_folder, report_data
 
     folder = png_folder(out_dir)
     database = _fresh_database(folder / DEMO_DB)

@@ -4,6 +4,7 @@ in ctx.obj, and the parameter types that parse what patients type. No SQL, no ma
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -164,3 +165,17 @@ def positive_int(text: str) -> int:
 
 COUNT = _Parsed("count", positive_int)
 ENTRY_ID = _Parsed("id", positive_int)
+
+
+@contextmanager
+def heavy_imports() -> Iterator[None]:
+    """Import big libraries (pandas, matplotlib, scipy) without the cyclic garbage collector
+    walking their hundreds of thousands of new objects again and again (see cli.py)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

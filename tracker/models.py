@@ -1,11 +1,24 @@
-"""The database tables (SQLAlchemy 2 typed mappings). No behaviour: repository.py does the work."""
+"""The database tables, as SQLAlchemy Core tables on one naming-convention MetaData.
+
+No behaviour: repository.py does the work with Core statements. (Declarative ORM classes
+cost `tracker log` about 20 ms of start-up for nothing we use, so the schema is stated
+here once, as tables; Alembic compares its migrations against this metadata.)
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -15,72 +28,55 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+# One diary entry: the day it describes, overall pain, when it was typed.
+entries = Table(
+    "entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("day", Date, nullable=False, index=True),
+    Column("pain", Integer, nullable=False),
+    Column("logged_at", DateTime, nullable=False),
+    Column("note", Text),
+    Column("import_key", String(64), index=True, unique=True),  # rows of an imported file
+)
 
+# A region attached to an entry: where it hurts (with intensity), radiates, numb, ...
+entry_sites = Table(
+    "entry_sites",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # pain, radiates, numb, tingling, weak
+    Column("region", String(32), nullable=False),
+    Column("intensity", Integer),
+    Column("position", Integer, nullable=False, default=0),
+    UniqueConstraint("entry_id", "kind", "region"),
+)
 
-class EntryRow(Base):
-    """One diary entry."""
+# A word from a fixed vocabulary attached to an entry: a pain quality or a red flag.
+entry_terms = Table(
+    "entry_terms",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # quality, red_flag
+    Column("term", String(32), nullable=False),
+    Column("position", Integer, nullable=False, default=0),
+    UniqueConstraint("entry_id", "kind", "term"),
+)
 
-    __tablename__ = "entries"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    day: Mapped[dt.date] = mapped_column(Date, index=True)
-    pain: Mapped[int] = mapped_column(Integer)
-    logged_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    note: Mapped[str | None] = mapped_column(Text)
-    import_key: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
-
-    sites: Mapped[list[SiteRow]] = relationship(
-        back_populates="entry", cascade="all, delete-orphan", order_by="SiteRow.position"
-    )
-    terms: Mapped[list[TermRow]] = relationship(
-        back_populates="entry", cascade="all, delete-orphan", order_by="TermRow.position"
-    )
-
-
-class SiteRow(Base):
-    """A region attached to an entry: where it hurts (with intensity), radiates, numb, ..."""
-
-    __tablename__ = "entry_sites"
-    __table_args__ = (UniqueConstraint("entry_id", "kind", "region"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # pain, radiates, numb, tingling, weak
-    region: Mapped[str] = mapped_column(String(32))
-    intensity: Mapped[int | None] = mapped_column(Integer)
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-    entry: Mapped[EntryRow] = relationship(back_populates="sites")
-
-
-class TermRow(Base):
-    """A word from a fixed vocabulary attached to an entry: a pain quality or a red flag."""
-
-    __tablename__ = "entry_terms"
-    __table_args__ = (UniqueConstraint("entry_id", "kind", "term"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # quality, red_flag
-    term: Mapped[str] = mapped_column(String(32))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-    entry: Mapped[EntryRow] = relationship(back_populates="terms")
-
-
-class EventRow(Base):
-    """A dated marker: surgery (with spinal levels), injection, medication change, ..."""
-
-    __tablename__ = "events"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    day: Mapped[dt.date] = mapped_column(Date, index=True)
-    kind: Mapped[str] = mapped_column(String(32))
-    title: Mapped[str] = mapped_column(String(200))
-    note: Mapped[str | None] = mapped_column(Text)
-    levels: Mapped[str | None] = mapped_column(String(200))  # "L4-L5,L5-S1"
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    import_key: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
+# A dated marker: surgery (with spinal levels), injection, medication change, ...
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("day", Date, nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("note", Text),
+    Column("levels", String(200)),  # "L4-L5,L5-S1"
+    Column("created_at", DateTime, nullable=False),
+    Column("import_key", String(64), index=True, unique=True),
+)
