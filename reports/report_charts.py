@@ -306,7 +306,9 @@ def _months_axis(ax, day0: dt.date, surgery: bool) -> None:  # type: ignore[no-u
     top = ax.secondary_xaxis(
         "top", functions=(lambda x: (x - zero) / MONTH, lambda m: m * MONTH + zero)
     )
-    top.xaxis.set_major_locator(MaxNLocator(nbins=12, integer=True, steps=[1, 2, 3, 6, 10]))
+    top.xaxis.set_major_locator(
+        MaxNLocator(nbins=12, integer=True, steps=[1, 2, 3, 6, 10], min_n_ticks=1)
+    )
     top.tick_params(labelsize=SMALL_PT)
     what = "surgery" if surgery else "the first entry (no surgery recorded)"
     top.set_xlabel(f"Months since {what}", fontsize=SMALL_PT, color=GREY)
