@@ -578,6 +578,7 @@ diaries = st.lists(st.tuples(st.integers(0, 3000), pain_values), max_size=300)
 @example([(d, d % 11) for d in range(0, 3000, 3)], [0], None)
 @example([(d, 4) for d in range(60)] + [(d, 8) for d in range(2900, 2990)], [0], None)
 @example([(d, 4 + (d > 200) * 3) for d in range(300)], [], None)
+@example([(d, 5) for d in range(100)], [200], 300)  # every entry before the surgery
 def test_never_raises_and_is_json(raw_entries, surgery_days, as_of_day):
     entries = [(day(d), pain) for d, pain in raw_entries]
     as_of = None if as_of_day is None else day(as_of_day)
