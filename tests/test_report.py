@@ -121,6 +121,27 @@ def test_each_chart_is_an_a4_png_at_150_dpi_and_owner_only(report_run):
     assert stat.S_IMODE((report_run["out"] / "x.pdf").stat().st_mode) == 0o600
 
 
+def test_no_text_is_smaller_than_8_pt(report_run):
+    """Readable when printed: every piece of text on every page is at least 8 pt on A4."""
+    import math
+
+    import pypdf
+
+    reader = pypdf.PdfReader(report_run["out"] / "x.pdf")
+    for page in reader.pages:  # A4 in points
+        assert [round(float(page.mediabox.width)), round(float(page.mediabox.height))] == [595, 842]
+    for number, page in enumerate(reader.pages, start=1):
+        sizes: list[float] = []
+
+        def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+            if text.strip():
+                sizes.append(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]))
+
+        page.extract_text(visitor_text=visit)
+        assert len(sizes) > 20, f"page {number} has almost no text"
+        assert min(sizes) >= 7.99, f"page {number} has {min(sizes):.1f} pt text"
+
+
 # ---------------------------------------------------------------- short diaries
 
 
