@@ -133,7 +133,7 @@ def test_no_text_is_smaller_than_8_pt(report_run):
     for number, page in enumerate(reader.pages, start=1):
         sizes: list[float] = []
 
-        def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+        def visit(text, cm, tm, font, size, sizes=sizes):  # type: ignore[no-untyped-def]
             if text.strip():
                 sizes.append(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]))
 
