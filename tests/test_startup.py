@@ -47,3 +47,54 @@ def test_first_use_creates_the_schema_with_alembic(db_path):
     assert probe["code"] in (0, None)  # None: the command returned normally
     assert "alembic" in probe["loaded"]  # the probe can see heavy imports when they happen
     assert "pandas" not in probe["loaded"]
+
+
+def test_log_without_pain_on_a_terminal_asks_step_by_step(db_path):
+    """On a real terminal (a pseudo-terminal here) `tracker log` alone starts asking."""
+    import os
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: tracker on the terminal
+        os.execve(
+            sys.executable, [sys.executable, "-m", "tracker", "--db", str(db_path), "log"],
+            subprocess_env(),
+        )  # fmt: skip
+    answers = [
+        "",
+        "7",
+        "lower-back=7",
+        "left-calf",
+        "-",
+        "-",
+        "-",
+        "burning",
+        "-",
+        "typed on a tty",
+    ]
+    transcript = b""
+    for answer in answers:
+        while not transcript.rstrip().endswith(b":"):  # wait for the next question
+            ready, _, _ = select.select([fd], [], [], 60)
+            assert ready, transcript.decode(errors="replace")
+            transcript += os.read(fd, 4096)
+        os.write(fd, answer.encode() + b"\r")
+        transcript = b""
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, output.decode(errors="replace")
+    assert b"Saved entry 1" in output and b"pain 7/10" in output
+    listed = run_tracker("--db", str(db_path), "list", "--json")
+    [entry] = json.loads(listed.stdout)
+    assert (entry["pain"], entry["radiates"], entry["quality"], entry["note"]) == (
+        7, ["left-calf"], ["burning"], "typed on a tty",
+    )  # fmt: skip
