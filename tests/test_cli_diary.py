@@ -172,6 +172,14 @@ def test_bad_input_is_one_line_and_changes_nothing(run, db_path, args, code, mes
     assert _digest(db_path) == before
 
 
+def test_an_empty_db_option_is_refused_not_ignored():
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, ["--db", "", "log", "5"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: Invalid value for --db: is empty;")
+
+
 def test_non_database_file_is_refused_unchanged(run, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("my shopping list\n" * 100)

@@ -51,6 +51,8 @@ def cli(ctx: click.Context, db_option: str | None) -> None:
     Everything stays on this computer: see 'tracker db path'.
     """
     os.umask(0o077)  # every file we write (diary, backups, exports, reports): owner only
+    if db_option is not None and not db_option.strip():
+        raise click.BadParameter("is empty; give the path of your diary file", param_hint="--db")
     ctx.obj = App(db_option)
     ctx.call_on_close(ctx.obj.close)
 
