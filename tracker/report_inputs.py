@@ -87,7 +87,8 @@ def key_numbers(trend: dict) -> list[str]:
         low, high = slope["theil_sen_ci95_per_30d"]
         lines.append(
             f"Steady trend: {slope['theil_sen_slope_per_30d']:+.2f} points a month "
-            f"(95 % CI {low:+.2f} to {high:+.2f}); Mann-Kendall p = {slope['mk']['p_hr']:.3g}."
+            f"(95 % CI {low:+.2f} to {high:+.2f}); Mann-Kendall p = {slope['mk']['p_hr']:.3g} "
+            "(Hamed-Rao, corrected for autocorrelation)."
         )
     return lines
 
