@@ -557,6 +557,7 @@ def test_describe_anchor_first_entry():
 pain_values = st.one_of(
     st.none(),
     st.just(float("nan")),
+    st.sampled_from(["5", "five", "", True]),
     st.integers(-2, 12),
     st.floats(-1, 11, allow_nan=False),
 )

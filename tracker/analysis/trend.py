@@ -79,9 +79,12 @@ def _usable(entries: Iterable[Entry]) -> list[tuple[datetime.date, float]]:
     """Entries with a pain score in 0-10 (None, NaN and out-of-range dropped)."""
     kept = []
     for when, pain in entries:
-        if pain is None:
+        if pain is None or isinstance(pain, bool):
             continue
-        value = float(pain)
+        try:
+            value = float(pain)
+        except (TypeError, ValueError):  # not a number: dropped like a missing value
+            continue
         if not math.isnan(value) and 0.0 <= value <= 10.0:
             kept.append((_as_date(when), value))
     return kept
