@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 from pypdf import PdfReader
 from support import MK_KEYS, TOP_KEYS
 
+from tracker import domain
 from tracker.analysis.trend import DISCLAIMER, describe_verdict
 from tracker.cli import cli
 
@@ -284,3 +285,18 @@ def test_since_after_until_is_refused(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith("Error: --since 2026-03-01 is after the end of the report")
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_red_flags_come_first_on_page_one_with_their_dates(tmp_path):
+    db = tmp_path / "d.sqlite3"
+    day = (dt.date.today() - dt.timedelta(days=3)).isoformat()
+    assert invoke(db, "log", "5", "--where", "lower-back").exit_code == 0
+    assert invoke(db, "log", "7", "--date", day, "--red-flag", "bladder").exit_code == 0
+    assert invoke(db, "report", "--out", str(tmp_path / "r.pdf")).exit_code == 0
+    first = page_texts(tmp_path / "r.pdf")[0]
+    flag = domain.RED_FLAGS["bladder"].capitalize()
+    assert first.index("RED-FLAG SYMPTOMS LOGGED") < first.index(flag)
+    assert first.index(flag) < first.index("Is the pain getting worse?")
+    when = dt.date.fromisoformat(day)
+    assert f"{flag}: 1 day ({when.day} {when:%b %Y})" in first
+    assert flat(domain.RED_FLAG_ADVICE) in first
