@@ -141,25 +141,9 @@ def log(app: App, pain: int | None, day: dt.date | None, ask: bool, **fields) ->
             previous = repo.list_entries(session, limit=1, newest_first=True)
             entry = ask_entry(app.today(), app.now(), previous[0] if previous else None, pain, day)
         else:
-            entry = _entry_from_options(app, pain, day, fields)
+            entry = domain.entry_from_text(day or app.today(), pain, app.now(), **fields)
         saved = repo.add_entry(session, entry)
     _print_saved(saved)
-
-
-def _entry_from_options(app: App, pain: int, day: dt.date | None, fields: dict) -> Entry:
-    return domain.new_entry(
-        day or app.today(),
-        pain,
-        app.now(),
-        where=domain.parse_sites(fields["where"]),
-        radiates=domain.parse_regions(fields["radiates"]),
-        numb=domain.parse_regions(fields["numb"]),
-        tingling=domain.parse_regions(fields["tingling"]),
-        weak=domain.parse_regions(fields["weak"]),
-        qualities=domain.parse_terms(fields["qualities"], domain.QUALITIES, "pain quality"),
-        red_flags=domain.parse_terms(fields["red_flags"], domain.RED_FLAGS, "red flag"),
-        note=fields["note"],
-    )
 
 
 def _print_saved(entry: Entry) -> None:
@@ -323,12 +307,8 @@ def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **field
         numb=_edited(fields["numb"], domain.parse_regions),
         tingling=_edited(fields["tingling"], domain.parse_regions),
         weak=_edited(fields["weak"], domain.parse_regions),
-        qualities=_edited(
-            fields["qualities"], lambda v: domain.parse_terms(v, domain.QUALITIES, "pain quality")
-        ),
-        red_flags=_edited(
-            fields["red_flags"], lambda v: domain.parse_terms(v, domain.RED_FLAGS, "red flag")
-        ),
+        qualities=_edited(fields["qualities"], domain.parse_qualities),
+        red_flags=_edited(fields["red_flags"], domain.parse_red_flags),
         note=fields["note"],
     )
     with app.session() as session:

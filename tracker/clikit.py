@@ -60,8 +60,6 @@ class TrackerGroup(click.Group):
                 "nothing was changed. Set TRACKER_DEBUG=1 to see details"
             )
             code = 1
-        else:
-            code = 0
         if standalone:
             sys.exit(code)
         return code

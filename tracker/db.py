@@ -25,7 +25,6 @@ SCHEMA_HEAD = "0002"
 KNOWN_REVISIONS = ("0001", "0002")
 BUSY_TIMEOUT_MS = 15000
 SQLITE_MAGIC = b"SQLite format 3\x00"
-OUR_TABLES = {"entries", "entry_sites", "entry_terms", "events"}
 
 
 def migrations_dir() -> Path:
@@ -68,12 +67,12 @@ class Database:
 
     # ------------------------------------------------------------------ opening
 
-    def engine(self, create: bool = True) -> Engine:
+    def engine(self) -> Engine:
         """The engine, after checking the file and bringing the schema up to date."""
         if self._engine is None:
             current = False
             if self.path is not None:
-                _check_sqlite_file(self.path, create)
+                _check_sqlite_file(self.path)
                 if not self.path.exists():
                     self._create_file(self.path)
                 # Judge the file read-only first: a foreign or damaged file is never touched.
@@ -302,7 +301,7 @@ class Database:
             self._engine = None
 
 
-def _check_sqlite_file(path: Path, create: bool) -> None:
+def _check_sqlite_file(path: Path) -> None:
     """Refuse, with a plain message, anything that is not a diary we may open."""
     if path.is_dir():
         raise TrackerError(f"{path} is a folder; give the path of a diary file")
@@ -324,8 +323,6 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise TrackerError(f"{path} is read-only; tracker needs to write to it and its folder")
         return
-    if not create:
-        raise TrackerError(f"there is no diary at {path} yet; log an entry first")
     parent = path.parent
     if not parent.exists():
         try:

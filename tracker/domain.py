@@ -226,6 +226,16 @@ def parse_event_kind(text: str) -> str:
     return parse_terms([text], EVENT_KINDS, "event kind")[0]
 
 
+def parse_qualities(texts: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Pain qualities (burning, shooting, ...)."""
+    return parse_terms(texts, QUALITIES, "pain quality")
+
+
+def parse_red_flags(texts: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Red-flag symptoms (bladder, saddle-numbness, ...)."""
+    return parse_terms(texts, RED_FLAGS, "red flag")
+
+
 def parse_levels(text: str | None) -> tuple[str, ...]:
     """Spinal levels such as 'L4-L5,L5-S1'."""
     if not text:
@@ -291,6 +301,36 @@ def new_entry(
         qualities=qualities,
         red_flags=red_flags,
         note=clean_text(note, "note", MAX_NOTE),
+    )
+
+
+def entry_from_text(
+    day: dt.date,
+    pain: int,
+    logged_at: dt.datetime,
+    *,
+    where: list[str] | tuple[str, ...] = (),
+    radiates: list[str] | tuple[str, ...] = (),
+    numb: list[str] | tuple[str, ...] = (),
+    tingling: list[str] | tuple[str, ...] = (),
+    weak: list[str] | tuple[str, ...] = (),
+    qualities: list[str] | tuple[str, ...] = (),
+    red_flags: list[str] | tuple[str, ...] = (),
+    note: str | None = None,
+) -> Entry:
+    """An entry from the words typed or read from a file: every list parsed and checked."""
+    return new_entry(
+        day,
+        pain,
+        logged_at,
+        where=parse_sites(where),
+        radiates=parse_regions(radiates),
+        numb=parse_regions(numb),
+        tingling=parse_regions(tingling),
+        weak=parse_regions(weak),
+        qualities=parse_qualities(qualities),
+        red_flags=parse_red_flags(red_flags),
+        note=note,
     )
 
 

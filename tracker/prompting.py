@@ -44,14 +44,14 @@ def ask_entry(
         f"What does it feel like ({', '.join(domain.QUALITIES)})",
         previous,
         "qualities",
-        lambda v: domain.parse_terms(v, domain.QUALITIES, "pain quality"),
+        domain.parse_qualities,
     )
     click.echo("Urgent symptoms: " + "; ".join(f"{k} = {v}" for k, v in domain.RED_FLAGS.items()))
     red_flags = _ask_list(
         "Any of these urgent symptoms",
         None,
         "red_flags",
-        lambda v: domain.parse_terms(v, domain.RED_FLAGS, "red flag"),
+        domain.parse_red_flags,
     )
     note = click.prompt("Note", default="", show_default=False).strip() or None
     return domain.new_entry(

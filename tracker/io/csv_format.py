@@ -38,6 +38,16 @@ COLUMNS = (
 )
 REQUIRED = ("date", "pain")
 SEPARATOR = ";"
+# The list columns, as entry_from_text names them.
+_LIST_COLUMNS = (
+    ("where", "where"),
+    ("radiates", "radiates"),
+    ("numb", "numb"),
+    ("tingling", "tingling"),
+    ("weak", "weak"),
+    ("qualities", "quality"),
+    ("red_flags", "red_flags"),
+)
 
 
 def write_csv(entries: Sequence[Entry], track: Track = no_progress) -> bytes:
@@ -151,21 +161,12 @@ def _entry(
         raise TrackerError(f"it has {len(row)} fields, the header has {len(header)}")
     cells = dict(zip(header, row, strict=True))
     logged = cells.get("logged_at", "").strip()
-    entry = domain.new_entry(
+    lists = {field: split_list(cells.get(column, "")) for field, column in _LIST_COLUMNS}
+    entry = domain.entry_from_text(
         domain.parse_date(cells["date"], today),
         domain.parse_pain(cells["pain"]),
         parse_logged_at(logged) if logged else now,
-        where=domain.parse_sites(split_list(cells.get("where", ""))),
-        radiates=domain.parse_regions(split_list(cells.get("radiates", ""))),
-        numb=domain.parse_regions(split_list(cells.get("numb", ""))),
-        tingling=domain.parse_regions(split_list(cells.get("tingling", ""))),
-        weak=domain.parse_regions(split_list(cells.get("weak", ""))),
-        qualities=domain.parse_terms(
-            split_list(cells.get("quality", "")), domain.QUALITIES, "pain quality"
-        ),
-        red_flags=domain.parse_terms(
-            split_list(cells.get("red_flags", "")), domain.RED_FLAGS, "red flag"
-        ),
+        **lists,
         note=cells.get("note") or None,
     )
     return entry, bool(logged)

@@ -112,8 +112,8 @@ def _entry(item: dict, today: dt.date) -> Entry:
         parse_logged_at(_text(item, "logged_at")),
         where=tuple({site.region: site for site in sites}.values()),
         **{name: domain.parse_regions(_strings(item, name)) for name in _LISTS},
-        qualities=domain.parse_terms(_strings(item, "quality"), domain.QUALITIES, "pain quality"),
-        red_flags=domain.parse_terms(_strings(item, "red_flags"), domain.RED_FLAGS, "red flag"),
+        qualities=domain.parse_qualities(_strings(item, "quality")),
+        red_flags=domain.parse_red_flags(_strings(item, "red_flags")),
         note=_optional_text(item, "note"),
     )
 
