@@ -59,7 +59,7 @@ def build(path: Path, count: int) -> None:
     """Write the generated diary and one surgery into a new database file."""
     database = Database(f"sqlite:///{path}")
     with database.session() as session:
-        repo.add_entries_bulk(session, [(entry, None) for entry in generate(count)])
+        repo.add_entries(session, [(entry, None) for entry in generate(count)])
         surgery = domain.new_event(
             dt.date.today() - dt.timedelta(days=count // 2 + 30),
             "surgery",

@@ -38,11 +38,11 @@ from reports.report_style import (
     page_title,
 )
 from reports.report_text import EVENT_LABELS, after_day0, clip, plural, short_date
+from tracker.analysis.trend import DAYS_PER_MONTH as MONTH_DAYS
+from tracker.analysis.trend import RECENT_DAYS
 from tracker.domain import Event
 
 MONTH = 30.4375
-MONTH_DAYS = 30
-RECENT_DAYS = 42
 MAX_EVENT_KEYS = 14
 MAX_PANEL_ROWS = 12
 DAYS_CMAP = LinearSegmentedColormap.from_list(

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from tracker.analysis.spread import located_pain
+from tracker.analysis.spread import MONTH_FIGURES, located_pain
+from tracker.analysis.trend import DAYS_PER_MONTH as MONTH_DAYS
+from tracker.analysis.trend import MIN_DAYS_PER_BIN as MIN_DAYS_PER_WEEK
+from tracker.analysis.trend import WEEK_DAYS
 from tracker.domain import Entry
 from tracker.regions import NAMES
 
-WEEK_DAYS = 7
-MIN_DAYS_PER_WEEK = 3
-MONTH_DAYS = 30
 MAX_TABLE_ROWS = 34
 
 # Symptom panels: title, key in spread.region_month_counts, key in window_shares.
@@ -25,16 +25,7 @@ SYMPTOM_PANELS: tuple[tuple[str, str], ...] = (
     ("Weakness", "weak"),
 )
 REGION_ORDER = {name: i for i, name in enumerate(NAMES)}
-TABLE_COLUMNS = (
-    "days_logged",
-    "median",
-    "mean",
-    "worst",
-    "radiation_share",
-    "numbness_share",
-    "back_median",
-    "leg_median",
-)
+TABLE_COLUMNS = ("days_logged", *MONTH_FIGURES)
 
 
 def daily_pain(entries: Sequence[Entry]) -> pd.Series:

@@ -33,7 +33,7 @@ def _store(path: Path, entries: list[Entry], events: list[Event] = ()) -> None:
     """Put entries and events straight into a diary, with the typing times we choose."""
     database = Database(f"sqlite:///{path}")
     with database.session() as session:
-        repo.add_entries_bulk(session, [(entry, None) for entry in entries])
+        repo.add_entries(session, [(entry, None) for entry in entries])
         for event in events:
             repo.add_event(session, event)
     database.dispose()

@@ -124,7 +124,7 @@ def import_command(app: App, file: Path, fmt: str | None, dry_run: bool) -> None
             held = fingerprints(*_diary_near(session, batch))
             new = not_yet_in_diary(batch, repo.existing_import_keys(session, keys), held)
             if not dry_run:
-                repo.add_entries_bulk(session, new.entries)
+                repo.add_entries(session, new.entries)
                 for event, key in new.events:
                     repo.add_event(session, event, key)
     _print_import(file, FORMAT_NAMES[batch.format], batch, new, dry_run)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -24,16 +25,10 @@ _TERM_KINDS = {"qualities": "quality", "red_flags": "red_flag"}
 
 def add_entry(session: Session, entry: Entry, import_key: str | None = None) -> Entry:
     """Store a new entry; returns it with its id (Core inserts: `tracker log` stays fast)."""
-    entry_id = session.execute(insert(E).values(_head_row(entry, import_key))).inserted_primary_key[
-        0
-    ]
+    inserted = session.execute(insert(E).values(_head_row(entry, import_key)))
+    entry_id = inserted.inserted_primary_key[0]
     _insert_details(session, [(entry_id, entry)])
     return _replace_id(entry, entry_id)
-
-
-def add_entries(session: Session, entries: Iterable[tuple[Entry, str | None]]) -> int:
-    """Store many entries at once (imports, demo); returns how many."""
-    return add_entries_bulk(session, list(entries))
 
 
 def _head_row(entry: Entry, import_key: str | None) -> dict:
@@ -58,19 +53,17 @@ def _insert_details(session: Session, stored: Iterable[tuple[int, Entry]]) -> No
         session.execute(insert(T), terms)
 
 
-# -- bulk import (tracker io): Core inserts, three statements per batch instead of one per row
-
-
-def add_entries_bulk(session: Session, entries: Sequence[tuple[Entry, str | None]]) -> int:
-    """Store many entries in input order with a few multi-row inserts; returns how many."""
-    for start in range(0, len(entries), 5000):
-        chunk = entries[start : start + 5000]
+def add_entries(session: Session, entries: Iterable[tuple[Entry, str | None]]) -> int:
+    """Store many entries (imports, demo) in input order: three statements per 5,000."""
+    rows = list(entries)
+    for start in range(0, len(rows), 5000):
+        chunk = rows[start : start + 5000]
         heads = [_head_row(entry, key) for entry, key in chunk]
         # One multi-row insert per chunk; RETURNING gives the ids in input order.
         statement = insert(E).returning(E.c.id, sort_by_parameter_order=True)
         ids = session.execute(statement, heads).scalars().all()
         _insert_details(session, zip(ids, (entry for entry, _ in chunk), strict=True))
-    return len(entries)
+    return len(rows)
 
 
 def _bulk_rows(entry_id: int, entry: Entry, sites: list[dict], terms: list[dict]) -> None:
@@ -225,10 +218,9 @@ def _assemble(head, sites, terms) -> Entry:  # type: ignore[no-untyped-def]
     )
 
 
-def _replace_id(entry: Entry, entry_id: int) -> Entry:
-    from dataclasses import replace
-
-    return replace(entry, id=entry_id)
+def _replace_id(item, new_id: int):  # type: ignore[no-untyped-def]
+    """The entry or event with the id the database gave it."""
+    return replace(item, id=new_id)
 
 
 # ---------------------------------------------------------------- events

@@ -88,16 +88,15 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tracker.analysis.trend import DAYS_PER_MONTH as MONTH_DAYS
+from tracker.analysis.trend import MIN_DAYS_PER_BIN as MIN_DAYS_PER_WEEK
+from tracker.analysis.trend import RECENT_DAYS, REF_WINDOW_DAYS, WEEK_DAYS, plain_date
 from tracker.domain import RED_FLAGS, Entry, Event
 from tracker.regions import REGIONS, SIDES, farthest
 
-WEEK_DAYS = 7
-MIN_DAYS_PER_WEEK = 3
 CLEAR_WEEKS = 4
 PERSIST_WEEKS = 2
-RECENT_DAYS = 42
-FALLBACK_BEST_DAYS = 42
-MONTH_DAYS = 30
+FALLBACK_BEST_DAYS = REF_WINDOW_DAYS  # no post-op best yet: the first 6 weeks stand in
 EVENT_WINDOW_DAYS = 14
 MIN_EVENT_DAYS = 3
 MIN_WINDOW_DAYS = 3
@@ -107,6 +106,16 @@ STALE_SYMPTOM_DAYS = 14
 MAX_LISTED_DATES = 10
 
 NEW_KINDS = ("radiates", "numb", "tingling", "weak")
+# The figures of a monthly_table row (None in a month without entries).
+MONTH_FIGURES = (
+    "median",
+    "mean",
+    "worst",
+    "radiation_share",
+    "numbness_share",
+    "back_median",
+    "leg_median",
+)
 REACH_KINDS = {"radiation": ("radiates",), "numbness": ("numb", "tingling")}
 LIMBS = ("leg", "arm")
 MONTH_KINDS = {
@@ -156,11 +165,6 @@ class _Window:
 
 
 # ---------------------------------------------------------------- small shared helpers
-
-
-def plain_date(day: dt.date) -> str:
-    """A date in plain words, e.g. "3 August 2026"."""
-    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def _score(value: float) -> str:
@@ -766,17 +770,7 @@ def _month_row(month: int, group: list[Entry], day0: dt.date) -> dict:
     """One row of the monthly table."""
     start = day0 + dt.timedelta(month * MONTH_DAYS)
     row: dict = {"month_index": month, "start": start.isoformat(), "days_logged": 0, "entries": 0}
-    empty = dict.fromkeys(
-        (
-            "median",
-            "mean",
-            "worst",
-            "radiation_share",
-            "numbness_share",
-            "back_median",
-            "leg_median",
-        )
-    )
+    empty = dict.fromkeys(MONTH_FIGURES)
     if not group:
         return row | empty
     daily = list(daily_pain(group).values())
