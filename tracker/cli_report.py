@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from tracker.clikit import ANY_DATE, DATE, App, heavy_imports, pass_app
-from tracker.errors import TrackerError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEMO_DB = "demo-diary.sqlite3"
@@ -129,11 +128,12 @@ def demo(app: App, out_dir: Path) -> None:
     """
     with heavy_imports():
         import reports.appointment_pdf  # noqa: F401  (pandas and matplotlib, loaded once here)
+        from tracker.db import fresh_sqlite_database
         from tracker.demo import build_demo_diary
         from tracker.report_inputs import png_folder, report_data
 
     folder = png_folder(out_dir)
-    database = _fresh_database(folder / DEMO_DB)
+    database = fresh_sqlite_database(folder / DEMO_DB, "choose another --out for the demo")
     today = app.today()
     try:
         with database.session() as session:
@@ -155,14 +155,3 @@ def _render(data, out: Path, charts: Path | None) -> list[Path]:  # type: ignore
     from reports.appointment_pdf import render_report
 
     return render_report(data, out, charts)
-
-
-def _fresh_database(path: Path):  # type: ignore[no-untyped-def]
-    """A new, empty demo database at path (an earlier demo diary there is replaced)."""
-    from tracker.db import Database
-
-    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
-        if old.is_dir():
-            raise TrackerError(f"{old} is a folder; choose another --out for the demo")
-        old.unlink(missing_ok=True)
-    return Database(f"sqlite:///{path}")

@@ -27,6 +27,20 @@ BUSY_TIMEOUT_MS = 15000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def sqlite_files(path: Path) -> tuple[Path, ...]:
+    """A SQLite database file and the journal files SQLite may keep beside it."""
+    return (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal"))
+
+
+def fresh_sqlite_database(path: Path, why: str) -> Database:
+    """A new, empty diary at path, replacing an earlier one there (the demo's own diary)."""
+    for old in sqlite_files(path):
+        if old.is_dir():
+            raise TrackerError(f"{old} is a folder; {why}")
+        old.unlink(missing_ok=True)
+    return Database(f"sqlite:///{path}")
+
+
 def migrations_dir() -> Path:
     """Where the migration scripts are: inside the installed package, or alembic/ in a checkout."""
     here = Path(__file__).resolve().parent
@@ -99,7 +113,7 @@ class Database:
         two processes race, the first diary wins and the other copy is thrown away.
         """
         temp = path.with_name(f".{path.name}.new-{os.getpid()}")
-        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+        for leftover in sqlite_files(temp):
             leftover.unlink(missing_ok=True)
         engine = self._make_engine(self.url.set(database=str(temp)))
         try:
@@ -291,7 +305,7 @@ class Database:
         """Every file that holds this diary: the database, its journal files, its backups."""
         if self.path is None:
             return []
-        found = [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")]
+        found = [*sqlite_files(self.path)]
         found += sorted(self.path.parent.glob(f"{self.path.name}.backup-*"))
         return [p for p in found if p.exists()]
 
@@ -364,7 +378,7 @@ def _peek_sqlite(path: Path) -> tuple[str | None, set[str]]:
 
 
 def _owner_only(path: Path) -> None:
-    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+    for candidate in sqlite_files(path):
         try:
             if candidate.exists() and candidate.stat().st_mode & 0o077:
                 candidate.chmod(0o600)
