@@ -172,6 +172,12 @@ def test_bad_input_is_one_line_and_changes_nothing(run, db_path, args, code, mes
     assert _digest(db_path) == before
 
 
+def test_bad_input_on_a_new_diary_creates_no_file(run, db_path):
+    result = run("log", "6", "--where", "lowerback")
+    assert result.exit_code == 1
+    assert not db_path.exists()
+
+
 def test_an_empty_db_option_is_refused_not_ignored():
     from click.testing import CliRunner
 

@@ -74,11 +74,14 @@ def test_log_without_pain_on_a_terminal_asks_step_by_step(db_path):
         "typed on a tty",
     ]
     transcript = b""
-    for answer in answers:
+    for number, answer in enumerate(answers):
         while not transcript.rstrip().endswith(b":"):  # wait for the next question
             ready, _, _ = select.select([fd], [], [], 60)
             assert ready, transcript.decode(errors="replace")
             transcript += os.read(fd, 4096)
+        if number == 3:  # mid-way through the questions, log from another terminal
+            other = run_tracker("--db", str(db_path), "log", "3", "--note", "other terminal")
+            assert other.returncode == 0, other.stderr  # the patient answering holds no lock
         os.write(fd, answer.encode() + b"\r")
         transcript = b""
     output = b""
@@ -92,9 +95,10 @@ def test_log_without_pain_on_a_terminal_asks_step_by_step(db_path):
         output += chunk
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, output.decode(errors="replace")
-    assert b"Saved entry 1" in output and b"pain 7/10" in output
+    assert b"Saved entry 2" in output and b"pain 7/10" in output
     listed = run_tracker("--db", str(db_path), "list", "--json")
-    [entry] = json.loads(listed.stdout)
+    other, entry = sorted(json.loads(listed.stdout), key=lambda e: e["id"])
+    assert (other["pain"], other["note"]) == (3, "other terminal")
     assert (entry["pain"], entry["radiates"], entry["quality"], entry["note"]) == (
         7, ["left-calf"], ["burning"], "typed on a tty",
     )  # fmt: skip

@@ -134,14 +134,17 @@ def log(app: App, pain: int | None, day: dt.date | None, ask: bool, **fields) ->
         if not sys.stdin.isatty():
             raise click.UsageError("give the pain as a number from 0 to 10, e.g. 'tracker log 6'")
         ask = True
-    with app.session() as session:
-        if ask:
-            from tracker.prompting import ask_entry
+    # The entry is complete and checked before the write transaction starts: bad input never
+    # touches the diary, and a patient answering questions never holds the write lock.
+    if ask:
+        from tracker.prompting import ask_entry
 
+        with app.session(write=False) as session:
             previous = repo.list_entries(session, limit=1, newest_first=True)
-            entry = ask_entry(app.today(), app.now(), previous[0] if previous else None, pain, day)
-        else:
-            entry = domain.entry_from_text(day or app.today(), pain, app.now(), **fields)
+        entry = ask_entry(app.today(), app.now(), previous[0] if previous else None, pain, day)
+    else:
+        entry = domain.entry_from_text(day or app.today(), pain, app.now(), **fields)
+    with app.session() as session:
         saved = repo.add_entry(session, entry)
     _print_saved(saved)
 
