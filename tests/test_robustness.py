@@ -395,3 +395,25 @@ def test_the_suite_refuses_network_connections_here_and_in_subprocesses():
     )  # fmt: skip
     assert probe.returncode != 0
     assert "network access blocked by the tracker test suite" in probe.stderr
+
+
+def test_a_delete_waiting_for_its_answer_locks_nobody_out(db_path):
+    assert run_tracker("--db", str(db_path), "log", "5").returncode == 0
+    asking = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--db", str(db_path), "delete", "1"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=subprocess_env(),
+    )  # fmt: skip
+    shown = b""
+    while b"Delete this entry?" not in shown:
+        chunk = asking.stdout.read1(4096)
+        assert chunk, asking.stderr.read()
+        shown += chunk
+    started = time.perf_counter()
+    other = run_tracker("--db", str(db_path), "log", "6")
+    assert other.returncode == 0, other.stderr
+    assert time.perf_counter() - started < 5  # not held up by the question
+    out, err = asking.communicate(b"y\n", timeout=60)
+    assert asking.returncode == 0, err
+    assert b"Deleted entry 1" in out
+    assert _count(db_path) == 1

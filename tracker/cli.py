@@ -350,11 +350,12 @@ def delete(app: App, entry_id: int, yes: bool) -> None:
     Example:
       tracker delete 12
     """
-    with app.session() as session:
+    with app.session(write=False) as session:
         entry = repo.get_entry(session, entry_id)
-        if not yes:
-            click.echo(_details(entry))
-            click.confirm("Delete this entry?", abort=True)
+    if not yes:  # asked with no transaction open: waiting for an answer locks nobody out
+        click.echo(_details(entry))
+        click.confirm("Delete this entry?", abort=True)
+    with app.session() as session:
         repo.delete_entry(session, entry_id)
     click.echo(f"Deleted entry {entry_id} ({entry.day.isoformat()}, pain {entry.pain}/10).")
 
