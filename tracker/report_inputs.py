@@ -43,8 +43,7 @@ def report_data(
     end = until or as_of
     if since and since > end:
         raise TrackerError(f"--since {since} is after the end of the report ({end}); swap them")
-    # No `until` in the query: the repository then reads sites and terms without a huge IN list.
-    entries = tuple(e for e in repo.list_entries(session, since) if e.day <= end)
+    entries = tuple(repo.list_entries(session, since, end))
     events = tuple(repo.list_events(session))
     surgeries = [e.day for e in events if e.kind == "surgery"]
     pairs = [(e.day, e.pain) for e in entries]
