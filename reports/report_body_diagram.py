@@ -27,7 +27,8 @@ from reports.report_style import (
     new_page,
     page_title,
 )
-from reports.report_text import after_day0, date_range, plural
+from reports.report_text import after_day0, date_range
+from tracker.domain import plural
 from tracker.regions import NAMES, REGIONS
 
 # Pain share classes (share of logged days) and their fills: light to dark, greyscale-safe.

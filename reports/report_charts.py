@@ -37,10 +37,10 @@ from reports.report_style import (
     new_page,
     page_title,
 )
-from reports.report_text import EVENT_LABELS, after_day0, clip, plural, short_date
+from reports.report_text import EVENT_LABELS, after_day0, clip, short_date
 from tracker.analysis.trend import DAYS_PER_MONTH as MONTH_DAYS
 from tracker.analysis.trend import RECENT_DAYS
-from tracker.domain import Event
+from tracker.domain import Event, plural
 
 MONTH = 30.4375
 MAX_EVENT_KEYS = 14

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reports.report_data import ReportData
-from tracker.domain import RED_FLAG_ADVICE, RED_FLAGS, Entry, Event
+from tracker.domain import RED_FLAG_ADVICE, RED_FLAGS, Entry, Event, plural
 
 DISCLAIMER_START = "A screening summary of self-reported scores"
 MAX_EVENTS = 8
@@ -66,11 +66,6 @@ def date_range(first: dt.date, last: dt.date) -> str:
     if first.year == last.year:
         return f"{first.day} {first:%b} - {short_date(last)}"
     return f"{short_date(first)} - {short_date(last)}"
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """'1 day', '3 days'."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def truncated(items: Sequence[str], limit: int, what: str = "more") -> list[str]:

@@ -81,12 +81,12 @@ def export_command(
 
 def _exported(fmt: str, entries: list, events: list) -> str:
     """What an export carries: entries, plus events (JSON) or surgeries (FHIR)."""
-    text = _count(len(entries), "entry", "entries")
+    text = domain.plural(len(entries), "entry", "entries")
     if fmt == "json":
-        return text + " and " + _count(len(events), "event", "events")
+        return text + " and " + domain.plural(len(events), "event", "events")
     if fmt == "fhir":
         surgeries = sum(event.kind == "surgery" for event in events)
-        return text + " and " + _count(surgeries, "surgery", "surgeries")
+        return text + " and " + domain.plural(surgeries, "surgery", "surgeries")
     return text
 
 
@@ -148,8 +148,8 @@ def _diary_near(session: Session, batch: ImportBatch) -> tuple[list, list]:
 def _print_import(
     file: Path, name: str, batch: ImportBatch, new: ImportBatch, dry_run: bool
 ) -> None:
-    entries = _count(len(new.entries), "entry", "entries")
-    events = _count(len(new.events), "event", "events")
+    entries = domain.plural(len(new.entries), "entry", "entries")
+    events = domain.plural(len(new.events), "event", "events")
     if dry_run:
         click.echo(
             f"Dry run: {file} ({name}) would add {entries} and {events}; nothing was written."
@@ -184,10 +184,6 @@ def _details(entry: domain.Entry) -> str:
         if getattr(entry, kind)
     ]
     return "; ".join(parts)
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def _write_file(path: Path, data: bytes) -> None:

@@ -374,6 +374,11 @@ def describe_value(value: object) -> str:
     return str(value)
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 day', '3 days', '2 entries' (with many='entries')."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
 def describe_site(site: Site) -> str:
     return site.region if site.intensity is None else f"{site.region}={site.intensity}"
 

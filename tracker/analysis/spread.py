@@ -91,7 +91,7 @@ from dataclasses import dataclass
 from tracker.analysis.trend import DAYS_PER_MONTH as MONTH_DAYS
 from tracker.analysis.trend import MIN_DAYS_PER_BIN as MIN_DAYS_PER_WEEK
 from tracker.analysis.trend import RECENT_DAYS, REF_WINDOW_DAYS, WEEK_DAYS, plain_date
-from tracker.domain import RED_FLAGS, Entry, Event
+from tracker.domain import RED_FLAGS, Entry, Event, plural
 from tracker.regions import REGIONS, SIDES, farthest
 
 CLEAR_WEEKS = 4
@@ -171,11 +171,6 @@ def _score(value: float) -> str:
     """A 0-10 score with at most one decimal ("6", "5.5")."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
-
-
-def _plural(n: int, word: str) -> str:
-    """'1 day', '3 days'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _median(values: Iterable[float]) -> float | None:
@@ -313,9 +308,9 @@ def _red_flag_sentence(found: list[dict]) -> str:
         for day, flags in list(by_day.items())[:MAX_LISTED_DATES]
     ]
     more = len(by_day) - MAX_LISTED_DATES
-    tail = f"; and {_plural(more, 'more day')}" if more > 0 else ""
+    tail = f"; and {plural(more, 'more day')}" if more > 0 else ""
     return (
-        f"Red-flag symptoms were logged on {_plural(len(by_day), 'day')}: {'; '.join(parts)}{tail}."
+        f"Red-flag symptoms were logged on {plural(len(by_day), 'day')}: {'; '.join(parts)}{tail}."
     )
 
 
@@ -726,7 +721,7 @@ def _completeness_sentence(item: dict) -> str:
             f"{n} {'entry was' if n == 1 else 'entries were'} back-filled (typed on a later day)"
         )
     gap = item["longest_gap_days"]
-    gap_text = f"; the longest gap without an entry was {_plural(gap, 'day')}" if gap > 1 else ""
+    gap_text = f"; the longest gap without an entry was {plural(gap, 'day')}" if gap > 1 else ""
     return (
         f"Logged on {item['days_logged']} of {item['days_in_period']} days ({pct} %); "
         f"{filled}{gap_text}."
