@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
+from tracker.domain import plural
+
 ALPHA = 0.05
 MIN_DAYS_PER_BIN = 3
 WEEKLY_VALID_FRACTION = 0.6
@@ -570,18 +572,13 @@ def _insufficient_sentences(result: dict, fmt: Callable[[datetime.date], str]) -
         return [f"Not enough data for a verdict: no pain scores logged since {_since(result)}."]
     weekly = result["bin_days"] == WEEK_DAYS
     need = "weeks" if weekly else "fourteen-day periods"
-    one = result["n_valid_bins"] == 1
-    have = (
-        ("usable week" if one else "usable weeks")
-        if weekly
-        else ("usable 14-day period" if one else "usable 14-day periods")
-        + " (entries too sparse for weeks)"
-    )
+    have = plural(result["n_valid_bins"], "usable week" if weekly else "usable 14-day period")
+    if not weekly:
+        have += " (entries too sparse for weeks)"
     text = [
         f"Not enough data for a verdict yet: needs at least {MIN_VALID_BINS} {need} with "
         f"entries on {MIN_DAYS_PER_BIN} or more days, over at least {MIN_SPAN_DAYS // 7} weeks; "
-        f"{result['n_valid_bins']} {have} so far, over {result['span_days']} "
-        f"{'day' if result['span_days'] == 1 else 'days'}."
+        f"{have} so far, over {plural(result['span_days'], 'day')}."
     ]
     if _STALE in result["reason"] and result.get("as_of"):
         as_of = fmt(datetime.date.fromisoformat(result["as_of"]))
