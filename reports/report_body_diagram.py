@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from matplotlib.axes import Axes
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Ellipse, Patch, Polygon
@@ -177,8 +178,8 @@ class _Layers:
     """Body patches batched into a few collections (one artist each), drawn bottom to top."""
 
     def __init__(self) -> None:
-        self.fills: dict[bool, list[tuple[object, str]]] = {False: [], True: []}
-        self.hatches: dict[bool, dict[str, list[object]]] = {False: {}, True: {}}
+        self.fills: dict[bool, list[tuple[Patch, str]]] = {False: [], True: []}
+        self.hatches: dict[bool, dict[str, list[Patch]]] = {False: {}, True: {}}
 
     def region(self, name: str, shape: tuple, window: dict) -> None:
         """A region's fill (by pain share) and hatches (radiation, numbness, weakness)."""
@@ -190,7 +191,7 @@ class _Layers:
             if shares.get(kind, {}).get(name, 0.0) >= MIN_HATCH_SHARE:
                 self.hatches[on_top].setdefault(kind, []).append(_make(shape))
 
-    def draw(self, ax) -> None:  # type: ignore[no-untyped-def]
+    def draw(self, ax: Axes) -> None:
         """Limbs and back bands, their hatches, then the parts that overlap them, theirs."""
         for on_top in (False, True):
             patches = [patch for patch, _ in self.fills[on_top]]
@@ -243,7 +244,7 @@ def _draw_bodies(fig: Figure, top: float, windows: Sequence[dict]) -> float:
     return 32 + height
 
 
-def _draw_body(ax, layers: _Layers, view: str, window: dict, dx: float) -> None:  # type: ignore[no-untyped-def]
+def _draw_body(ax: Axes, layers: _Layers, view: str, window: dict, dx: float) -> None:
     """One outline centred at x = dx: head and torso now, its regions into the layers."""
     outline = [Ellipse((dx, 184), 22, 28), Polygon([(x + dx, y) for x, y in TORSO])]
     ax.add_collection(
@@ -290,7 +291,7 @@ def _moved(shape: tuple, sign: int, dx: float) -> tuple:
     return (_P, [(sign * x + dx, y) for x, y in shape[1]])
 
 
-def _make(shape: tuple):  # type: ignore[no-untyped-def]
+def _make(shape: tuple) -> Patch:
     """A matplotlib patch from a shape tuple (styled by its collection)."""
     if shape[0] == _E:
         return Ellipse(shape[1], shape[2], shape[3])

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from reports import report_frames as frames
@@ -48,7 +52,17 @@ MAX_PANEL_ROWS = 12
 DAYS_CMAP = LinearSegmentedColormap.from_list(
     "days", ["#FFFFFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]
 )
-EVENT_STYLE = {
+
+
+class LineStyle(TypedDict):
+    """How an event's vertical line is drawn."""
+
+    color: str
+    linestyle: str
+    linewidth: float
+
+
+EVENT_STYLE: dict[str, LineStyle] = {
     "surgery": {"color": BLACK, "linestyle": "-", "linewidth": 1.6},
     "injection": {"color": BLUE, "linestyle": "--", "linewidth": 1.0},
     "nerve-block": {"color": BLUE, "linestyle": "--", "linewidth": 1.0},
@@ -56,7 +70,7 @@ EVENT_STYLE = {
     "medication-stop": {"color": ORANGE, "linestyle": ":", "linewidth": 1.3},
     "medication-change": {"color": ORANGE, "linestyle": ":", "linewidth": 1.3},
 }
-OTHER_EVENT = {"color": GREEN, "linestyle": "-.", "linewidth": 1.0}
+OTHER_EVENT: LineStyle = {"color": GREEN, "linestyle": "-.", "linewidth": 1.0}
 
 
 def trend_day0(data: ReportData) -> dt.date | None:
@@ -129,7 +143,14 @@ def x_span(data: ReportData, daily: pd.Series, day0: dt.date) -> tuple[float, fl
     return _num(first) - pad, _num(last) + pad
 
 
-def _draw_pain(ax, data: ReportData, daily: pd.Series, weeks: pd.DataFrame, day0, span) -> None:  # type: ignore[no-untyped-def]
+def _draw_pain(
+    ax: Axes,
+    data: ReportData,
+    daily: pd.Series,
+    weeks: pd.DataFrame,
+    day0: dt.date,
+    span: tuple[float, float],
+) -> None:
     """Points, weekly line, reference band, current level, Theil-Sen line and flares."""
     ax.scatter(
         daily.index,
@@ -173,7 +194,7 @@ def _draw_pain(ax, data: ReportData, daily: pd.Series, weeks: pd.DataFrame, day0
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
-def _draw_level(ax, data: ReportData, day0: dt.date) -> None:  # type: ignore[no-untyped-def]
+def _draw_level(ax: Axes, data: ReportData, day0: dt.date) -> None:
     """The post-op best window and level, the rise that would matter, and the current level."""
     level = data.trend.get("level") or {}
     as_of = _num(data.as_of)
@@ -218,7 +239,7 @@ def _draw_level(ax, data: ReportData, day0: dt.date) -> None:  # type: ignore[no
         )
 
 
-def _draw_theil_sen(ax, data: ReportData, day0: dt.date) -> None:  # type: ignore[no-untyped-def]
+def _draw_theil_sen(ax: Axes, data: ReportData, day0: dt.date) -> None:
     """The steady-trend line: start level, slope per 30 days, over the valid bins."""
     trend = data.trend.get("trend") or {}
     centres = (data.trend.get("bins") or {}).get("centre_day") or []
@@ -237,7 +258,7 @@ def _draw_theil_sen(ax, data: ReportData, day0: dt.date) -> None:  # type: ignor
     )
 
 
-def _draw_flares(ax, data: ReportData, weeks: pd.DataFrame, day0: dt.date) -> None:  # type: ignore[no-untyped-def]
+def _draw_flares(ax: Axes, data: ReportData, weeks: pd.DataFrame, day0: dt.date) -> None:
     """A triangle above each flare week."""
     if not data.flare_centres:
         return
@@ -268,7 +289,7 @@ def numbered_events(data: ReportData, span: tuple[float, float]) -> list[tuple[i
     return list(enumerate(shown, start=1))
 
 
-def _draw_events(ax, keys: list[tuple[int, Event]], span: tuple[float, float]) -> None:  # type: ignore[no-untyped-def]
+def _draw_events(ax: Axes, keys: list[tuple[int, Event]], span: tuple[float, float]) -> None:
     """Vertical event markers, numbered at the top (close ones stacked)."""
     last_x, row = None, 0
     for number, event in keys:
@@ -280,7 +301,7 @@ def _draw_events(ax, keys: list[tuple[int, Event]], span: tuple[float, float]) -
         last_x = x
 
 
-def _event_badge(ax, x: float, y: float, number: int, colour: str) -> None:  # type: ignore[no-untyped-def]
+def _event_badge(ax: Axes, x: float, y: float, number: int, colour: str) -> None:
     """A small numbered circle (data coordinates)."""
     ax.text(
         x,
@@ -300,11 +321,15 @@ def _event_badge(ax, x: float, y: float, number: int, colour: str) -> None:  # t
     )
 
 
-def _months_axis(ax, day0: dt.date, surgery: bool) -> None:  # type: ignore[no-untyped-def]
+def _months_axis(ax: Axes, day0: dt.date, surgery: bool) -> None:
     """A secondary top axis: months since surgery (or since the diary began)."""
     zero = _num(day0)
     top = ax.secondary_xaxis(
-        "top", functions=(lambda x: (x - zero) / MONTH, lambda m: m * MONTH + zero)
+        "top",
+        functions=(
+            lambda x: (np.asarray(x) - zero) / MONTH,
+            lambda m: np.asarray(m) * MONTH + zero,
+        ),
     )
     top.xaxis.set_major_locator(
         MaxNLocator(nbins=12, integer=True, steps=[1, 2, 3, 6, 10], min_n_ticks=1)
@@ -365,7 +390,14 @@ def _pain_caption(data: ReportData, weeks: pd.DataFrame) -> str:
     return " ".join(parts)
 
 
-def _back_leg_panel(fig: Figure, flow: Flow, data: ReportData, day0: dt.date, span, keys) -> None:  # type: ignore[no-untyped-def]
+def _back_leg_panel(
+    fig: Figure,
+    flow: Flow,
+    data: ReportData,
+    day0: dt.date,
+    span: tuple[float, float],
+    keys: list[tuple[int, Event]],
+) -> None:
     """Back and leg pain as rated by location, weekly; or why it is not shown."""
     weeks = frames.back_leg_weekly(data.entries, day0)
     flow.space(10)
@@ -488,8 +520,13 @@ def _spread_day0(data: ReportData) -> dt.date | None:
 
 
 def _draw_region_panels(
-    fig: Figure, y: float, panels, logged: pd.Series, events, since: str
-) -> None:  # type: ignore[no-untyped-def]
+    fig: Figure,
+    y: float,
+    panels: list[tuple[str, pd.DataFrame]],
+    logged: pd.Series,
+    events: list[tuple[int, float]],
+    since: str,
+) -> None:
     """Stack the panels down the page, heights in proportion to their rows."""
     shown = [(t, *frames.top_rows(m, MAX_PANEL_ROWS)) for t, m in panels]
     rows = sum(len(m) for _, m, _ in shown if not m.empty)
@@ -532,7 +569,14 @@ def _draw_region_panels(
         )
 
 
-def _heatmap(ax, matrix: pd.DataFrame, logged: pd.Series, events, since: str, numbered: bool):  # type: ignore[no-untyped-def]
+def _heatmap(
+    ax: Axes,
+    matrix: pd.DataFrame,
+    logged: pd.Series,
+    events: list[tuple[int, float]],
+    since: str,
+    numbered: bool,
+) -> AxesImage:
     """One panel: regions by month, shaded by the share of logged days with the symptom."""
     from tracker.regions import REGIONS
 
@@ -627,7 +671,9 @@ def monthly_table_page(data: ReportData) -> Figure:
     return fig
 
 
-def _draw_table(fig: Figure, y: float, table: pd.DataFrame, columns) -> float:  # type: ignore[no-untyped-def]
+def _draw_table(
+    fig: Figure, y: float, table: pd.DataFrame, columns: list[tuple[str, str, str, int]]
+) -> float:
     """Header and rows as aligned text with light banding; returns the y below it."""
     spare = (PT_W - 2 * MARGIN - sum(c[3] for c in columns)) / len(columns)
     edges = np.cumsum([0] + [c[3] + spare for c in columns])
@@ -684,9 +730,7 @@ def _cell(key: str, row: pd.Series) -> str:
     return f"{value:.0f}" if key == "worst" else f"{value:.1f}"
 
 
-def _hline(y: float, width: float):  # type: ignore[no-untyped-def]
-    from matplotlib.lines import Line2D
-
+def _hline(y: float, width: float) -> Line2D:
     yy = 1 - y / PT_H
     return Line2D([MARGIN / PT_W, (MARGIN + width) / PT_W], [yy, yy], color=GREY, linewidth=0.8)
 
@@ -709,8 +753,8 @@ def _band(fig: Figure, y: float, height: float, width: float) -> None:
 
 
 def _table_notes(
-    fig: Figure, y: float, data: ReportData, day0, folded: int, no_split: bool
-) -> None:  # type: ignore[no-untyped-def]
+    fig: Figure, y: float, data: ReportData, day0: dt.date | None, folded: int, no_split: bool
+) -> None:
     """What the table leaves out, said plainly."""
     flow = Flow(fig, y=y + 10)
     notes = []

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from reports.report_text import wrap  # noqa: E402
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 A4 = (8.27, 11.69)  # inches, portrait
 PT_W, PT_H = A4[0] * 72, A4[1] * 72
@@ -41,7 +47,7 @@ MIN_PT = 8
 CHAR_EM = 0.55  # average character width of DejaVu Sans, in ems, with a safety margin
 BOLD_EM = 0.62
 
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": BODY_PT,
     "axes.titlesize": HEADING_PT,
@@ -63,7 +69,7 @@ STYLE = {
 }
 
 
-CORE_FONTS = {
+CORE_FONTS: dict[RcKeyType, Any] = {
     "pdf.use14corefonts": True,
     "font.family": "sans-serif",
     "font.sans-serif": ["Helvetica", "DejaVu Sans"],
@@ -76,7 +82,7 @@ def new_page() -> Figure:
     return Figure(figsize=A4)
 
 
-def style_context(texts: Iterable[str] = ()):  # type: ignore[no-untyped-def]
+def style_context(texts: Iterable[str] = ()) -> AbstractContextManager[None]:
     """The report's matplotlib settings, for everything drawn and saved inside it.
 
     The PDF uses the standard Helvetica (not embedded: text costs a tenth as much to write)
@@ -116,10 +122,10 @@ def page_footer(fig: Figure, text: str) -> None:
     fig.text(MARGIN / PT_W, 22 / PT_H, text, fontsize=MIN_PT, color=GREY, va="bottom")
 
 
-def message(ax_or_fig, text: str, x: float = 0.5, y: float = 0.5) -> None:  # type: ignore[no-untyped-def]
+def message(ax_or_fig: Axes | Figure, text: str, x: float = 0.5, y: float = 0.5) -> None:
     """A centred, wrapped note where a chart would be: says what is missing and why."""
     lines = wrap(text, 70)
-    transform = getattr(ax_or_fig, "transAxes", None) or ax_or_fig.transFigure
+    transform = ax_or_fig.transAxes if isinstance(ax_or_fig, Axes) else ax_or_fig.transFigure
     ax_or_fig.text(
         x,
         y,
@@ -133,7 +139,7 @@ def message(ax_or_fig, text: str, x: float = 0.5, y: float = 0.5) -> None:  # ty
     )
 
 
-def axes_at(fig: Figure, left: float, top: float, width: float, height: float):  # type: ignore[no-untyped-def]
+def axes_at(fig: Figure, left: float, top: float, width: float, height: float) -> Axes:
     """Axes placed in points from the page's left and top edges."""
     return fig.add_axes((left / PT_W, 1 - (top + height) / PT_H, width / PT_W, height / PT_H))
 
@@ -161,7 +167,7 @@ class Flow:
         """How many more lines of this size fit."""
         return max(0, int(self.room() // (size * 1.35)))
 
-    def text(self, text: str, size: float = BODY_PT, indent: float = 0.0, **style) -> int:  # type: ignore[no-untyped-def]
+    def text(self, text: str, size: float = BODY_PT, indent: float = 0.0, **style: Any) -> int:
         """Write a wrapped paragraph; returns the number of lines written."""
         bold = style.get("weight") == "bold"
         lines = wrap(text, chars_for(self.width - indent, size, bold))

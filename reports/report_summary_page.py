@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from matplotlib.figure import Figure
 
 from reports.report_data import ReportData
@@ -20,6 +22,10 @@ from reports.report_style import (
     new_page,
 )
 from reports.report_text import Block, disclaimer_text, summary_blocks, wrap
+
+if TYPE_CHECKING:
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import Transform
 
 RED_FLAG_FACE = "#FCE3D3"
 VERDICT_FACE = "#EAF2F8"
@@ -67,7 +73,7 @@ def _rule(flow: Flow) -> None:
     )
 
 
-def _line(x0: float, x1: float, y: float, transform):  # type: ignore[no-untyped-def]
+def _line(x0: float, x1: float, y: float, transform: Transform) -> Line2D:
     from matplotlib.lines import Line2D
 
     return Line2D([x0, x1], [y, y], color=LIGHT_GREY, linewidth=0.8, transform=transform)

@@ -14,9 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from tracker.errors import TrackerError
 
@@ -130,14 +131,14 @@ class Database:
         finally:
             temp.unlink(missing_ok=True)
 
-    def _make_engine(self, url=None) -> Engine:  # type: ignore[no-untyped-def]
+    def _make_engine(self, url: URL | None = None) -> Engine:
         url = url or self.url
         if self.path is None:
             return create_engine(url, pool_pre_ping=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
         @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
             dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
             cursor = dbapi_connection.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -214,6 +215,7 @@ class Database:
                 # Foreign keys off while tables are rebuilt (SQLite's documented procedure),
                 # so that a batch "copy and move" never cascades a delete into entry sites.
                 raw = conn.connection.dbapi_connection
+                assert raw is not None  # a checked-out connection always holds its DBAPI one
                 if self.is_sqlite:
                     raw.execute("PRAGMA foreign_keys = OFF")
                 with conn.begin():

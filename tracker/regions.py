@@ -31,7 +31,7 @@ class Region:
 
 
 # Midline regions: (name, label, group, aliases)
-_MIDLINE = (
+_MIDLINE: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("neck", "neck", "back", ("cervical", "cervical-spine", "nape")),
     ("upper-back", "upper back", "back", ("upper-thoracic", "between-shoulder-blades")),
     ("mid-back", "mid back", "back", ("middle-back", "thoracic", "thoracic-spine")),
@@ -47,7 +47,7 @@ _MIDLINE = (
 
 # Sided regions in proximal-to-distal order: (name, label, group, limb, level, aliases).
 # Calf and shin share a level: both are the lower leg.
-_SIDED = (
+_SIDED: tuple[tuple[str, str, str, str, int, tuple[str, ...]], ...] = (
     ("si-joint", "sacroiliac joint", "back", "leg", 1, ("sacroiliac", "sacroiliac-joint", "si")),
     ("buttock", "buttock", "leg", "leg", 2, ("buttocks", "glute", "gluteal", "bottom", "butt")),
     ("hip", "hip", "leg", "leg", 3, ("hips",)),
@@ -107,10 +107,7 @@ def _build() -> tuple[dict[str, Region], dict[str, str], dict[str, str]]:
         for alias in aliases:
             midline_alias[alias] = name
     for base, label, group, limb, level, aliases in _SIDED:
-        if base in ("calf", "shin"):
-            code = _SNOMED["lower-leg"]
-        else:
-            code = _SNOMED.get(limb)
+        code = _SNOMED["lower-leg" if base in ("calf", "shin") else limb]
         for side in SIDES:
             name = f"{side}-{base}"
             regions[name] = Region(

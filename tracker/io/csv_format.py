@@ -116,7 +116,7 @@ def read_csv(
     if len(set(header)) != len(header):
         raise TrackerError("the CSV header names a column twice; nothing was imported")
     batch = ImportBatch("csv")
-    contents, ids = [], []
+    contents, ids = [], []  # ids: the id column of each row, None where blank
     for number, row in enumerate(track(rows[1:], "Reading"), start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -130,8 +130,9 @@ def read_csv(
         contents.append(entry_content(entry, timed))
     keys = keyed("csv", contents)
     batch.entries = [(e, k) for (e, _), k in zip(batch.entries, keys, strict=True)]
-    if ids and None not in ids:
-        return _in_id_order(batch, ids)
+    known = [i for i in ids if i is not None]
+    if ids and len(known) == len(ids):
+        return _in_id_order(batch, known)
     return chronological(batch)
 
 
@@ -145,7 +146,7 @@ def _row_id(header: tuple[str, ...], row: list[str]) -> int | None:
     return int(text) if text else None
 
 
-def _in_id_order(batch: ImportBatch, ids: list[int | None]) -> ImportBatch:
+def _in_id_order(batch: ImportBatch, ids: list[int]) -> ImportBatch:
     """Rows stored in the order of the ids they had, so an empty diary numbers them alike."""
     order = sorted(range(len(ids)), key=lambda i: ids[i])
     batch.entries = [batch.entries[i] for i in order]

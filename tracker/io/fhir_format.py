@@ -156,7 +156,7 @@ def _procedure(event: Event, key: str, patient: str) -> dict:
         notes.append({"text": "Spinal levels: " + ", ".join(event.levels)})
     if event.note:
         notes.append({"text": event.note})
-    procedure = {
+    procedure: dict[str, object] = {
         "resourceType": "Procedure",
         "id": _id(_urn(f"event:{key}")),
         "status": "completed",
