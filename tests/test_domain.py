@@ -55,6 +55,8 @@ def test_vocabulary_matches_design():
         "hand",
         "fingers",
     }
+    finer = {"front-thigh", "back-thigh", "outer-shin", "inner-shin", "top-of-foot", "sole"}
+    sided |= finer | {"outer-foot", "big-toe", "little-toe"}  # issue 9: skin areas
     expected = {"neck", "upper-back", "mid-back", "lower-back", "tailbone", "saddle"} | {
         f"{side}-{base}" for side in ("left", "right") for base in sided
     }  # fmt: skip

@@ -28,6 +28,8 @@ class Region:
     level: int | None = None  # proximal (1) to distal, within the limb
     snomed: str | None = None  # SNOMED CT body structure code, where CLINICAL.md gives one
     snomed_display: str | None = None
+    parent: str | None = None  # a finer place's broader region ("left-sole" -> "left-foot")
+    root: str | None = None  # the nerve root whose skin area it is (L4, L5, S1), if any
 
 
 # Midline regions: (name, label, group, aliases)
@@ -68,6 +70,34 @@ _SIDED: tuple[tuple[str, str, str, str, int, tuple[str, ...]], ...] = (
     ("fingers", "fingers", "arm", "arm", 7, ("finger", "thumb")),
 )
 
+# ---------------------------------------------------------------- finer places (skin areas)
+# Finer places on the leg where a nerve root's skin area matters (docs/clinical.md#dermatomes,
+# Lee 2008): (name, label, parent, root, aliases). Each sits at its parent's level, right
+# after it in the limb's order, so "how far down" means what it meant before; the parent
+# keeps its name and meaning. Their aliases win over a parent's (typing "sole" or "big toe"
+# now names the finer place, which is what the patient meant).
+_FINER = (
+    ("front-thigh", "front of the thigh", "thigh", None,
+     ("front-of-thigh", "thigh-front", "front-of-the-thigh", "quad", "quads", "quadriceps")),
+    ("back-thigh", "back of the thigh", "thigh", None,
+     ("back-of-thigh", "thigh-back", "back-of-the-thigh", "hamstring", "hamstrings")),
+    ("outer-shin", "outer shin", "shin", "L5",
+     ("outside-of-shin", "outside-shin", "lateral-shin", "shin-outer", "outer-lower-leg")),
+    ("inner-shin", "inner shin", "shin", "L4",
+     ("inside-of-shin", "inside-shin", "medial-shin", "shin-inner", "inner-lower-leg")),
+    ("top-of-foot", "top of the foot", "foot", "L5",
+     ("top-of-the-foot", "foot-top", "top-foot", "instep", "dorsum")),
+    ("sole", "sole", "foot", "S1", ("soles", "sole-of-foot", "sole-of-the-foot", "bottom-of-foot")),
+    ("outer-foot", "outer foot", "foot", "S1",
+     ("outside-of-foot", "outside-foot", "lateral-foot", "side-of-foot", "outer-edge-of-foot")),
+    ("big-toe", "big toe", "toes", "L5", ("great-toe", "hallux", "first-toe", "big-toes")),
+    ("little-toe", "little toe", "toes", "S1",
+     ("small-toe", "pinky-toe", "baby-toe", "fifth-toe", "little-toes")),
+)  # fmt: skip
+# Broader regions that lie in one root's skin area (docs/clinical.md#dermatomes).
+_ROOT_OF_REGION = {"calf": "S1"}  # the back of the calf
+ROOTS = ("L4", "L5", "S1")
+
 # SNOMED CT body structures given in CLINICAL.md (check them before relying on them).
 _SNOMED = {
     "lower-back": ("37822005", "Lower back structure"),
@@ -106,16 +136,25 @@ def _build() -> tuple[dict[str, Region], dict[str, str], dict[str, str]]:
         midline_alias[name] = name
         for alias in aliases:
             midline_alias[alias] = name
+    finer = {parent: [row for row in _FINER if row[2] == parent] for _, _, parent, *_ in _FINER}
     for base, label, group, limb, level, aliases in _SIDED:
         code = _SNOMED["lower-leg" if base in ("calf", "shin") else limb]
+        places = [(base, label, None, _ROOT_OF_REGION.get(base))]
+        places += [(name, words, base, root) for name, words, _, root, _ in finer.get(base, ())]
         for side in SIDES:
-            name = f"{side}-{base}"
-            regions[name] = Region(
-                name, f"{side} {label}", group, side, limb, level, code[0], code[1]
-            )
+            for place, words, parent, root in places:
+                name = f"{side}-{place}"
+                regions[name] = Region(
+                    name, f"{side} {words}", group, side, limb, level, code[0], code[1],
+                    parent=f"{side}-{parent}" if parent else None, root=root,
+                )  # fmt: skip
         sided_alias[base] = base
         for alias in aliases:
             sided_alias[alias] = base
+    for name, _, _, _, aliases in _FINER:
+        sided_alias[name] = name
+        for alias in aliases:
+            sided_alias[alias] = name
     return regions, midline_alias, sided_alias
 
 
@@ -199,6 +238,16 @@ def aliases_of(name: str) -> tuple[str, ...]:
         return tuple(a for a, n in _MIDLINE_ALIAS.items() if n == name and a != name)
     base = name.split("-", 1)[1]
     return tuple(a for a, b in _SIDED_ALIAS.items() if b == base and a != base)
+
+
+def broader(name: str) -> str:
+    """The region a finer place lies within ("left-sole" -> "left-foot"); others are their own."""
+    return REGIONS[name].parent or name
+
+
+def skin_area(name: str) -> str | None:
+    """The nerve root (L4, L5, S1) whose skin area a region is, None where none is given."""
+    return REGIONS[name].root
 
 
 def level(name: str) -> int | None:
