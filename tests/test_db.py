@@ -98,7 +98,7 @@ def test_old_diary_upgrades_on_open_with_backup_and_data_intact(run, db_path):
     assert (
         "Your diary was upgraded to the current format; the old file was kept at" in result.output
     )
-    backups = list(db_path.parent.glob("diary.sqlite3.backup-*-before-0002"))
+    backups = list(db_path.parent.glob(f"diary.sqlite3.backup-*-before-{SCHEMA_HEAD}"))
     assert len(backups) == 1
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
     old = sqlite3.connect(backups[0])

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from tracker import domain, regions
 from tracker import repository as repo
 from tracker.cli import cli
-from tracker.db import Database
+from tracker.db import SCHEMA_HEAD, Database
 from tracker.domain import Entry, Event, Site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -128,7 +128,7 @@ def test_json_export_holds_everything(run, sample):
     document = json.loads(run("export", "--format", "json").output)
     assert document["format"] == "tracker-diary"
     assert document["format_version"] == 1
-    assert document["schema"] == "0002"
+    assert document["schema"] == SCHEMA_HEAD
     first = document["entries"][1]
     assert first == {
         "date": "2025-03-01", "pain": 6,

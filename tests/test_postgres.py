@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from tracker.cli import cli
+from tracker.db import SCHEMA_HEAD
 
 SERVER = os.environ.get("TRACKER_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(not SERVER, reason="TRACKER_TEST_POSTGRES_URL is not set")
@@ -51,7 +52,7 @@ def test_the_diary_works_on_postgresql(pg_url, tmp_path):
         (4, [], ["left-foot"]),
         (5, [{"region": "lower-back", "intensity": 6}], []),
     ]
-    assert run("db", "current").output.strip() == "0002"
+    assert run("db", "current").output.strip() == SCHEMA_HEAD
     exported = tmp_path / "diary.json"
     assert run("export", "--format", "json", "--out", str(exported)).exit_code == 0
     assert "Imported 0 entries" in run("import", str(exported)).output  # recognised, not doubled

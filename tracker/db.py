@@ -22,8 +22,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from tracker.errors import TrackerError
 
 # The newest migration in alembic/versions; a test proves it matches Alembic's head.
-SCHEMA_HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+SCHEMA_HEAD = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 BUSY_TIMEOUT_MS = 15000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -40,6 +41,7 @@ entries = Table(
     Column("logged_at", DateTime, nullable=False),
     Column("note", Text),
     Column("import_key", String(64), index=True, unique=True),  # rows of an imported file
+    Column("woke", Integer),  # times woken by pain last night (issue 9), null if not said
 )
 
 # A region attached to an entry: where it hurts (with intensity), radiates, numb, ...
@@ -61,7 +63,7 @@ entry_terms = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("kind", String(16), nullable=False),  # quality, red_flag
+    Column("kind", String(16), nullable=False),  # quality, red_flag, worse_with, better_with
     Column("term", String(32), nullable=False),
     Column("position", Integer, nullable=False, default=0),
     UniqueConstraint("entry_id", "kind", "term"),
@@ -79,4 +81,81 @@ events = Table(
     Column("levels", String(200)),  # "L4-L5,L5-S1"
     Column("created_at", DateTime, nullable=False),
     Column("import_key", String(64), index=True, unique=True),
+)
+
+# ---------------------------------------------------------------- the weekly check (issue 9)
+
+# One weekly check per ISO week ("2026-W48"): function, the nerve self-check, the change
+# since surgery and whether it is the pain from before; null is a question not answered.
+weekly_checks = Table(
+    "weekly_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("day", Date, nullable=False, index=True),
+    Column("week", String(8), nullable=False, unique=True),
+    Column("logged_at", DateTime, nullable=False),
+    Column("interference", Integer),
+    Column("sleep_interference", Integer),
+    Column("walk_minutes", Integer),
+    Column("sit_minutes", Integer),
+    Column("stand_minutes", Integer),
+    Column("heel_walk", String(16)),
+    Column("toe_walk", String(16)),
+    Column("tripping", String(16)),
+    Column("work", String(16)),
+    Column("change", String(24)),
+    Column("same_as_before", String(16)),
+    Column("import_key", String(64), index=True, unique=True),
+)
+
+# The patient's own activities rated 0-10 in a check, names kept as typed.
+weekly_goals = Table(
+    "weekly_goals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "check_id", ForeignKey("weekly_checks.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("name", String(60), nullable=False),
+    Column("score", Integer, nullable=False),
+    Column("position", Integer, nullable=False, default=0),
+    UniqueConstraint("check_id", "name"),
+)
+
+# Scores a clinic gave (odi, promis-pi, ...), as numbers.
+weekly_clinic_scores = Table(
+    "weekly_clinic_scores",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "check_id", ForeignKey("weekly_checks.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("name", String(16), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("position", Integer, nullable=False, default=0),
+    UniqueConstraint("check_id", "name"),
+)
+
+# ---------------------------------------------------------------- pain before surgery (issue 14)
+
+# How bad the pain was in the weeks before a surgery (an event of kind surgery).
+surgery_before = Table(
+    "surgery_before",
+    metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("pain", Integer),
+    Column("source", String(16)),  # memory, clinic
+)
+
+# Where it hurt (with intensity), radiated and was numb before that surgery.
+surgery_before_sites = Table(
+    "surgery_before_sites",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # pain, radiates, numb
+    Column("region", String(32), nullable=False),
+    Column("intensity", Integer),
+    Column("position", Integer, nullable=False, default=0),
+    UniqueConstraint("event_id", "kind", "region"),
 )
