@@ -17,11 +17,13 @@ from tracker.models import entries as E
 from tracker.models import entry_sites as S
 from tracker.models import entry_terms as T
 from tracker.models import events as V
-from tracker.models import surgery_before as SB
-from tracker.models import surgery_before_sites as SBS
-from tracker.models import weekly_checks as W
-from tracker.models import weekly_clinic_scores as WC
-from tracker.models import weekly_goals as WG
+from tracker.models import (
+    surgery_before,
+    surgery_before_sites,
+    weekly_checks,
+    weekly_clinic_scores,
+    weekly_goals,
+)
 from tracker.weekly import ANSWERS, ClinicScore, Goal, WeeklyCheck
 
 _TERM_KINDS = {"qualities": "quality", "red_flags": "red_flag"}
@@ -266,8 +268,8 @@ def delete_event(session: Session, event_id: int) -> Event:
     row = session.execute(_events().where(V.c.id == event_id)).first()
     if row is None:
         raise TrackerError(f"there is no event {event_id}; 'tracker event list' shows the ids")
-    session.execute(delete(SBS).where(SBS.c.event_id == event_id))
-    session.execute(delete(SB).where(SB.c.event_id == event_id))
+    session.execute(delete(surgery_before_sites).where(surgery_before_sites.c.event_id == event_id))
+    session.execute(delete(surgery_before).where(surgery_before.c.event_id == event_id))
     session.execute(delete(V).where(V.c.id == event_id))
     return _event_from_row(row)
 
@@ -288,25 +290,27 @@ def _event_from_row(row) -> Event:  # type: ignore[no-untyped-def]
 
 def check_in_week(session: Session, week: str) -> WeeklyCheck | None:
     """The weekly check of an ISO week ('2026-W48'), if there is one."""
-    found = _checks(session, W.c.week == week)
+    found = _checks(session, weekly_checks.c.week == week)
     return found[0] if found else None
 
 
 def add_check(session: Session, check: WeeklyCheck, import_key: str | None = None) -> WeeklyCheck:
     """Store a weekly check (its ISO week must be free); returns it with its id."""
     row = _check_row(check) | {"import_key": import_key}
-    check_id = session.execute(insert(W).values(row)).inserted_primary_key[0]
+    check_id = session.execute(insert(weekly_checks).values(row)).inserted_primary_key[0]
     _insert_check_scores(session, check_id, check)
     return replace(check, id=check_id)
 
 
 def replace_check(session: Session, check_id: int, check: WeeklyCheck) -> WeeklyCheck:
     """Overwrite the check with this id (the same ISO week, answered again)."""
-    done = session.execute(W.update().where(W.c.id == check_id).values(_check_row(check)))
+    done = session.execute(
+        weekly_checks.update().where(weekly_checks.c.id == check_id).values(_check_row(check))
+    )
     if done.rowcount != 1:
         raise TrackerError(f"there is no weekly check {check_id}; 'tracker week list' shows them")
-    session.execute(delete(WG).where(WG.c.check_id == check_id))
-    session.execute(delete(WC).where(WC.c.check_id == check_id))
+    session.execute(delete(weekly_goals).where(weekly_goals.c.check_id == check_id))
+    session.execute(delete(weekly_clinic_scores).where(weekly_clinic_scores.c.check_id == check_id))
     _insert_check_scores(session, check_id, check)
     return replace(check, id=check_id)
 
@@ -315,8 +319,8 @@ def list_checks(
     session: Session, since: dt.date | None = None, until: dt.date | None = None
 ) -> list[WeeklyCheck]:
     """Weekly checks oldest first, with their goals and clinic scores."""
-    days = [W.c.day >= since] if since else []
-    days += [W.c.day <= until] if until else []
+    days = [weekly_checks.c.day >= since] if since else []
+    days += [weekly_checks.c.day <= until] if until else []
     return _checks(session, *days)
 
 
@@ -340,15 +344,22 @@ def _insert_check_scores(session: Session, check_id: int, check: WeeklyCheck) ->
         for n, s in enumerate(check.clinic_scores)
     ]
     if goals:
-        session.execute(insert(WG), goals)
+        session.execute(insert(weekly_goals), goals)
     if scores:
-        session.execute(insert(WC), scores)
+        session.execute(insert(weekly_clinic_scores), scores)
 
 
 def _checks(session: Session, *where) -> list[WeeklyCheck]:  # type: ignore[no-untyped-def]
-    columns = [W.c.id, W.c.day, W.c.logged_at, W.c.same_as_before]
-    columns += [W.c[name] for name in ANSWERS]
-    heads = session.execute(select(*columns).where(*where).order_by(W.c.day, W.c.id)).all()
+    columns = [
+        weekly_checks.c.id,
+        weekly_checks.c.day,
+        weekly_checks.c.logged_at,
+        weekly_checks.c.same_as_before,
+    ]
+    columns += [weekly_checks.c[name] for name in ANSWERS]
+    heads = session.execute(
+        select(*columns).where(*where).order_by(weekly_checks.c.day, weekly_checks.c.id)
+    ).all()
     if not heads:
         return []
     ids = [head.id for head in heads]
@@ -356,11 +367,21 @@ def _checks(session: Session, *where) -> list[WeeklyCheck]:  # type: ignore[no-u
     scores: dict[int, list[ClinicScore]] = defaultdict(list)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        query = select(WG.c.check_id, WG.c.name, WG.c.score).where(WG.c.check_id.in_(chunk))
-        for row in session.execute(query.order_by(WG.c.check_id, WG.c.position)):
+        query = select(weekly_goals.c.check_id, weekly_goals.c.name, weekly_goals.c.score).where(
+            weekly_goals.c.check_id.in_(chunk)
+        )
+        for row in session.execute(
+            query.order_by(weekly_goals.c.check_id, weekly_goals.c.position)
+        ):
             goals[row.check_id].append(Goal(row.name, row.score))
-        query = select(WC.c.check_id, WC.c.name, WC.c.value).where(WC.c.check_id.in_(chunk))
-        for row in session.execute(query.order_by(WC.c.check_id, WC.c.position)):
+        query = select(
+            weekly_clinic_scores.c.check_id,
+            weekly_clinic_scores.c.name,
+            weekly_clinic_scores.c.value,
+        ).where(weekly_clinic_scores.c.check_id.in_(chunk))
+        for row in session.execute(
+            query.order_by(weekly_clinic_scores.c.check_id, weekly_clinic_scores.c.position)
+        ):
             scores[row.check_id].append(ClinicScore(row.name, row.value))
     return [
         WeeklyCheck(
@@ -381,17 +402,19 @@ def _checks(session: Session, *where) -> list[WeeklyCheck]:  # type: ignore[no-u
 
 def set_pain_before(session: Session, event_id: int, before: PainBefore | None) -> None:
     """Record (or, with None or nothing recorded, forget) the pain before a surgery."""
-    session.execute(delete(SBS).where(SBS.c.event_id == event_id))
-    session.execute(delete(SB).where(SB.c.event_id == event_id))
+    session.execute(delete(surgery_before_sites).where(surgery_before_sites.c.event_id == event_id))
+    session.execute(delete(surgery_before).where(surgery_before.c.event_id == event_id))
     if before is None or not before.recorded:
         return
-    session.execute(insert(SB).values(event_id=event_id, pain=before.pain, source=before.source))
+    session.execute(
+        insert(surgery_before).values(event_id=event_id, pain=before.pain, source=before.source)
+    )
     rows = [("pain", site.region, site.intensity) for site in before.where]
     rows += [("radiates", region, None) for region in before.radiates]
     rows += [("numb", region, None) for region in before.numb]
     if rows:
         session.execute(
-            insert(SBS),
+            insert(surgery_before_sites),
             [
                 {"event_id": event_id, "kind": kind, "region": region, "intensity": value,
                  "position": n}
@@ -402,10 +425,19 @@ def set_pain_before(session: Session, event_id: int, before: PainBefore | None) 
 
 def pains_before(session: Session) -> dict[int, PainBefore]:
     """The pain before each surgery that has one recorded, by the surgery's event id."""
-    heads = session.execute(select(SB.c.event_id, SB.c.pain, SB.c.source)).all()
+    heads = session.execute(
+        select(surgery_before.c.event_id, surgery_before.c.pain, surgery_before.c.source)
+    ).all()
     sites: dict[int, list] = defaultdict(list)
-    query = select(SBS.c.event_id, SBS.c.kind, SBS.c.region, SBS.c.intensity)
-    for row in session.execute(query.order_by(SBS.c.event_id, SBS.c.position)):
+    query = select(
+        surgery_before_sites.c.event_id,
+        surgery_before_sites.c.kind,
+        surgery_before_sites.c.region,
+        surgery_before_sites.c.intensity,
+    )
+    for row in session.execute(
+        query.order_by(surgery_before_sites.c.event_id, surgery_before_sites.c.position)
+    ):
         sites[row.event_id].append(row)
     found: dict[int, PainBefore] = {}
     for head in heads:
