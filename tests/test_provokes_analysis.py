@@ -244,3 +244,45 @@ def test_same_as_before_answers_since_surgery():
 
 def test_important_change_is_2_points_or_30_percent_at_least_1():
     assert [an.important_change(v) for v in (10, 7, 5, 2)] == [2.0, 2.0, 1.5, 1.0]
+
+
+# ---------------------------------------------------------------- the sentences
+
+
+def test_pattern_and_skin_area_sentences_name_the_days_and_never_diagnose():
+    from tracker import provokes_wording as words
+
+    (note,) = an.provokes(_leg_days(20, 16), [], DAY0, _day(30)).patterns
+    assert words.pattern_sentence(note) == (
+        "Leg pain worse standing and walking and eased by sitting on 80 % of days (16 of 20 "
+        "days with movement answers, 6 January 2026 to 21 January 2026): a pattern often seen "
+        "with spinal stenosis (neurogenic claudication)."
+    )
+    (area,) = an.skin_areas([Day(_day(3), 5, numb=("left-top-of-foot", "left-big-toe"))])
+    assert words.skin_area_sentence(area) == (
+        "Numbness in the left L5 skin area: top of the foot, big toe (1 day, 8 January 2026)."
+    )
+
+
+def test_before_after_lines():
+    from tracker import provokes_wording as words
+
+    entries = _course([(7, 2, 7), (6, 1, 7), (7, 1, 7)])
+    checks = [_week(2, same_as_before="different"), _week(9, same_as_before="same")]
+    lines = words.before_after_lines(
+        an.before_after(entries, checks, DAY0, "L5-S1 discectomy", BEFORE, _day(90))
+    )
+    assert (
+        lines[0]
+        == "Before and after surgery (L5-S1 discectomy, 5 January 2026; before, as remembered):"
+    )
+    assert lines[2].split() == ["Overall", "pain", "8/10", "6/10", "(month", "2)", "7/10"]
+    assert "Leg pain was never relieved: best after surgery 7/10 vs 8/10 before." in lines
+    assert "Overall pain returned after 2 months at 6/10: now 7/10 vs 8/10 before." in lines
+    assert "Back pain is lower than before surgery: 1/10 now vs 5/10." in lines
+    assert "Pain now reaches the foot of the left leg; before surgery the calf." in lines
+    assert lines[-1] == (
+        "The same pain as before the operation? 2 weekly answers since surgery: same 1 (50 %), "
+        'partly 0 (0 %), different 1 (50 %); from "different" (19 January 2026) to "same" '
+        "(9 March 2026)."
+    )

@@ -1,0 +1,236 @@
+"""The sentences of issues 9 and 14, made from the analysis's typed results.
+
+No control flow anywhere depends on these words: the analysis returns numbers and codes
+(tracker.analysis.provokes) and this module only reads them. Never a diagnosis: "a pattern
+often seen with ...", always with the days it rests on (docs/clinical.md#movement).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.analysis.provokes import (
+    BeforeAfter,
+    MeasureBeforeAfter,
+    NerveCourse,
+    PatternNote,
+    ReachBeforeAfter,
+    SameAsBeforeAnswers,
+    SkinAreaNumbness,
+)
+from tracker.regions import REGIONS
+
+# How each activity reads after "worse" / "eased by".
+ACTIVITY_WORDS = {
+    "sitting": "sitting",
+    "standing": "standing",
+    "walking": "walking",
+    "bending-forward": "bending forward",
+    "bending-back": "bending back",
+    "twisting": "twisting",
+    "lifting": "lifting",
+    "lying": "lying down",
+    "getting-up": "getting up",
+    "coughing": "coughing or sneezing",
+    "nothing": "nothing",
+}
+SCOPE_WORDS = {"all": "Pain", "back": "Back pain", "leg": "Leg pain"}
+PATTERN_WORDS = {
+    "stenosis": "spinal stenosis (neurogenic claudication)",
+    "disc": "pain from a disc",
+    "facet": "pain from the facet joints",
+    "sacroiliac": "pain from the sacroiliac joint",
+    "nerve-root": "an irritated nerve root",
+    "fibrosis": "scar tissue around the nerve (epidural fibrosis)",
+}
+NERVE_WORDS = {"heel_walk": "Heel walk", "toe_walk": "Toe walk", "tripping": "Tripping"}
+MEASURE_WORDS = {"overall": "Overall pain", "back": "Back pain", "leg": "Leg pain"}
+SOURCE_WORDS = {"memory": "as remembered", "clinic": "from the clinic's scores"}
+
+
+def plain_date(day: dt.date) -> str:
+    """'12 March 2026'."""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def percent(share: float) -> str:
+    """'80 %'."""
+    return f"{round(100 * share)} %"
+
+
+def score(value: float | None) -> str:
+    """'6/10', '5.5/10', or a dash for no value."""
+    if value is None:
+        return "-"
+    text = f"{value:.1f}"
+    return (text[:-2] if text.endswith(".0") else text) + "/10"
+
+
+def _and(words: list[str], joiner: str = "and") -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {joiner} " + words[-1]
+
+
+def _activities(names: tuple[str, ...], joiner: str = "and") -> str:
+    return _and([ACTIVITY_WORDS.get(n, n) for n in names], joiner)
+
+
+def _span(first: dt.date, last: dt.date) -> str:
+    return plain_date(first) if first == last else f"{plain_date(first)} to {plain_date(last)}"
+
+
+def pattern_sentence(note: PatternNote) -> str:
+    """One pattern note, with its share and the days it rests on."""
+    span = _span(note.first, note.last)
+    days = f"{note.days} of {note.days_answered} days with movement answers, {span}"
+    if note.code == "night":
+        return (
+            f"Woken by pain that nothing eased on {note.days} of the last "
+            f"{note.days_answered} nights answered ({_span(note.first, note.last)}): night pain "
+            "that no position eases is worth raising with the surgeon promptly."
+        )
+    if note.code == "fibrosis":
+        head = (
+            "Burning pain that nothing eased and no movement changed, from 6 weeks after surgery,"
+        )
+    elif note.code == "sacroiliac":
+        head = f"One-sided pain worse {_activities(note.worse)}"
+    else:
+        head = f"{SCOPE_WORDS[note.scope]} worse {_activities(note.worse)}"
+        if note.eased:
+            head += f" and eased by {_activities(note.eased, 'or')}"
+    return (
+        f"{head} on {percent(note.share)} of days ({days}): a pattern often seen with "
+        f"{PATTERN_WORDS[note.code]}."
+    )
+
+
+def _place(name: str) -> str:
+    region = REGIONS[name]
+    return region.label.removeprefix(f"{region.side} ") if region.side else region.label
+
+
+def skin_area_sentence(area: SkinAreaNumbness) -> str:
+    """'Numbness in the left L5 skin area: top of the foot, big toe (12 days, ...).'"""
+    places = ", ".join(_place(p) for p in area.places)
+    days = "1 day" if area.days == 1 else f"{area.days} days"
+    return (
+        f"Numbness in the {area.side} {area.root} skin area: {places} ({days}, "
+        f"{_span(area.first, area.last)})."
+    )
+
+
+def nerve_sentence(course: NerveCourse) -> str | None:
+    """The nerve self-check in one line, with the date a failure first appeared."""
+    if not course.answered:
+        return None
+    name = NERVE_WORDS[course.test]
+    failed = "yes" if course.test == "tripping" else "failed"
+    latest = {"yes": "yes" if course.test == "tripping" else "passed", "no": "no"}.get(
+        course.latest or "", course.latest or "-"
+    )
+    if course.test != "tripping" and course.latest == "no":
+        latest = "failed"
+    text = f"{name}: {latest} on {plain_date(course.latest_date)}" if course.latest_date else name
+    if course.failures:
+        text += f"; {failed} in {course.failures} of {course.answered} weeks"
+        text += f", first on {plain_date(course.first_failure)}" if course.first_failure else ""
+    if course.new_failure:
+        text += f"; new weakness from {plain_date(course.new_failure)}"
+    return text + "."
+
+
+def _measure_line(m: MeasureBeforeAfter) -> str | None:
+    word = MEASURE_WORDS[m.measure]
+    if m.finding == "never-relieved":
+        return (
+            f"{word} was never relieved: best after surgery {score(m.best_after)} vs "
+            f"{score(m.before)} before."
+        )
+    if m.finding == "returned":
+        return (
+            f"{word} returned after {m.returned_month} months at {score(m.best_after)}: "
+            f"now {score(m.now)} vs {score(m.before)} before."
+        )
+    if m.finding == "relieved":
+        return f"{word} is lower than before surgery: {score(m.now)} now vs {score(m.before)}."
+    if m.finding == "new":
+        return f"{word} is new since surgery: {score(m.now)} now; none recorded before."
+    return None
+
+
+def _reach_word(name: str | None) -> str:
+    return _place(name) if name else "-"
+
+
+def same_as_before_sentence(answers: SameAsBeforeAnswers) -> str | None:
+    """'Same pain as before the operation? 12 weekly answers since surgery: same 5 (42 %), ...'"""
+    if not answers.total:
+        return None
+    parts = [
+        f"{a} {answers.count(a)} ({percent(answers.count(a) / answers.with_pain)})"
+        for a in ("same", "partly", "different")
+        if answers.with_pain
+    ]
+    if answers.count("no-pain"):
+        parts.append(f"no pain {answers.count('no-pain')}")
+    first, last = answers.answers[0], answers.answers[-1]
+    moved = ""
+    if answers.total > 1 and first[1] != last[1]:
+        moved = (
+            f'; from "{first[1]}" ({plain_date(first[0])}) to "{last[1]}" ({plain_date(last[0])})'
+        )
+    weeks = "1 weekly answer" if answers.total == 1 else f"{answers.total} weekly answers"
+    return (
+        f"The same pain as before the operation? {weeks} since surgery: {', '.join(parts)}{moved}."
+    )
+
+
+def before_after_lines(result: BeforeAfter) -> list[str]:
+    """The small before / best after / now table, then the neutral lines, as text lines."""
+    source = f", {SOURCE_WORDS[result.source]}" if result.source else ""
+    lines = [
+        f"Before and after surgery ({result.surgery_title}, {plain_date(result.surgery_date)}"
+        f"; before{source}):",
+        f"  {'':<22}{'before':>8}  {'best after':>20}  {'now':>8}",
+    ]
+    for m in result.measures:
+        if m.before is None and m.now is None and m.best_after is None:
+            continue
+        best = score(m.best_after)
+        if m.best_month is not None:
+            best += f" (month {m.best_month + 1})"
+        lines.append(
+            f"  {MEASURE_WORDS[m.measure]:<22}{score(m.before):>8}  {best:>20}  {score(m.now):>8}"
+        )
+    for r in result.reach:
+        label = f"{r.side} {r.limb}: {'pain reaches' if r.kind == 'pain' else 'numb to'}"
+        lines.append(
+            f"  {label:<22}{_reach_word(r.before):>8}  {_reach_word(r.best_after):>20}  "
+            f"{_reach_word(r.now):>8}"
+        )
+    for m in result.measures:
+        line = _measure_line(m)
+        if line:
+            lines.append(line)
+    for r in result.reach:
+        line = _reach_line(r)
+        if line:
+            lines.append(line)
+    same = same_as_before_sentence(result.same_as_before)
+    if same:
+        lines.append(same)
+    return lines
+
+
+def _reach_line(r: ReachBeforeAfter) -> str | None:
+    """Pain or numbness now further down a limb than before surgery (peripheralisation)."""
+    depth = {None: 0} | {n: REGIONS[n].level or 0 for n in (r.before, r.now) if n}
+    if r.now is None or depth[r.now] <= depth[r.before]:
+        return None
+    what = "Pain" if r.kind == "pain" else "Numbness"
+    before = f"the {_place(r.before)}" if r.before else "nowhere on that limb"
+    return (
+        f"{what} now reaches the {_place(r.now)} of the {r.side} {r.limb}; before surgery {before}."
+    )
