@@ -1,0 +1,91 @@
+"""Import keys do not move: a file imported by an earlier tracker still adds nothing.
+
+tests/fixtures/import_keys/keys.json holds the keys (and FHIR ids) that tracker gave the
+files beside it when the fixture was made (see make_keys.py there). A key that changed,
+for example because a field was added to an entry, would import every old file again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tracker import repository as repo
+from tracker.db import Database
+from tracker.io import export_diary, read_import
+
+FIXTURE = Path(__file__).parent / "fixtures" / "import_keys"
+KEYS = json.loads((FIXTURE / "keys.json").read_text(encoding="utf-8"))
+FILES = ("diary.csv", "date_pain.csv", "diary.json", "bearable.csv")
+TODAY = dt.date(2026, 6, 1)
+NOW = dt.datetime(2026, 6, 1, 12, 0, 0)
+
+
+def _batch(name: str, today: dt.date = TODAY, now: dt.datetime = NOW):  # type: ignore[no-untyped-def]
+    return read_import((FIXTURE / name).read_bytes(), None, today, now)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_each_file_gets_the_keys_it_got_when_the_fixture_was_made(name):
+    batch = _batch(name)
+    assert batch.format == KEYS[name]["format"]
+    assert [key for _, key in batch.entries] == KEYS[name]["entries"]
+    assert [key for _, key in batch.events] == KEYS[name]["events"]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_keys_do_not_depend_on_the_day_or_the_time_of_the_import(name):
+    later = _batch(name, dt.date(2030, 1, 2), dt.datetime(2030, 1, 2, 3, 4, 5))
+    assert [key for _, key in later.entries] == KEYS[name]["entries"]
+
+
+@pytest.mark.parametrize("name", ["diary.json", "diary.csv"])
+def test_a_fhir_export_of_the_same_entries_has_the_same_ids(name):
+    batch = _batch(name)
+    bundle = json.loads(
+        export_diary("fhir", [e for e, _ in batch.entries], [e for e, _ in batch.events], "")
+    )
+    assert [item["fullUrl"] for item in bundle["entry"]] == KEYS[f"fhir of {name}"]["full_urls"]
+
+
+def _stored_keys(db_path: Path) -> list[str]:
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "SELECT import_key FROM entries UNION ALL SELECT import_key FROM events"
+        ).fetchall()
+    return sorted(key for (key,) in rows if key)
+
+
+def test_the_diary_stores_exactly_the_fixture_keys(run, db_path):
+    for name in FILES:
+        assert run("import", str(FIXTURE / name)).exit_code == 0
+    expected = [key for name in FILES for key in KEYS[name]["entries"] + KEYS[name]["events"]]
+    assert _stored_keys(db_path) == sorted(expected)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_diary_holding_the_fixture_keys_imports_the_file_again_as_nothing(run, db_path, name):
+    """The diary an earlier tracker wrote: these keys, and entries corrected since (so only
+    their keys can recognise them, not their content)."""
+    assert run("log", "1", "--date", "2020-01-01").exit_code == 0  # creates the diary
+    batch = _batch(name)
+    database = Database(f"sqlite:///{db_path}")
+    with database.session() as session:
+        corrected = [replace(entry, note="corrected since") for entry, _ in batch.entries]
+        repo.add_entries(session, zip(corrected, KEYS[name]["entries"], strict=True))
+        for (event, _), key in zip(batch.events, KEYS[name]["events"], strict=True):
+            repo.add_event(session, replace(event, note="corrected since"), key)
+    database.dispose()
+    again = run("import", str(FIXTURE / name))
+    assert again.exit_code == 0, again.output
+    fmt = {"csv": "CSV", "json": "JSON", "bearable": "Bearable CSV"}[KEYS[name]["format"]]
+    skipped = len(KEYS[name]["entries"]) + len(KEYS[name]["events"])
+    assert again.output.splitlines()[:2] == [
+        f"Imported 0 entries and 0 events from {FIXTURE / name} ({fmt}).",
+        f"Already in your diary, skipped: {skipped} (rows imported before, or the same entries).",
+    ]
