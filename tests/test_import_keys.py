@@ -89,3 +89,16 @@ def test_a_diary_holding_the_fixture_keys_imports_the_file_again_as_nothing(run,
         f"Imported 0 entries and 0 events from {FIXTURE / name} ({fmt}).",
         f"Already in your diary, skipped: {skipped} (rows imported before, or the same entries).",
     ]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_keys_do_not_follow_the_shape_of_list_json(monkeypatch, name):
+    """A field added to `tracker list --json` (Entry.as_dict) leaves every key as it was."""
+    from tracker.domain import Entry, Event
+
+    entry_shape, event_shape = Entry.as_dict, Event.as_dict
+    monkeypatch.setattr(Entry, "as_dict", lambda self: {**entry_shape(self), "woke": None})
+    monkeypatch.setattr(Event, "as_dict", lambda self: {**event_shape(self), "dose": None})
+    batch = _batch(name)
+    assert [key for _, key in batch.entries] == KEYS[name]["entries"]
+    assert [key for _, key in batch.events] == KEYS[name]["events"]

@@ -60,26 +60,48 @@ def _key(fmt: str, canonical: str, occurrence: int) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:64]
 
 
-def entry_content(entry: Entry, timed: bool = True) -> dict:
-    """An entry's fields without its id (and without logged_at when the file had none)."""
-    content = entry.as_dict()
-    del content["id"]
-    if not timed:
-        del content["logged_at"]
+def entry_identity(entry: Entry, timed: bool = True) -> dict:
+    """What an entry's import key is made of: its content, in a form fixed for good.
+
+    This is not the shape of `tracker list --json` or of the JSON export, and must not
+    follow them: the diary holds keys made from this form, and a changed form would import
+    every old file again (tests/test_import_keys.py holds it to keys made in 2026). The
+    fields of the first diary format are always present, as they were; a field added
+    later must join only when it holds something, so that an entry without it keeps its key.
+    Without its typing time (a file that had none) an entry has no `logged_at` here.
+    """
+    content: dict[str, Any] = {
+        "date": entry.day.isoformat(),
+        "pain": entry.pain,
+        "where": [{"region": s.region, "intensity": s.intensity} for s in entry.where],
+        "radiates": list(entry.radiates),
+        "numb": list(entry.numb),
+        "tingling": list(entry.tingling),
+        "weak": list(entry.weak),
+        "quality": list(entry.qualities),
+        "red_flags": list(entry.red_flags),
+        "note": entry.note,
+    }
+    if timed:
+        content["logged_at"] = entry.logged_at.isoformat(timespec="seconds")
     return content
 
 
-def event_content(event: Event) -> dict:
-    """An event's fields without its id."""
-    content = event.as_dict()
-    del content["id"]
-    return content
+def event_identity(event: Event) -> dict:
+    """What an event's import key is made of (fixed for good, as for entries)."""
+    return {
+        "date": event.day.isoformat(),
+        "kind": event.kind,
+        "title": event.title,
+        "levels": list(event.levels),
+        "note": event.note,
+    }
 
 
 def fingerprints(entries: Iterable[Entry], events: Iterable[Event]) -> set[str]:
     """Keys by content (typing time included) of what a diary already holds."""
-    found = set(keyed("entry", (entry_content(e) for e in entries)))
-    return found | set(keyed("event", (event_content(e) for e in events)))
+    found = set(keyed("entry", (entry_identity(e) for e in entries)))
+    return found | set(keyed("event", (event_identity(e) for e in events)))
 
 
 def not_yet_in_diary(batch: ImportBatch, keys_in_diary: set[str], held: set[str]) -> ImportBatch:
@@ -89,11 +111,11 @@ def not_yet_in_diary(batch: ImportBatch, keys_in_diary: set[str], held: set[str]
     second included, is the same entry (a backup restored into the diary it came from).
     """
     timed_contents = [
-        entry_content(e) if t else None
+        entry_identity(e) if t else None
         for (e, _), t in zip(batch.entries, batch.timed, strict=True)
     ]
     entry_prints = _prints("entry", timed_contents)
-    event_prints = keyed("event", (event_content(e) for e, _ in batch.events))
+    event_prints = keyed("event", (event_identity(e) for e, _ in batch.events))
     entries = [
         (entry, key)
         for (entry, key), seen in zip(batch.entries, entry_prints, strict=True)

@@ -14,7 +14,7 @@ from tracker.io.common import (
     ImportBatch,
     Track,
     chronological,
-    entry_content,
+    entry_identity,
     keyed,
     no_progress,
     parse_logged_at,
@@ -127,7 +127,7 @@ def read_csv(
             raise row_error(f"row {number}", exc) from None
         batch.entries.append((entry, ""))
         batch.timed.append(timed)
-        contents.append(entry_content(entry, timed))
+        contents.append(entry_identity(entry, timed))
     keys = keyed("csv", contents)
     batch.entries = [(e, k) for (e, _), k in zip(batch.entries, keys, strict=True)]
     known = [i for i in ids if i is not None]

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from tracker import regions
 from tracker.domain import Entry, Event, Site
-from tracker.io.common import Track, entry_content, event_content, keyed, no_progress
+from tracker.io.common import Track, entry_identity, event_identity, keyed, no_progress
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
@@ -55,9 +55,9 @@ def write_fhir(
     entries: Sequence[Entry], events: Sequence[Event], track: Track = no_progress
 ) -> bytes:
     """The diary as a FHIR R4 Bundle (JSON, UTF-8)."""
-    entry_keys = keyed("fhir-entry", (entry_content(e) for e in entries))
+    entry_keys = keyed("fhir-entry", (entry_identity(e) for e in entries))
     surgeries = [e for e in events if e.kind == "surgery"]
-    event_keys = keyed("fhir-event", (event_content(e) for e in surgeries))
+    event_keys = keyed("fhir-event", (event_identity(e) for e in surgeries))
     patient = _urn("patient:" + "".join(entry_keys + event_keys))
     resources: list[dict] = [{"resourceType": "Patient", "id": _id(patient)}]
     for entry, key in track(list(zip(entries, entry_keys, strict=True)), "Exporting"):

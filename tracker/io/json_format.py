@@ -14,8 +14,8 @@ from tracker.io.common import (
     ImportBatch,
     Track,
     chronological,
-    entry_content,
-    event_content,
+    entry_identity,
+    event_identity,
     keyed,
     no_progress,
     parse_logged_at,
@@ -35,10 +35,23 @@ def write_json(
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "schema": schema,
-        "entries": [entry_content(entry) for entry in track(entries, "Exporting")],
-        "events": [event_content(event) for event in events],
+        "entries": [_entry_item(entry) for entry in track(entries, "Exporting")],
+        "events": [_event_item(event) for event in events],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _entry_item(entry: Entry) -> dict:
+    """An entry as the JSON export writes it: the fields of `tracker list --json`, no id."""
+    item = entry.as_dict()
+    del item["id"]
+    return item
+
+
+def _event_item(event: Event) -> dict:
+    item = event.as_dict()
+    del item["id"]
+    return item
 
 
 def is_json(text: str) -> bool:
@@ -56,8 +69,8 @@ def read_json(text: str, today: dt.date, track: Track = no_progress) -> ImportBa
         batch.entries.append((_located(f"entry {number}", _entry, item, today), ""))
     for number, item in enumerate(events, start=1):
         batch.events.append((_located(f"event {number}", _event, item, today), ""))
-    entry_keys = keyed("json", (entry_content(e) for e, _ in batch.entries))
-    event_keys = keyed("json-event", (event_content(e) for e, _ in batch.events))
+    entry_keys = keyed("json", (entry_identity(e) for e, _ in batch.entries))
+    event_keys = keyed("json-event", (event_identity(e) for e, _ in batch.events))
     batch.entries = [(e, k) for (e, _), k in zip(batch.entries, entry_keys, strict=True)]
     batch.events = [(e, k) for (e, _), k in zip(batch.events, event_keys, strict=True)]
     batch.timed = [True] * len(batch.entries)
