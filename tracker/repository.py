@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 from tracker.before_surgery import PainBefore
 from tracker.domain import SYMPTOM_KINDS, Entry, Event, Site
 from tracker.errors import TrackerError
-from tracker.models import entries as E
-from tracker.models import entry_sites as S
-from tracker.models import entry_terms as T
-from tracker.models import events as V
 from tracker.models import (
+    entries,
+    entry_sites,
+    entry_terms,
+    events,
     surgery_before,
     surgery_before_sites,
     weekly_checks,
@@ -34,7 +34,7 @@ _TERM_KINDS = {"qualities": "quality", "red_flags": "red_flag"}
 
 def add_entry(session: Session, entry: Entry, import_key: str | None = None) -> Entry:
     """Store a new entry; returns it with its id (Core inserts: `tracker log` stays fast)."""
-    inserted = session.execute(insert(E).values(_head_row(entry, import_key)))
+    inserted = session.execute(insert(entries).values(_head_row(entry, import_key)))
     entry_id = inserted.inserted_primary_key[0]
     _insert_details(session, [(entry_id, entry)])
     return _replace_id(entry, entry_id)
@@ -57,19 +57,19 @@ def _insert_details(session: Session, stored: Iterable[tuple[int, Entry]]) -> No
     for entry_id, entry in stored:
         _bulk_rows(entry_id, entry, sites, terms)
     if sites:
-        session.execute(insert(S), sites)
+        session.execute(insert(entry_sites), sites)
     if terms:
-        session.execute(insert(T), terms)
+        session.execute(insert(entry_terms), terms)
 
 
-def add_entries(session: Session, entries: Iterable[tuple[Entry, str | None]]) -> int:
+def add_entries(session: Session, keyed: Iterable[tuple[Entry, str | None]]) -> int:
     """Store many entries (imports, demo) in input order: three statements per 5,000."""
-    rows = list(entries)
+    rows = list(keyed)
     for start in range(0, len(rows), 5000):
         chunk = rows[start : start + 5000]
         heads = [_head_row(entry, key) for entry, key in chunk]
         # One multi-row insert per chunk; RETURNING gives the ids in input order.
-        statement = insert(E).returning(E.c.id, sort_by_parameter_order=True)
+        statement = insert(entries).returning(entries.c.id, sort_by_parameter_order=True)
         ids = session.execute(statement, heads).scalars().all()
         _insert_details(session, zip(ids, (entry for entry, _ in chunk), strict=True))
     return len(rows)
@@ -103,11 +103,15 @@ def _site_row(entry_id: int, kind: str, region: str, intensity: int | None, posi
 
 def get_entry(session: Session, entry_id: int) -> Entry:
     """One entry with everything attached to it."""
-    head = session.execute(_heads().where(E.c.id == entry_id)).first()
+    head = session.execute(_heads().where(entries.c.id == entry_id)).first()
     if head is None:
         raise TrackerError(f"there is no entry {entry_id}; 'tracker list' shows the ids")
-    sites = session.execute(_sites().where(S.c.entry_id == entry_id).order_by(S.c.position))
-    terms = session.execute(_terms().where(T.c.entry_id == entry_id).order_by(T.c.position))
+    sites = session.execute(
+        _sites().where(entry_sites.c.entry_id == entry_id).order_by(entry_sites.c.position)
+    )
+    terms = session.execute(
+        _terms().where(entry_terms.c.entry_id == entry_id).order_by(entry_terms.c.position)
+    )
     return _assemble(head, list(sites), list(terms))
 
 
@@ -115,24 +119,24 @@ def update_entry(session: Session, entry: Entry) -> None:
     """Overwrite an existing entry with the edited one."""
     values = _head_row(entry, None)
     del values["import_key"]  # an edited entry keeps the key of the row it came from
-    done = session.execute(E.update().where(E.c.id == entry.id).values(values))
+    done = session.execute(entries.update().where(entries.c.id == entry.id).values(values))
     if done.rowcount != 1:
         raise TrackerError(f"there is no entry {entry.id}; 'tracker list' shows the ids")
-    session.execute(delete(S).where(S.c.entry_id == entry.id))
-    session.execute(delete(T).where(T.c.entry_id == entry.id))
+    session.execute(delete(entry_sites).where(entry_sites.c.entry_id == entry.id))
+    session.execute(delete(entry_terms).where(entry_terms.c.entry_id == entry.id))
     _insert_details(session, [(entry.id, entry)])
 
 
 def delete_entry(session: Session, entry_id: int) -> None:
     """Remove an entry; its sites and terms go with it (ON DELETE CASCADE, and explicitly)."""
-    session.execute(delete(S).where(S.c.entry_id == entry_id))
-    session.execute(delete(T).where(T.c.entry_id == entry_id))
-    if session.execute(delete(E).where(E.c.id == entry_id)).rowcount != 1:
+    session.execute(delete(entry_sites).where(entry_sites.c.entry_id == entry_id))
+    session.execute(delete(entry_terms).where(entry_terms.c.entry_id == entry_id))
+    if session.execute(delete(entries).where(entries.c.id == entry_id)).rowcount != 1:
         raise TrackerError(f"there is no entry {entry_id}; 'tracker list' shows the ids")
 
 
 def count_entries(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(E)) or 0
+    return session.scalar(select(func.count()).select_from(entries)) or 0
 
 
 def list_entries(
@@ -143,13 +147,15 @@ def list_entries(
     newest_first: bool = False,
 ) -> list[Entry]:
     """Entries in date order (then typing order), with all their sites and terms."""
-    days = [E.c.day >= since] if since else []
-    days += [E.c.day <= until] if until else []
+    days = [entries.c.day >= since] if since else []
+    days += [entries.c.day <= until] if until else []
     query = _heads().where(*days)
     if newest_first:
-        query = query.order_by(E.c.day.desc(), E.c.logged_at.desc(), E.c.id.desc())
+        query = query.order_by(
+            entries.c.day.desc(), entries.c.logged_at.desc(), entries.c.id.desc()
+        )
     else:
-        query = query.order_by(E.c.day, E.c.logged_at, E.c.id)
+        query = query.order_by(entries.c.day, entries.c.logged_at, entries.c.id)
     if limit is not None:
         query = query.limit(limit)
     heads = session.execute(query).all()
@@ -160,34 +166,39 @@ def list_entries(
     site_query, term_query = _sites(), _terms()
     if limit is not None:
         # The same selection as a subquery: no parameter list that grows with the diary.
-        chosen = select(query.with_only_columns(E.c.id).subquery().c.id)
-        site_query = site_query.where(S.c.entry_id.in_(chosen))
-        term_query = term_query.where(T.c.entry_id.in_(chosen))
+        chosen = select(query.with_only_columns(entries.c.id).subquery().c.id)
+        site_query = site_query.where(entry_sites.c.entry_id.in_(chosen))
+        term_query = term_query.where(entry_terms.c.entry_id.in_(chosen))
     elif days:  # a date range: join on the entries' days (indexed), cheaper than IN
-        site_query = site_query.join(E, E.c.id == S.c.entry_id).where(*days)
-        term_query = term_query.join(E, E.c.id == T.c.entry_id).where(*days)
-    for row in session.execute(site_query.order_by(S.c.entry_id, S.c.position)):
+        site_query = site_query.join(entries, entries.c.id == entry_sites.c.entry_id).where(*days)
+        term_query = term_query.join(entries, entries.c.id == entry_terms.c.entry_id).where(*days)
+    for row in session.execute(site_query.order_by(entry_sites.c.entry_id, entry_sites.c.position)):
         sites[row.entry_id].append(row)
-    for row in session.execute(term_query.order_by(T.c.entry_id, T.c.position)):
+    for row in session.execute(term_query.order_by(entry_terms.c.entry_id, entry_terms.c.position)):
         terms[row.entry_id].append(row)
     return [_assemble(h, sites.get(h.id, ()), terms.get(h.id, ())) for h in heads]
 
 
 def _heads():  # type: ignore[no-untyped-def]
-    return select(E.c.id, E.c.day, E.c.pain, E.c.logged_at, E.c.note)
+    return select(entries.c.id, entries.c.day, entries.c.pain, entries.c.logged_at, entries.c.note)
 
 
 def _sites():  # type: ignore[no-untyped-def]
-    return select(S.c.entry_id, S.c.kind, S.c.region, S.c.intensity)
+    return select(
+        entry_sites.c.entry_id, entry_sites.c.kind, entry_sites.c.region, entry_sites.c.intensity
+    )
 
 
 def _terms():  # type: ignore[no-untyped-def]
-    return select(T.c.entry_id, T.c.kind, T.c.term)
+    return select(entry_terms.c.entry_id, entry_terms.c.kind, entry_terms.c.term)
 
 
 def pain_by_day(session: Session) -> list[tuple[dt.date, int]]:
     """(date, overall pain) for every entry: all the worsening verdict needs."""
-    return [tuple(r) for r in session.execute(select(E.c.day, E.c.pain).order_by(E.c.day))]
+    return [
+        tuple(r)
+        for r in session.execute(select(entries.c.day, entries.c.pain).order_by(entries.c.day))
+    ]
 
 
 def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
@@ -196,8 +207,12 @@ def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        found.update(session.scalars(select(E.c.import_key).where(E.c.import_key.in_(chunk))))
-        found.update(session.scalars(select(V.c.import_key).where(V.c.import_key.in_(chunk))))
+        found.update(
+            session.scalars(select(entries.c.import_key).where(entries.c.import_key.in_(chunk)))
+        )
+        found.update(
+            session.scalars(select(events.c.import_key).where(events.c.import_key.in_(chunk)))
+        )
     return found
 
 
@@ -247,7 +262,7 @@ def add_event(session: Session, ev: Event, import_key: str | None = None) -> Eve
         "created_at": dt.datetime.now().replace(microsecond=0),
         "import_key": import_key,
     }
-    event_id = session.execute(insert(V).values(values)).inserted_primary_key[0]
+    event_id = session.execute(insert(events).values(values)).inserted_primary_key[0]
     return _replace_id(ev, event_id)
 
 
@@ -255,27 +270,29 @@ def list_events(
     session: Session, kind: str | None = None, exclude_kind: str | None = None
 ) -> list[Event]:
     """Events in date order, optionally of one kind only or without one kind."""
-    query = _events().order_by(V.c.day, V.c.id)
+    query = _events().order_by(events.c.day, events.c.id)
     if kind:
-        query = query.where(V.c.kind == kind)
+        query = query.where(events.c.kind == kind)
     if exclude_kind:
-        query = query.where(V.c.kind != exclude_kind)
+        query = query.where(events.c.kind != exclude_kind)
     return [_event_from_row(row) for row in session.execute(query)]
 
 
 def delete_event(session: Session, event_id: int) -> Event:
     """Remove an event; returns what was removed."""
-    row = session.execute(_events().where(V.c.id == event_id)).first()
+    row = session.execute(_events().where(events.c.id == event_id)).first()
     if row is None:
         raise TrackerError(f"there is no event {event_id}; 'tracker event list' shows the ids")
     session.execute(delete(surgery_before_sites).where(surgery_before_sites.c.event_id == event_id))
     session.execute(delete(surgery_before).where(surgery_before.c.event_id == event_id))
-    session.execute(delete(V).where(V.c.id == event_id))
+    session.execute(delete(events).where(events.c.id == event_id))
     return _event_from_row(row)
 
 
 def _events():  # type: ignore[no-untyped-def]
-    return select(V.c.id, V.c.day, V.c.kind, V.c.title, V.c.note, V.c.levels)
+    return select(
+        events.c.id, events.c.day, events.c.kind, events.c.title, events.c.note, events.c.levels
+    )
 
 
 def _event_from_row(row) -> Event:  # type: ignore[no-untyped-def]
