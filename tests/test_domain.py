@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tracker import domain, regions
-from tracker.domain import EntryChanges, Site
+from tracker.domain import Site
 from tracker.errors import TrackerError
 
 TODAY = dt.date(2026, 11, 24)
@@ -126,10 +126,10 @@ def test_sites_and_levels():
 
 def test_apply_changes_lists_only_what_changed():
     entry = domain.new_entry(TODAY, 6, dt.datetime(2026, 11, 24, 9), where=(Site("lower-back", 6),))
-    updated, lines = domain.apply_changes(entry, EntryChanges(pain=6, radiates=("left-calf",)))
+    updated, lines = domain.apply_changes(entry, {"pain": 6, "radiates": ("left-calf",)})
     assert lines == ["radiates: (none) -> left-calf"]
     assert updated.radiates == ("left-calf",) and updated.pain == 6
-    assert domain.apply_changes(entry, EntryChanges(pain=6))[1] == []
+    assert domain.apply_changes(entry, {"pain": 6})[1] == []
 
 
 def test_backfilled_means_typed_on_a_later_day():
@@ -154,3 +154,48 @@ def test_day_zero_is_the_latest_surgery_on_or_before():
     assert domain.surgery_day_zero(events, dt.date(2025, 12, 1)) == dt.date(2025, 6, 1)
     assert domain.surgery_day_zero(events, dt.date(2025, 1, 1)) == dt.date(2024, 1, 1)
     assert domain.surgery_day_zero(events, dt.date(2023, 1, 1)) is None
+
+
+def test_the_field_table_describes_every_attribute_of_an_entry_once():
+    """domain.FIELDS is the one list the rest of tracker reads: it must be whole and unambiguous."""
+    import dataclasses
+
+    attributes = [a.name for a in dataclasses.fields(domain.Entry)]
+    assert [f.name for f in domain.FIELDS] == [
+        name for name in attributes if name not in ("day", "pain", "logged_at", "id")
+    ]
+    for part in ("option", "label", "column"):
+        values = [getattr(f, part) for f in domain.FIELDS]
+        assert len(set(values)) == len(values), part
+    assert not {f.column for f in domain.FIELDS} & {"id", "date", "pain", "logged_at"}
+    stored = [(f.multiple and f.kind != domain.TERMS, f.kind == domain.TERMS, f.stored_as)
+              for f in domain.FIELDS]  # fmt: skip
+    assert len(set(stored)) == len(stored)  # one kind per field in each table
+    for f in domain.FIELDS:
+        assert (f.vocabulary is not None) == (f.kind == domain.TERMS), f.name
+        assert getattr(domain.Entry(TODAY, 0, dt.datetime(2026, 1, 1)), f.name) == f.empty
+
+
+def test_entry_from_text_parses_every_field_as_typed():
+    entry = domain.entry_from_text(
+        TODAY,
+        6,
+        dt.datetime(2026, 11, 24, 9, 30, 15, 999),
+        where=["low back=6", "L calf", "lower-back=7"],
+        radiates=["left thigh", "both feet"],
+        numb=["left-foot", "left foot"],
+        tingling=[],
+        weak=["R ankle"],
+        qualities=["Burning", "burning", "electric"],
+        red_flags=["saddle numbness"],
+        note="  a\x00 note  ",
+    )
+    assert entry.where == (Site("left-calf"), Site("lower-back", 7))
+    assert entry.radiates == ("left-thigh", "left-foot", "right-foot")
+    assert entry.numb == ("left-foot",) and entry.tingling == () and entry.weak == ("right-ankle",)
+    assert entry.qualities == ("burning", "electric")
+    assert entry.red_flags == ("saddle-numbness",)
+    assert entry.note == "a note"
+    assert entry.logged_at == dt.datetime(2026, 11, 24, 9, 30, 15)
+    with pytest.raises(TrackerError, match="unknown pain quality 'dul'; accepted: aching"):
+        domain.entry_from_text(TODAY, 6, dt.datetime(2026, 11, 24), qualities=["dul"])

@@ -102,3 +102,29 @@ def test_keys_do_not_follow_the_shape_of_list_json(monkeypatch, name):
     batch = _batch(name)
     assert [key for _, key in batch.entries] == KEYS[name]["entries"]
     assert [key for _, key in batch.events] == KEYS[name]["events"]
+
+
+def test_a_field_added_later_leaves_the_keys_of_entries_without_it(monkeypatch):
+    """What entry_identity promises a new field: no value, no change to any key."""
+    import dataclasses
+
+    from tracker import domain
+    from tracker.io import common
+
+    added = dataclasses.replace(
+        domain.FIELD["qualities"], name="worse_with", column="worse_with", label="worse with"
+    )
+    later = dataclasses.make_dataclass(
+        "LaterEntry", [("worse_with", tuple, ())], bases=(domain.Entry,), frozen=True
+    )
+    batches = {name: _batch(name) for name in ("diary.csv", "diary.json")}
+    monkeypatch.setattr(common, "FIELDS", (*domain.FIELDS, added))
+    for name, batch in batches.items():
+        timed = batch.timed
+        without = [later(**vars(entry)) for entry, _ in batch.entries]
+        contents = [common.entry_identity(e, t) for e, t in zip(without, timed, strict=True)]
+        assert common.keyed(batch.format, contents) == KEYS[name]["entries"]
+        with_it = [dataclasses.replace(e, worse_with=("sitting",)) for e in without]
+        contents = [common.entry_identity(e, t) for e, t in zip(with_it, timed, strict=True)]
+        assert all(c["worse_with"] == ["sitting"] for c in contents)
+        assert set(common.keyed(batch.format, contents)).isdisjoint(KEYS[name]["entries"])

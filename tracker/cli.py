@@ -17,13 +17,14 @@ gc.disable()
 import datetime as dt  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
+from typing import Any  # noqa: E402
 
 import click  # noqa: E402
 
 from tracker import domain, regions  # noqa: E402
 from tracker import repository as repo  # noqa: E402
 from tracker.clikit import COUNT, DATE, ENTRY_ID, PAIN, App, TrackerGroup, pass_app  # noqa: E402
-from tracker.domain import Entry, EntryChanges, Event  # noqa: E402
+from tracker.domain import Entry, Event  # noqa: E402
 from tracker.errors import TrackerError  # noqa: E402
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -61,46 +62,9 @@ def cli(ctx: click.Context, db_option: str | None) -> None:
 
 
 def _entry_options(func):  # type: ignore[no-untyped-def]
-    """The options shared by `log` and `edit`."""
-    options = [
-        click.option("--note", help="Anything else worth remembering (free text)."),
-        click.option(
-            "--red-flag",
-            "red_flags",
-            multiple=True,
-            metavar="FLAG",
-            help="Urgent symptom: " + ", ".join(domain.RED_FLAGS) + ".",
-        ),
-        click.option(
-            "--quality",
-            "qualities",
-            multiple=True,
-            metavar="Q",
-            help="What the pain feels like: " + ", ".join(domain.QUALITIES) + ".",
-        ),
-        click.option("--weak", multiple=True, metavar="REGION", help="Where it is weak."),
-        click.option(
-            "--tingling",
-            multiple=True,
-            metavar="REGION",
-            help="Where it tingles (pins and needles).",
-        ),
-        click.option("--numb", multiple=True, metavar="REGION", help="Where it is numb."),
-        click.option(
-            "--radiates",
-            multiple=True,
-            metavar="REGION",
-            help="Where the pain travels to (e.g. left-calf).",
-        ),
-        click.option(
-            "--where",
-            multiple=True,
-            metavar="REGION[=N]",
-            help="Where it hurts, optionally with that spot's own 0-10 (e.g. lower-back=6). "
-            "Repeat for more.",
-        ),
-    ]
-    for option in options:
+    """The options shared by `log` and `edit`: one per field of an entry (domain.FIELDS)."""
+    for f in reversed(domain.FIELDS):  # the last decorator applied is listed first
+        option = click.option(f.option, f.name, multiple=f.multiple, metavar=f.metavar, help=f.help)
         func = option(func)
     return func
 
@@ -174,22 +138,12 @@ def _long_date(day: dt.date) -> str:
 
 
 def _summary(entry: Entry) -> str:
+    """'pain 6/10; at lower-back=6; radiates to left-calf; burning; RED FLAGS: fever'."""
     parts = [f"pain {entry.pain}/10"]
-    if entry.where:
-        parts.append("at " + ", ".join(domain.describe_site(s) for s in entry.where))
-    labels = (
-        ("radiates", "radiates to"),
-        ("numb", "numb"),
-        ("tingling", "tingling"),
-        ("weak", "weak"),
-    )
-    for attr, label in labels:
-        if getattr(entry, attr):
-            parts.append(f"{label} {', '.join(getattr(entry, attr))}")
-    if entry.qualities:
-        parts.append(", ".join(entry.qualities))
-    if entry.red_flags:
-        parts.append("RED FLAGS: " + ", ".join(entry.red_flags))
+    for f in domain.FIELDS:
+        value = getattr(entry, f.name)
+        if f.summary is not None and value:
+            parts.append(f.summary + domain.describe_value(value))
     return "; ".join(parts)
 
 
@@ -271,17 +225,10 @@ def _details(entry: Entry) -> str:
         f"Entry {entry.id}: {_long_date(entry.day)}",
         f"  pain       {entry.pain}/10",
     ]
-    if entry.where:
-        lines.append(f"  where      {', '.join(domain.describe_site(s) for s in entry.where)}")
-    for attr in ("radiates", "numb", "tingling", "weak"):
-        if getattr(entry, attr):
-            lines.append(f"  {attr:<10} {', '.join(getattr(entry, attr))}")
-    if entry.qualities:
-        lines.append(f"  quality    {', '.join(entry.qualities)}")
-    if entry.red_flags:
-        lines.append(f"  red flags  {', '.join(entry.red_flags)}")
-    if entry.note:
-        lines.append(f"  note       {entry.note}")
+    for f in domain.FIELDS:
+        value = getattr(entry, f.name)
+        if value:
+            lines.append(f"  {f.label:<10} {domain.describe_value(value)}")
     typed = f"  typed      {entry.logged_at:%Y-%m-%d %H:%M}"
     lines.append(typed + (" (back-filled)" if entry.backfilled else ""))
     return "\n".join(lines)
@@ -302,18 +249,12 @@ def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **field
       tracker edit 12 --where lower-back=5 --radiates none
       tracker edit 12 --note ""
     """
-    changes = EntryChanges(
-        day=day,
-        pain=pain,
-        where=_edited(fields["where"], domain.parse_sites),
-        radiates=_edited(fields["radiates"], domain.parse_regions),
-        numb=_edited(fields["numb"], domain.parse_regions),
-        tingling=_edited(fields["tingling"], domain.parse_regions),
-        weak=_edited(fields["weak"], domain.parse_regions),
-        qualities=_edited(fields["qualities"], domain.parse_qualities),
-        red_flags=_edited(fields["red_flags"], domain.parse_red_flags),
-        note=fields["note"],
-    )
+    given = {"day": day, "pain": pain} | {f.name: fields[f.name] for f in domain.FIELDS}
+    changes = {
+        name: _edited(domain.FIELD.get(name), value)
+        for name, value in given.items()
+        if value is not None and value != ()
+    }
     with app.session() as session:
         entry = repo.get_entry(session, entry_id)
         updated, lines = domain.apply_changes(entry, changes)
@@ -331,12 +272,14 @@ def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **field
         _warn_red_flags(new_flags)
 
 
-def _edited(values: tuple[str, ...], parse):  # type: ignore[no-untyped-def]
-    if not values:
-        return None
-    if [v.strip().lower() for v in values] == ["none"]:
+def _edited(f: domain.EntryField | None, given: Any) -> Any:
+    """The new value of what `edit` was given (day and pain come parsed); 'none' empties a
+    list, and "" the note."""
+    if f is None:
+        return given
+    if f.multiple and [v.strip().lower() for v in given] == ["none"]:
         return ()
-    return parse(values)
+    return f.parse(given)
 
 
 @cli.command()

@@ -21,9 +21,10 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from tracker.errors import TrackerError
 
-# The newest migration in alembic/versions; a test proves it matches Alembic's head.
-SCHEMA_HEAD = "0003"
+# Every migration in alembic/versions, oldest first (a diary at any of them can be opened);
+# the last is the current schema, and a test proves it is Alembic's head.
 KNOWN_REVISIONS = ("0001", "0002", "0003")
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 15000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
 
 from tracker import regions
 from tracker.errors import TrackerError, shown
@@ -51,7 +53,6 @@ EVENT_KINDS: dict[str, str] = {
     "other": "anything else worth marking on the timeline",
 }
 
-SYMPTOM_KINDS = ("radiates", "numb", "tingling", "weak")
 _LEVEL_RE = re.compile(
     r"^(C[1-7]|T(?:[1-9]|1[0-2])|L[1-5]|S[1-5])-(C[1-7]|T(?:[1-9]|1[0-2])|L[1-5]|S[1-5])$"
 )
@@ -67,21 +68,149 @@ class Site:
     intensity: int | None = None
 
 
+# ---------------------------------------------------------------- the fields of an entry
+
+# How a field is typed, checked, stored and written. Every part of tracker that handles
+# entries (parsing, `log`/`edit` options, the saved and `show` lines, the step-by-step
+# questions, storage, CSV and JSON) goes through FIELDS and treats a field by its kind:
+SITES = "sites"  # located pain: REGION or REGION=N, one Site per region (entry_sites)
+REGIONS = "regions"  # body regions, in the order given, no repeats (entry_sites)
+TERMS = "terms"  # words from the field's vocabulary, no repeats (entry_terms)
+TEXT = "text"  # free text, at most MAX_NOTE characters (a column of entries)
+FieldKind = Literal["sites", "regions", "terms", "text"]
+
+
+@dataclass(frozen=True)
+class EntryField:
+    """One thing an entry records besides its day, pain and typing time.
+
+    Declared once, beside its attribute in Entry (see `entry_field`); FIELDS lists them.
+    """
+
+    kind: FieldKind
+    help: str  # of the option of `log` and `edit`
+    metavar: str | None = None  # of that option (default by kind: REGION, REGION[=N], TEXT)
+    # Each of these four is the attribute's name unless given:
+    option: str = ""  # the option of `log` and `edit`: "--red-flag" (else --NAME)
+    label: str = ""  # in `show` and in the lines `edit` prints: "red flags"
+    column: str = ""  # CSV column, and key in JSON and `list --json`: "quality"
+    stored_as: str = ""  # entry_sites.kind, entry_terms.kind, or the column of entries
+    summary: str | None = None  # what introduces it in the one-line summary; None: left out
+    question: str | None = None  # what the step-by-step `log` asks
+    preface: str | None = None  # printed before that question
+    ask_previous: bool = True  # the previous entry's answer is the suggested one
+    vocabulary: Mapping[str, str] | None = None  # TERMS: name -> what it means
+    term: str = ""  # TERMS: one term, as error messages name it: "pain quality"
+    name: str = ""  # the Entry attribute (filled in from the class)
+
+    @property
+    def multiple(self) -> bool:
+        """A list (a repeatable option, a ';'-joined CSV cell), or one value (the note)."""
+        return self.kind != TEXT
+
+    @property
+    def empty(self) -> tuple[()] | None:
+        """The value of a field that records nothing."""
+        return () if self.multiple else None
+
+    def parse(self, given: Sequence[str] | str | None) -> Any:
+        """The checked, canonical value of what was typed or read: a text for a TEXT field,
+        a list of texts for the others (each may name several regions or terms)."""
+        if self.kind == TEXT:
+            assert given is None or isinstance(given, str)
+            return clean_text(given, self.label, MAX_NOTE)
+        assert not isinstance(given, str), f"{self.name} takes a list of texts"
+        texts = list(given or ())
+        if self.kind == SITES:
+            return parse_sites(texts)
+        if self.kind == REGIONS:
+            return parse_regions(texts)
+        assert self.vocabulary is not None
+        return parse_terms(texts, self.vocabulary, self.term)
+
+
+def entry_field(kind: FieldKind, **description: Any) -> Any:
+    """An attribute of Entry and how it is handled (the attribute's default is empty)."""
+    declared = EntryField(kind, **description)
+    return field(default=declared.empty, metadata={"entry_field": declared})
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One diary entry: how much it hurt on a day, where, and what came with it."""
+    """One diary entry: how much it hurt on a day, where, and what came with it.
+
+    To add something an entry records: declare it here with `entry_field` (its kind, how
+    it is labelled, stored and asked), then store it (README: "Adding a field").
+    """
 
     day: dt.date
     pain: int
     logged_at: dt.datetime
-    where: tuple[Site, ...] = ()
-    radiates: tuple[str, ...] = ()
-    numb: tuple[str, ...] = ()
-    tingling: tuple[str, ...] = ()
-    weak: tuple[str, ...] = ()
-    qualities: tuple[str, ...] = ()
-    red_flags: tuple[str, ...] = ()
-    note: str | None = None
+    where: tuple[Site, ...] = entry_field(
+        SITES,
+        stored_as="pain",
+        help="Where it hurts, optionally with that spot's own 0-10 (e.g. lower-back=6). "
+        "Repeat for more.",
+        summary="at ",
+        question="Where does it hurt (e.g. lower-back=6, left-buttock)",
+    )
+    radiates: tuple[str, ...] = entry_field(
+        REGIONS,
+        help="Where the pain travels to (e.g. left-calf).",
+        summary="radiates to ",
+        question="Does it travel anywhere (e.g. left-calf)",
+    )
+    numb: tuple[str, ...] = entry_field(
+        REGIONS,
+        help="Where it is numb.",
+        summary="numb ",
+        question="Numb anywhere",
+    )
+    tingling: tuple[str, ...] = entry_field(
+        REGIONS,
+        help="Where it tingles (pins and needles).",
+        summary="tingling ",
+        question="Tingling / pins and needles anywhere",
+    )
+    weak: tuple[str, ...] = entry_field(
+        REGIONS,
+        help="Where it is weak.",
+        summary="weak ",
+        question="Weak anywhere",
+    )
+    qualities: tuple[str, ...] = entry_field(
+        TERMS,
+        label="quality",
+        column="quality",
+        stored_as="quality",
+        option="--quality",
+        metavar="Q",
+        help="What the pain feels like: " + ", ".join(QUALITIES) + ".",
+        summary="",
+        question=f"What does it feel like ({', '.join(QUALITIES)})",
+        vocabulary=QUALITIES,
+        term="pain quality",
+    )
+    red_flags: tuple[str, ...] = entry_field(
+        TERMS,
+        label="red flags",
+        column="red_flags",
+        stored_as="red_flag",
+        option="--red-flag",
+        metavar="FLAG",
+        help="Urgent symptom: " + ", ".join(RED_FLAGS) + ".",
+        summary="RED FLAGS: ",
+        question="Any of these urgent symptoms",
+        preface="Urgent symptoms: " + "; ".join(f"{k} = {v}" for k, v in RED_FLAGS.items()),
+        ask_previous=False,  # asked afresh every time
+        vocabulary=RED_FLAGS,
+        term="red flag",
+    )
+    note: str | None = entry_field(
+        TEXT,
+        help="Anything else worth remembering (free text).",
+        question="Note",
+    )
     id: int | None = None
 
     @property
@@ -91,20 +220,41 @@ class Entry:
 
     def as_dict(self) -> dict:
         """The JSON shape of `tracker list --json`."""
-        return {
-            "id": self.id,
-            "date": self.day.isoformat(),
-            "pain": self.pain,
-            "where": [{"region": s.region, "intensity": s.intensity} for s in self.where],
-            "radiates": list(self.radiates),
-            "numb": list(self.numb),
-            "tingling": list(self.tingling),
-            "weak": list(self.weak),
-            "quality": list(self.qualities),
-            "red_flags": list(self.red_flags),
-            "note": self.note,
-            "logged_at": self.logged_at.isoformat(timespec="seconds"),
-        }
+        shape: dict[str, Any] = {"id": self.id, "date": self.day.isoformat(), "pain": self.pain}
+        for f in FIELDS:
+            shape[f.column] = json_value(f, getattr(self, f.name))
+        shape["logged_at"] = self.logged_at.isoformat(timespec="seconds")
+        return shape
+
+
+_METAVARS = {SITES: "REGION[=N]", REGIONS: "REGION"}
+# Every field of an entry beyond day, pain and logged_at, in the order they are shown.
+FIELDS: tuple[EntryField, ...] = tuple(
+    replace(
+        declared,
+        name=attribute.name,
+        option=declared.option or f"--{attribute.name}",
+        label=declared.label or attribute.name,
+        column=declared.column or attribute.name,
+        stored_as=declared.stored_as or attribute.name,
+        metavar=declared.metavar or _METAVARS.get(declared.kind),
+    )
+    for attribute in fields(Entry)
+    if (declared := attribute.metadata.get("entry_field"))
+)
+FIELD: dict[str, EntryField] = {f.name: f for f in FIELDS}
+# The region lists that are symptoms besides the pain itself: radiates, numb, tingling, weak.
+SYMPTOM_KINDS = tuple(f.name for f in FIELDS if f.kind == REGIONS)
+TEXT_FIELDS = tuple(f for f in FIELDS if f.kind == TEXT)
+
+
+def json_value(f: EntryField, value: Any) -> Any:
+    """A field's value in JSON: sites as region/intensity objects, lists as lists."""
+    if f.kind == SITES:
+        return [{"region": site.region, "intensity": site.intensity} for site in value]
+    if f.kind == TEXT:
+        return value
+    return list(value)
 
 
 @dataclass(frozen=True)
@@ -127,22 +277,6 @@ class Event:
             "levels": list(self.levels),
             "note": self.note,
         }
-
-
-@dataclass(frozen=True)
-class EntryChanges:
-    """What `tracker edit` was asked to change; None means leave as it is."""
-
-    day: dt.date | None = None
-    pain: int | None = None
-    where: tuple[Site, ...] | None = None
-    radiates: tuple[str, ...] | None = None
-    numb: tuple[str, ...] | None = None
-    tingling: tuple[str, ...] | None = None
-    weak: tuple[str, ...] | None = None
-    qualities: tuple[str, ...] | None = None
-    red_flags: tuple[str, ...] | None = None
-    note: str | None = None
 
 
 # ---------------------------------------------------------------- parsing what people type
@@ -226,16 +360,6 @@ def parse_event_kind(text: str) -> str:
     return parse_terms([text], EVENT_KINDS, "event kind")[0]
 
 
-def parse_qualities(texts: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """Pain qualities (burning, shooting, ...)."""
-    return parse_terms(texts, QUALITIES, "pain quality")
-
-
-def parse_red_flags(texts: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """Red-flag symptoms (bladder, saddle-numbness, ...)."""
-    return parse_terms(texts, RED_FLAGS, "red flag")
-
-
 def parse_levels(text: str | None) -> tuple[str, ...]:
     """Spinal levels such as 'L4-L5,L5-S1'."""
     if not text:
@@ -272,93 +396,45 @@ def _closest(key: str, vocabulary: dict[str, str]) -> str:
 # ---------------------------------------------------------------- building and changing entries
 
 
-def new_entry(
-    day: dt.date,
-    pain: int,
-    logged_at: dt.datetime,
-    *,
-    where: tuple[Site, ...] = (),
-    radiates: tuple[str, ...] = (),
-    numb: tuple[str, ...] = (),
-    tingling: tuple[str, ...] = (),
-    weak: tuple[str, ...] = (),
-    qualities: tuple[str, ...] = (),
-    red_flags: tuple[str, ...] = (),
-    note: str | None = None,
-) -> Entry:
-    """A validated entry (values already parsed to canonical names)."""
+def new_entry(day: dt.date, pain: int, logged_at: dt.datetime, **values: Any) -> Entry:
+    """A validated entry; `values` are fields of FIELDS by name, already canonical (Site
+    tuples, region names, vocabulary names); the note is cleaned here."""
     if not PAIN_MIN <= pain <= PAIN_MAX:
         raise TrackerError(f"pain {pain} is outside 0-10")
-    return Entry(
-        day=day,
-        pain=pain,
-        logged_at=logged_at.replace(microsecond=0),
-        where=where,
-        radiates=radiates,
-        numb=numb,
-        tingling=tingling,
-        weak=weak,
-        qualities=qualities,
-        red_flags=red_flags,
-        note=clean_text(note, "note", MAX_NOTE),
-    )
+    for f in TEXT_FIELDS:
+        if f.name in values:
+            values[f.name] = clean_text(values[f.name], f.label, MAX_NOTE)
+    return Entry(day=day, pain=pain, logged_at=logged_at.replace(microsecond=0), **values)
 
 
 def entry_from_text(
-    day: dt.date,
-    pain: int,
-    logged_at: dt.datetime,
-    *,
-    where: list[str] | tuple[str, ...] = (),
-    radiates: list[str] | tuple[str, ...] = (),
-    numb: list[str] | tuple[str, ...] = (),
-    tingling: list[str] | tuple[str, ...] = (),
-    weak: list[str] | tuple[str, ...] = (),
-    qualities: list[str] | tuple[str, ...] = (),
-    red_flags: list[str] | tuple[str, ...] = (),
-    note: str | None = None,
+    day: dt.date, pain: int, logged_at: dt.datetime, **given: Sequence[str] | str | None
 ) -> Entry:
-    """An entry from the words typed or read from a file: every list parsed and checked."""
+    """An entry from the words typed or read from a file: every field parsed and checked
+    (a list of texts per list field, a text or None for the note)."""
     return new_entry(
-        day,
-        pain,
-        logged_at,
-        where=parse_sites(where),
-        radiates=parse_regions(radiates),
-        numb=parse_regions(numb),
-        tingling=parse_regions(tingling),
-        weak=parse_regions(weak),
-        qualities=parse_qualities(qualities),
-        red_flags=parse_red_flags(red_flags),
-        note=note,
+        day, pain, logged_at, **{name: FIELD[name].parse(v) for name, v in given.items()}
     )
 
 
+# What `tracker edit` changes: a new value by name ("day", "pain" or a field of FIELDS);
+# a name not given is left as it is.
+EntryChanges = Mapping[str, Any]
+EDITABLE = {"day": "date", "pain": "pain"} | {f.name: f.label for f in FIELDS}
+
+
 def apply_changes(entry: Entry, changes: EntryChanges) -> tuple[Entry, list[str]]:
-    """The edited entry and one plain line per field that changed."""
+    """The edited entry and one plain line per field that changed, in FIELDS order (the new
+    values already parsed, as by EntryField.parse)."""
     updated = entry
     lines: list[str] = []
-    names = {
-        "day": "date",
-        "pain": "pain",
-        "where": "where",
-        "radiates": "radiates",
-        "numb": "numb",
-        "tingling": "tingling",
-        "weak": "weak",
-        "qualities": "quality",
-        "red_flags": "red flags",
-        "note": "note",
-    }
-    for attr, label in names.items():
-        value = getattr(changes, attr)
-        if value is None:
+    for name, label in EDITABLE.items():
+        if name not in changes:
             continue
-        if attr == "note":
-            value = clean_text(value, "note", MAX_NOTE)
-        old = getattr(entry, attr)
+        value = changes[name]
+        old = getattr(entry, name)
         if value != old:
-            updated = replace(updated, **{attr: value})
+            updated = replace(updated, **{name: value})
             lines.append(f"{label}: {describe_value(old)} -> {describe_value(value)}")
     return updated, lines
 

@@ -26,47 +26,17 @@ def ask_entry(
         day = _ask("Which day", "today", lambda text: domain.parse_date(text, today))
     if pain is None:
         pain = _ask("Pain now, 0 (none) to 10 (worst imaginable)", None, domain.parse_pain)
-    where = _ask_list(
-        "Where does it hurt (e.g. lower-back=6, left-buttock)",
-        previous,
-        "where",
-        domain.parse_sites,
-    )
-    radiates = _ask_list(
-        "Does it travel anywhere (e.g. left-calf)", previous, "radiates", domain.parse_regions
-    )
-    numb = _ask_list("Numb anywhere", previous, "numb", domain.parse_regions)
-    tingling = _ask_list(
-        "Tingling / pins and needles anywhere", previous, "tingling", domain.parse_regions
-    )
-    weak = _ask_list("Weak anywhere", previous, "weak", domain.parse_regions)
-    qualities = _ask_list(
-        f"What does it feel like ({', '.join(domain.QUALITIES)})",
-        previous,
-        "qualities",
-        domain.parse_qualities,
-    )
-    click.echo("Urgent symptoms: " + "; ".join(f"{k} = {v}" for k, v in domain.RED_FLAGS.items()))
-    red_flags = _ask_list(
-        "Any of these urgent symptoms",
-        None,
-        "red_flags",
-        domain.parse_red_flags,
-    )
-    note = click.prompt("Note", default="", show_default=False).strip() or None
-    return domain.new_entry(
-        day,
-        pain,
-        now,
-        where=where,
-        radiates=radiates,
-        numb=numb,
-        tingling=tingling,
-        weak=weak,
-        qualities=qualities,
-        red_flags=red_flags,
-        note=note,
-    )
+    values: dict[str, object] = {}
+    for f in domain.FIELDS:
+        if f.question is None:
+            continue
+        if f.preface:
+            click.echo(f.preface)
+        if f.multiple:
+            values[f.name] = _ask_list(f, previous if f.ask_previous else None)
+        else:
+            values[f.name] = f.parse(click.prompt(f.question, default="", show_default=False))
+    return domain.new_entry(day, pain, now, **values)
 
 
 def _ask(question: str, default: str | None, parse: Callable[[str], Any]) -> Any:
@@ -79,10 +49,9 @@ def _ask(question: str, default: str | None, parse: Callable[[str], Any]) -> Any
     return click.prompt(question, default=default, value_proc=convert)
 
 
-def _ask_list(
-    question: str, previous: Entry | None, attr: str, parse: Callable[[list[str]], Any]
-) -> Any:
-    suggested = getattr(previous, attr) if previous is not None else ()
+def _ask_list(f: domain.EntryField, previous: Entry | None) -> Any:
+    """A list field, one comma-separated line; Enter keeps the previous entry's answer."""
+    suggested = getattr(previous, f.name) if previous is not None else ()
     default = domain.describe_value(suggested) if suggested else "-"
 
     def convert(text: str) -> Any:
@@ -90,8 +59,8 @@ def _ask_list(
         if text in ("-", "", "none", "(none)"):
             return ()
         try:
-            return parse([part for part in text.split(",") if part.strip()])
+            return f.parse([part for part in text.split(",") if part.strip()])
         except TrackerError as exc:
             raise click.UsageError(exc.message) from None
 
-    return click.prompt(question, default=default, value_proc=convert)
+    return click.prompt(f.question, default=default, value_proc=convert)

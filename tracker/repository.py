@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from tracker.before_surgery import PainBefore
-from tracker.domain import SYMPTOM_KINDS, Entry, Event, Site
+from tracker.domain import FIELDS, REGIONS, SITES, TERMS, Entry, Event, Site
 from tracker.errors import TrackerError
 from tracker.models import (
     entries,
@@ -26,7 +26,15 @@ from tracker.models import (
 )
 from tracker.weekly import ANSWERS, ClinicScore, Goal, WeeklyCheck
 
-_TERM_KINDS = {"qualities": "quality", "red_flags": "red_flag"}
+# Where each field of an entry (domain.FIELDS) is kept, by its kind: located pain and
+# region lists as rows of entry_sites, vocabulary terms as rows of entry_terms (both with
+# the field's `stored_as` as their kind), text in the column of entries named `stored_as`.
+_SITE_FIELDS = tuple(f for f in FIELDS if f.kind in (SITES, REGIONS))
+_TERM_FIELDS = tuple(f for f in FIELDS if f.kind == TERMS)
+_COLUMN_FIELDS = tuple(f for f in FIELDS if not f.multiple)
+_ROW_FIELDS = _SITE_FIELDS + _TERM_FIELDS
+_BY_SITE_KIND = {f.stored_as: f for f in _SITE_FIELDS}
+_BY_TERM_KIND = {f.stored_as: f for f in _TERM_FIELDS}
 
 
 # ---------------------------------------------------------------- entries
@@ -37,17 +45,14 @@ def add_entry(session: Session, entry: Entry, import_key: str | None = None) -> 
     inserted = session.execute(insert(entries).values(_head_row(entry, import_key)))
     entry_id = inserted.inserted_primary_key[0]
     _insert_details(session, [(entry_id, entry)])
-    return _replace_id(entry, entry_id)
+    return replace(entry, id=entry_id)
 
 
 def _head_row(entry: Entry, import_key: str | None) -> dict:
-    return {
-        "day": entry.day,
-        "pain": entry.pain,
-        "logged_at": entry.logged_at,
-        "note": entry.note,
-        "import_key": import_key,
-    }
+    row = {"day": entry.day, "pain": entry.pain, "logged_at": entry.logged_at}
+    row.update((f.stored_as, getattr(entry, f.name)) for f in _COLUMN_FIELDS)
+    row["import_key"] = import_key
+    return row
 
 
 def _insert_details(session: Session, stored: Iterable[tuple[int, Entry]]) -> None:
@@ -78,27 +83,25 @@ def add_entries(session: Session, keyed: Iterable[tuple[Entry, str | None]]) -> 
 def _bulk_rows(entry_id: int, entry: Entry, sites: list[dict], terms: list[dict]) -> None:
     """The site and term rows of one entry, in the order they were given."""
     position = 0
-    for site in entry.where:
-        sites.append(_site_row(entry_id, "pain", site.region, site.intensity, position))
-        position += 1
-    for kind in SYMPTOM_KINDS:
-        for region in getattr(entry, kind):
-            sites.append(_site_row(entry_id, kind, region, None, position))
+    for f in _SITE_FIELDS:
+        for item in getattr(entry, f.name):
+            site = item if f.kind == SITES else Site(item)
+            sites.append(
+                {
+                    "entry_id": entry_id,
+                    "kind": f.stored_as,
+                    "region": site.region,
+                    "intensity": site.intensity,
+                    "position": position,
+                }
+            )
             position += 1
-    for attr, kind in _TERM_KINDS.items():
-        for term in getattr(entry, attr):
-            terms.append({"entry_id": entry_id, "kind": kind, "term": term, "position": position})
+    for f in _TERM_FIELDS:
+        for term in getattr(entry, f.name):
+            terms.append(
+                {"entry_id": entry_id, "kind": f.stored_as, "term": term, "position": position}
+            )
             position += 1
-
-
-def _site_row(entry_id: int, kind: str, region: str, intensity: int | None, position: int) -> dict:
-    return {
-        "entry_id": entry_id,
-        "kind": kind,
-        "region": region,
-        "intensity": intensity,
-        "position": position,
-    }
 
 
 def get_entry(session: Session, entry_id: int) -> Entry:
@@ -180,7 +183,8 @@ def list_entries(
 
 
 def _heads():  # type: ignore[no-untyped-def]
-    return select(entries.c.id, entries.c.day, entries.c.pain, entries.c.logged_at, entries.c.note)
+    columns = [entries.c[f.stored_as] for f in _COLUMN_FIELDS]
+    return select(entries.c.id, entries.c.day, entries.c.pain, entries.c.logged_at, *columns)
 
 
 def _sites():  # type: ignore[no-untyped-def]
@@ -217,35 +221,22 @@ def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
 
 
 def _assemble(head, sites, terms) -> Entry:  # type: ignore[no-untyped-def]
-    where: list[Site] = []
-    symptoms: dict[str, list[str]] = {kind: [] for kind in SYMPTOM_KINDS}
+    """An entry from its row and its site and term rows (each in position order)."""
+    values: dict[str, list] = {f.name: [] for f in _ROW_FIELDS}
     for site in sites:
-        if site.kind == "pain":
-            where.append(Site(site.region, site.intensity))
-        else:
-            symptoms[site.kind].append(site.region)
-    named: dict[str, list[str]] = {"quality": [], "red_flag": []}
+        f = _BY_SITE_KIND[site.kind]
+        values[f.name].append(Site(site.region, site.intensity) if f.kind == SITES else site.region)
     for term in terms:
-        named[term.kind].append(term.term)
+        values[_BY_TERM_KIND[term.kind].name].append(term.term)
+    columns = head._mapping
     return Entry(
         id=head.id,
         day=head.day,
         pain=head.pain,
         logged_at=head.logged_at,
-        note=head.note,
-        where=tuple(where),
-        radiates=tuple(symptoms["radiates"]),
-        numb=tuple(symptoms["numb"]),
-        tingling=tuple(symptoms["tingling"]),
-        weak=tuple(symptoms["weak"]),
-        qualities=tuple(named["quality"]),
-        red_flags=tuple(named["red_flag"]),
+        **{name: tuple(items) for name, items in values.items()},
+        **{f.name: columns[f.stored_as] for f in _COLUMN_FIELDS},
     )
-
-
-def _replace_id(item, new_id: int):  # type: ignore[no-untyped-def]
-    """The entry or event with the id the database gave it."""
-    return replace(item, id=new_id)
 
 
 # ---------------------------------------------------------------- events
@@ -263,7 +254,7 @@ def add_event(session: Session, ev: Event, import_key: str | None = None) -> Eve
         "import_key": import_key,
     }
     event_id = session.execute(insert(events).values(values)).inserted_primary_key[0]
-    return _replace_id(ev, event_id)
+    return replace(ev, id=event_id)
 
 
 def list_events(

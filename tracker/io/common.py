@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.domain import Entry, Event
+from tracker.domain import FIELDS, Entry, Event, json_value
 from tracker.errors import TrackerError
 
 # Wraps a sequence being read or written, e.g. in a progress bar; the label says what for.
@@ -60,6 +60,10 @@ def _key(fmt: str, canonical: str, occurrence: int) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:64]
 
 
+# The fields of an entry in the diary's first format, always part of its identity.
+FIRST_FIELDS = ("where", "radiates", "numb", "tingling", "weak", "qualities", "red_flags", "note")
+
+
 def entry_identity(entry: Entry, timed: bool = True) -> dict:
     """What an entry's import key is made of: its content, in a form fixed for good.
 
@@ -67,8 +71,9 @@ def entry_identity(entry: Entry, timed: bool = True) -> dict:
     follow them: the diary holds keys made from this form, and a changed form would import
     every old file again (tests/test_import_keys.py holds it to keys made in 2026). The
     fields of the first diary format are always present, as they were; a field added
-    later must join only when it holds something, so that an entry without it keeps its key.
-    Without its typing time (a file that had none) an entry has no `logged_at` here.
+    since (domain.FIELDS) joins only when it holds something, under its JSON name, so that
+    an entry without it keeps its key. Without its typing time (a file that had none) an
+    entry has no `logged_at` here.
     """
     content: dict[str, Any] = {
         "date": entry.day.isoformat(),
@@ -82,6 +87,10 @@ def entry_identity(entry: Entry, timed: bool = True) -> dict:
         "red_flags": list(entry.red_flags),
         "note": entry.note,
     }
+    for f in FIELDS:
+        value = getattr(entry, f.name)
+        if f.name not in FIRST_FIELDS and value:
+            content[f.column] = json_value(f, value)
     if timed:
         content["logged_at"] = entry.logged_at.isoformat(timespec="seconds")
     return content

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from tracker import domain
 from tracker.domain import Entry
@@ -22,32 +23,10 @@ from tracker.io.common import (
     split_list,
 )
 
-COLUMNS = (
-    "id",
-    "date",
-    "pain",
-    "where",
-    "radiates",
-    "numb",
-    "tingling",
-    "weak",
-    "quality",
-    "red_flags",
-    "note",
-    "logged_at",
-)
+# id, date, pain, one column per field of an entry (domain.FIELDS), logged_at.
+COLUMNS = ("id", "date", "pain", *(f.column for f in domain.FIELDS), "logged_at")
 REQUIRED = ("date", "pain")
 SEPARATOR = ";"
-# The list columns, as entry_from_text names them.
-_LIST_COLUMNS = (
-    ("where", "where"),
-    ("radiates", "radiates"),
-    ("numb", "numb"),
-    ("tingling", "tingling"),
-    ("weak", "weak"),
-    ("qualities", "quality"),
-    ("red_flags", "red_flags"),
-)
 
 
 def write_csv(entries: Sequence[Entry], track: Track = no_progress) -> bytes:
@@ -60,20 +39,19 @@ def write_csv(entries: Sequence[Entry], track: Track = no_progress) -> bytes:
 
 
 def _row(entry: Entry) -> list[object]:
-    return [
-        entry.id,
-        entry.day.isoformat(),
-        entry.pain,
-        SEPARATOR.join(domain.describe_site(site) for site in entry.where),
-        SEPARATOR.join(entry.radiates),
-        SEPARATOR.join(entry.numb),
-        SEPARATOR.join(entry.tingling),
-        SEPARATOR.join(entry.weak),
-        SEPARATOR.join(entry.qualities),
-        SEPARATOR.join(entry.red_flags),
-        entry.note or "",
-        entry.logged_at.isoformat(timespec="seconds"),
-    ]
+    cells: list[object] = [entry.id, entry.day.isoformat(), entry.pain]
+    cells += [_cell(f, getattr(entry, f.name)) for f in domain.FIELDS]
+    cells.append(entry.logged_at.isoformat(timespec="seconds"))
+    return cells
+
+
+def _cell(f: domain.EntryField, value: Any) -> str:
+    """A field as one cell: lists joined with ';' (sites as region=N), text as it is."""
+    if not f.multiple:
+        return "" if value is None else str(value)
+    if f.kind == domain.SITES:
+        return SEPARATOR.join(domain.describe_site(site) for site in value)
+    return SEPARATOR.join(value)
 
 
 def read_rows(text: str) -> list[list[str]]:
@@ -162,12 +140,14 @@ def _entry(
         raise TrackerError(f"it has {len(row)} fields, the header has {len(header)}")
     cells = dict(zip(header, row, strict=True))
     logged = cells.get("logged_at", "").strip()
-    lists = {field: split_list(cells.get(column, "")) for field, column in _LIST_COLUMNS}
+    given = {
+        f.name: split_list(cells.get(f.column, "")) if f.multiple else cells.get(f.column) or None
+        for f in domain.FIELDS
+    }
     entry = domain.entry_from_text(
         domain.parse_date(cells["date"], today),
         domain.parse_pain(cells["pain"]),
         parse_logged_at(logged) if logged else now,
-        **lists,
-        note=cells.get("note") or None,
+        **given,
     )
     return entry, bool(logged)

@@ -24,7 +24,6 @@ from tracker.io.common import (
 
 FORMAT_NAME = "tracker-diary"
 FORMAT_VERSION = 1
-_LISTS = ("radiates", "numb", "tingling", "weak")
 
 
 def write_json(
@@ -118,22 +117,27 @@ def _located(where: str, parse: Any, item: Any, today: dt.date) -> Any:
 
 
 def _entry(item: dict, today: dt.date) -> Entry:
-    sites = tuple(_site(site) for site in _list(item, "where"))
     return domain.new_entry(
         domain.parse_date(_text(item, "date"), today),
         domain.parse_pain(_number(item, "pain")),
         parse_logged_at(_text(item, "logged_at")),
-        where=tuple({site.region: site for site in sites}.values()),
-        **{name: domain.parse_regions(_strings(item, name)) for name in _LISTS},
-        qualities=domain.parse_qualities(_strings(item, "quality")),
-        red_flags=domain.parse_red_flags(_strings(item, "red_flags")),
-        note=_optional_text(item, "note"),
+        **{f.name: _field(item, f) for f in domain.FIELDS},
     )
 
 
-def _site(item: Any) -> Site:
+def _field(item: dict, f: domain.EntryField) -> Any:
+    """A field of an entry from its JSON value (domain.json_value writes it)."""
+    if f.kind == domain.TEXT:
+        return _optional_text(item, f.column)
+    if f.kind == domain.SITES:
+        sites = tuple(_site(site, f.column) for site in _list(item, f.column))
+        return tuple({site.region: site for site in sites}.values())
+    return f.parse(_strings(item, f.column))
+
+
+def _site(item: Any, column: str) -> Site:
     if not isinstance(item, dict):
-        raise TrackerError('a "where" item is not an object with "region" and "intensity"')
+        raise TrackerError(f'a "{column}" item is not an object with "region" and "intensity"')
     region = regions.resolve_one(_text(item, "region"))
     intensity = item.get("intensity")
     if intensity is None:
