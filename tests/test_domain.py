@@ -97,7 +97,7 @@ def test_dates():
     assert domain.parse_date("today", TODAY) == TODAY
     assert domain.parse_date("Yesterday", TODAY) == dt.date(2026, 11, 23)
     assert domain.parse_date("2026-02-28", TODAY) == dt.date(2026, 2, 28)
-    for bad in ("2026-02-30", "26-1-1", "tomorrow", "2026/01/01", ""):
+    for bad in ("2026-02-30", "26-1-1", "tomorrow", "2026.01", ""):
         with pytest.raises(TrackerError, match="is not a date; use YYYY-MM-DD"):
             domain.parse_date(bad, TODAY)
     with pytest.raises(TrackerError, match="2026-11-25 is in the future; today is 2026-11-24"):

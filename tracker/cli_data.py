@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker import domain
+from tracker import domain, journal
 from tracker import repository as repo
 from tracker.clikit import DATE, App, pass_app
+from tracker.clikit import date_order as date_order_env
 from tracker.errors import TrackerError
 
 if TYPE_CHECKING:  # types only: tracker.io is imported inside the commands
@@ -99,8 +100,17 @@ def _exported(fmt: str, entries: list, events: list) -> str:
     help="The file's format (default: detected from its content).",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be imported, and write nothing.")
+@click.option(
+    "--day-first",
+    "date_order",
+    flag_value="dmy",
+    help="Read dates such as 12/03/2026 as 12 March (default: as the file's dates make clear).",
+)
+@click.option("--month-first", "date_order", flag_value="mdy", help="Read them as December 3.")
 @pass_app
-def import_command(app: App, file: Path, fmt: str | None, dry_run: bool) -> None:
+def import_command(
+    app: App, file: Path, fmt: str | None, dry_run: bool, date_order: str | None
+) -> None:
     """Add entries from a file: tracker's CSV or JSON, a 'date,pain' CSV, or Bearable's CSV.
 
     The whole file is checked first: if one row is wrong, nothing is imported. Importing
@@ -115,7 +125,9 @@ def import_command(app: App, file: Path, fmt: str | None, dry_run: bool) -> None
     from tracker.io import FORMAT_NAMES, read_import
     from tracker.io.common import fingerprints, not_yet_in_diary
 
-    batch = read_import(file.read_bytes(), fmt, app.today(), app.now(), _progress)
+    batch = read_import(
+        file.read_bytes(), fmt, app.today(), app.now(), _progress, date_order, date_order_env()
+    )
     keys = [key for _, key in batch.entries] + [key for _, key in batch.events]
     if dry_run and _no_diary_yet(app):
         new = not_yet_in_diary(batch, set(), set())
@@ -127,6 +139,12 @@ def import_command(app: App, file: Path, fmt: str | None, dry_run: bool) -> None
                 repo.add_entries(session, new.entries)
                 for event, key in new.events:
                     repo.add_event(session, event, key)
+                if new.entries or new.events:
+                    journal.describe(
+                        session,
+                        f"imported {domain.plural(len(new.entries), 'entry', 'entries')} and "
+                        f"{domain.plural(len(new.events), 'event', 'events')} from {file.name}",
+                    )
     _print_import(file, FORMAT_NAMES[batch.format], batch, new, dry_run)
 
 

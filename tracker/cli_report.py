@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from tracker.clikit import ANY_DATE, DATE, App, heavy_imports, pass_app
+from tracker.domain import plural
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEMO_DB = "demo-diary.sqlite3"
@@ -103,7 +104,7 @@ def report(
     with app.session(write=False) as session:
         data = report_data(session, today=today, as_of=as_of, since=since, until=until, name=name)
     pngs = _render(data, out, charts)
-    click.echo(f"Report written to {out} ({len(data.entries)} entries).")
+    click.echo(f"Report written to {out} ({plural(len(data.entries), 'entry', 'entries')}).")
     if pngs:
         click.echo(f"Charts written to {charts}: {', '.join(p.name for p in pngs)}")
 

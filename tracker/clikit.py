@@ -37,6 +37,13 @@ class TrackerGroup(click.Group):
                 # text we accept may hold one.
                 raise click.UsageError("an argument contains a NUL character; remove it")
             return super().main(args, prog_name="tracker", standalone_mode=False, **extra)
+        except click.MissingParameter as exc:  # a mistyped command: exit 2, below
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            _error_line(f"{_one_line(exc.format_message())}{hint}")
+            code = exc.exit_code
+        except click.BadParameter as exc:  # a problem with a value given: exit 1, like any other
+            _error_line(_one_line(_value_message(exc)))
+            code = 1
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
             _error_line(f"{_one_line(exc.format_message())}{hint}")
@@ -44,12 +51,14 @@ class TrackerGroup(click.Group):
         except click.ClickException as exc:
             _error_line(_one_line(exc.format_message()))
             code = exc.exit_code
-        except click.exceptions.Abort:
+        except click.exceptions.Abort:  # Ctrl-C or end of input at a question
+            click.echo("", err=True)  # the cursor is still on the question's line
             _error_line("cancelled; nothing was changed")
             code = 1
         except click.exceptions.Exit as exc:
             code = exc.exit_code
         except KeyboardInterrupt:
+            click.echo("", err=True)  # after the ^C the terminal printed
             _error_line("interrupted; nothing was changed")
             code = 130
         except Exception as exc:  # a bug: one line for the patient, details on request
@@ -63,6 +72,15 @@ class TrackerGroup(click.Group):
         if standalone:
             sys.exit(code)
         return code
+
+
+def _value_message(exc: click.BadParameter) -> str:
+    """A bad value's message, naming the option it was given to (never a '[PAIN]' metavar)."""
+    if isinstance(exc, BadValue):
+        if isinstance(exc.param, click.Option):
+            return f"{exc.param.opts[-1]}: {exc.message}"
+        return exc.message
+    return exc.format_message()
 
 
 def _one_line(text: str) -> str:
@@ -121,8 +139,14 @@ class App:
 pass_app = click.make_pass_decorator(App)
 
 
+class BadValue(click.BadParameter):
+    """A value the domain refused: one line naming the problem, exit code 1."""
+
+    exit_code = 1
+
+
 class _Parsed(click.ParamType):
-    """A parameter parsed by a domain function; its TrackerError becomes a usage error."""
+    """A parameter parsed by a domain function; its TrackerError becomes a BadValue."""
 
     def __init__(self, name: str, parse: Callable[[str], Any]) -> None:
         self.name = name
@@ -134,16 +158,29 @@ class _Parsed(click.ParamType):
         try:
             return self._parse(value)
         except TrackerError as exc:
-            self.fail(exc.message, param, ctx)
+            raise BadValue(exc.message, ctx, param) from None
+
+
+def date_order() -> str | None:
+    """The day/month order TRACKER_DATE_ORDER sets for dates like 12/03/2026 (dmy or mdy)."""
+    value = os.environ.get("TRACKER_DATE_ORDER", "").strip().lower()
+    if not value:
+        return None
+    if value not in domain.DATE_ORDERS:
+        raise TrackerError(
+            f"TRACKER_DATE_ORDER is '{shown(value)}'; set it to dmy (day first) or mdy"
+            " (month first), or unset it"
+        )
+    return value
 
 
 def _today_date(text: str) -> dt.date:
-    return domain.parse_date(text, dt.date.today())
+    return domain.parse_date(text, dt.date.today(), date_order())
 
 
 def _date_any(text: str) -> dt.date:
     """A date that may be in the future (report ranges, as-of)."""
-    return domain.parse_date(text, dt.date.max)
+    return domain.parse_date(text, dt.date.max, date_order())
 
 
 DATE = _Parsed("date", _today_date)
@@ -152,11 +189,11 @@ PAIN = _Parsed("pain", domain.parse_pain)
 
 
 def positive_int(text: str) -> int:
-    """A whole number from 1 to 2,147,483,647 (ids and counts)."""
+    """A whole number from 1 (ids and counts; the database's limit is never mentioned)."""
     digits = text.strip()
     if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) < 2**31:
         raise TrackerError(
-            f"'{shown(text)}' is not accepted; give a whole number from 1 to {2**31 - 1:,}"
+            f"'{shown(text)}' is not accepted; give a whole number from 1 up, e.g. 12"
         )
     return int(digits)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
@@ -282,26 +282,131 @@ class Event:
 # ---------------------------------------------------------------- parsing what people type
 
 
-def parse_date(text: str, today: dt.date) -> dt.date:
-    """ISO YYYY-MM-DD, 'today' or 'yesterday'; never in the future."""
-    key = text.strip().lower()
-    if key == "today":
-        return today
-    if key == "yesterday":
-        return today - dt.timedelta(days=1)
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", key):
-            raise ValueError
-        day = dt.date.fromisoformat(key)
-    except ValueError:
-        raise TrackerError(
-            f"'{shown(text)}' is not a date; use YYYY-MM-DD, 'today' or 'yesterday'"
-        ) from None
+DATE_ORDERS = {"dmy": "day first", "mdy": "month first"}
+
+
+class AmbiguousDate(TrackerError):
+    """A date such as 12/03/2026 that reads as two different days."""
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATE_WORDS = "YYYY-MM-DD, 'today', 'yesterday', '3 days ago' or a weekday ('last monday')"
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def parse_date(text: str, today: dt.date, order: str | None = None) -> dt.date:
+    """The one date parser: what people write for a day, never in the future.
+
+    ISO ``2026-01-05`` (``2026-1-5`` too), ``today``, ``yesterday``, ``3 days ago``,
+    ``2 weeks ago``, ``monday`` or ``last monday`` (the most recent one before today), and
+    ``12/03/2026``-style dates when the day/month order is clear: from the numbers
+    themselves (``25/03/2026``), or from `order` ("dmy" or "mdy").
+    """
+    key = " ".join(text.strip().lower().split())
+    day = _relative_day(key, today)
+    if day is None:
+        day = _calendar_day(text, key, order)
     if day > today:
         raise TrackerError(f"{day.isoformat()} is in the future; today is {today.isoformat()}")
     if day.year < 1900:
         raise TrackerError(f"{day.isoformat()} is too long ago; give a date from 1900 on")
     return day
+
+
+def _relative_day(key: str, today: dt.date) -> dt.date | None:
+    """today, yesterday, N days/weeks ago, (last) weekday; None for anything else."""
+    if key == "today":
+        return today
+    if key == "yesterday":
+        return today - dt.timedelta(days=1)
+    ago = re.fullmatch(r"(\d{1,5}|a|one) (day|days|week|weeks) ago", key)
+    if ago:
+        count = 1 if ago.group(1) in ("a", "one") else int(ago.group(1))
+        days = count * (7 if ago.group(2).startswith("week") else 1)
+        if days > 366 * 200:
+            return dt.date(1, 1, 1)  # refused below as too long ago
+        return today - dt.timedelta(days=days)
+    name = key.removeprefix("last ")
+    for number, weekday in enumerate(WEEKDAYS):
+        if name in (weekday, weekday[:3]):
+            back = (today.weekday() - number) % 7 or 7
+            return today - dt.timedelta(days=back)
+    return None
+
+
+def _calendar_day(text: str, key: str, order: str | None) -> dt.date:
+    iso = re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})", key)
+    if iso:
+        return _valid_day(text, int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    numeric = _NUMERIC_DATE.fullmatch(key)
+    if not numeric:
+        raise TrackerError(f"'{shown(text)}' is not a date; use {_DATE_WORDS}")
+    first, second, year = (int(part) for part in numeric.groups())
+    readings = _readings(first, second, year)
+    if order in DATE_ORDERS:
+        chosen = readings.get(order)
+        if chosen is None:
+            raise TrackerError(
+                f"'{shown(text)}' is not a date read {DATE_ORDERS[order]} ({order}); "
+                f"use {_DATE_WORDS}"
+            )
+        return chosen
+    if not readings:
+        raise TrackerError(f"'{shown(text)}' is not a date; use {_DATE_WORDS}")
+    if len(set(readings.values())) == 1:
+        return next(iter(readings.values()))
+    dmy, mdy = readings["dmy"], readings["mdy"]
+    raise AmbiguousDate(
+        f"'{shown(text)}' could be {long_day(dmy)} (day first) or {long_day(mdy)} (month "
+        f"first); write {dmy.isoformat()} or {mdy.isoformat()}, or set "
+        "TRACKER_DATE_ORDER=dmy or mdy"
+    )
+
+
+def _readings(first: int, second: int, year: int) -> dict[str, dt.date]:
+    """The valid days a DD/MM/YYYY or MM/DD/YYYY date can be, by order."""
+    found: dict[str, dt.date] = {}
+    for order, (day, month) in (("dmy", (first, second)), ("mdy", (second, first))):
+        try:
+            found[order] = dt.date(year, month, day)
+        except ValueError:
+            pass
+    return found
+
+
+def _valid_day(text: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise TrackerError(f"'{shown(text)}' is not a date; use {_DATE_WORDS}") from None
+
+
+def date_order_of(texts: Iterable[str]) -> str | None:
+    """The day/month order a set of dates settles by itself ('dmy', 'mdy'), else None.
+
+    A file whose dates include 25/03/2026 is day first; one with 03/25/2026 month first.
+    Dates that could be either (12/03/2026) settle nothing; a file holding both kinds of
+    unambiguous date is refused.
+    """
+    orders: dict[str, str] = {}
+    for text in texts:
+        numeric = _NUMERIC_DATE.fullmatch(text.strip())
+        if not numeric:
+            continue
+        readings = _readings(int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3)))
+        if len(readings) == 1:
+            orders.setdefault(next(iter(readings)), text.strip())
+    if len(orders) == 2:
+        raise TrackerError(
+            f"the dates mix two orders: '{shown(orders['dmy'])}' is day first, "
+            f"'{shown(orders['mdy'])}' month first; make them one order"
+        )
+    return next(iter(orders), None)
+
+
+def long_day(day: dt.date) -> str:
+    """'12 March 2026': a date nobody can misread."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def parse_pain(text: str | int) -> int:
@@ -322,10 +427,20 @@ def parse_site(text: str) -> tuple[Site, ...]:
     return tuple(Site(region, intensity) for region in regions.resolve(name))
 
 
+def list_items(texts: list[str] | tuple[str, ...]) -> list[str]:
+    """The items of a list option, given repeated or comma-separated; 'none' alone is empty."""
+    items = [item.strip() for text in texts for item in text.split(",") if item.strip()]
+    if any(item.lower() == "none" for item in items):
+        if len(items) > 1:
+            raise TrackerError("'none' empties a list; give it alone, or give the names")
+        return []
+    return items
+
+
 def parse_regions(texts: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Canonical region names, in the order given, without repeats."""
     names: list[str] = []
-    for text in texts:
+    for text in list_items(texts):
         names.extend(regions.resolve(text))
     return tuple(dict.fromkeys(names))
 
@@ -333,11 +448,39 @@ def parse_regions(texts: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 def parse_sites(texts: list[str] | tuple[str, ...]) -> tuple[Site, ...]:
     """Located pain, one per region; a region given twice keeps the last intensity."""
     sites: dict[str, Site] = {}
-    for text in texts:
+    for text in list_items(texts):
         for site in parse_site(text):
             sites.pop(site.region, None)
             sites[site.region] = site
     return tuple(sites.values())
+
+
+# Everyday words for a pain quality, and the canonical quality each is recorded as.
+QUALITY_WORDS: dict[str, str] = {
+    "dull": "aching", "ache": "aching", "achy": "aching", "sore": "aching",
+    "hot": "burning", "scalding": "burning",
+    "knife-like": "stabbing", "piercing": "stabbing",
+    "shock": "electric", "shocks": "electric", "electric-shock": "electric",
+    "electric-shocks": "electric", "zapping": "electric",
+    "pulsing": "throbbing", "pounding": "throbbing",
+    "cramp": "cramping", "cramps": "cramping", "spasm": "cramping", "spasms": "cramping",
+}  # fmt: skip
+# Symptoms that are not a quality of the pain: the option that records each.
+_OTHER_SYMPTOM = {
+    "tingling": "tingling is recorded with --tingling REGION (e.g. --tingling left-foot)",
+    "pins-and-needles": "pins and needles is recorded as tingling: --tingling REGION"
+    " (e.g. --tingling left-foot)",
+    "numb": "numbness is recorded with --numb REGION (e.g. --numb left-foot)",
+    "numbness": "numbness is recorded with --numb REGION (e.g. --numb left-foot)",
+    "weak": "weakness is recorded with --weak REGION (e.g. --weak left-ankle)",
+    "weakness": "weakness is recorded with --weak REGION (e.g. --weak left-ankle)",
+    "sciatica": regions.SYMPTOM_WORDS["sciatica"],
+    "radiating": "pain that travels is recorded with --radiates REGION (e.g. --radiates left-calf)",
+}
+
+
+def _term_key(text: str) -> str:
+    return re.sub(r"[\s_]+", "-", text.strip().lower())
 
 
 def parse_terms(
@@ -345,8 +488,12 @@ def parse_terms(
 ) -> tuple[str, ...]:
     """Names from a fixed vocabulary (qualities, red flags), normalised and without repeats."""
     names: list[str] = []
-    for text in texts:
-        key = re.sub(r"[\s_]+", "-", text.strip().lower())
+    for text in list_items(texts):
+        key = _term_key(text)
+        if vocabulary is QUALITIES:
+            if key in _OTHER_SYMPTOM:
+                raise TrackerError(_OTHER_SYMPTOM[key])
+            key = QUALITY_WORDS.get(key, key)
         if key not in vocabulary:
             raise TrackerError(
                 f"unknown {what} '{shown(text)}'{_closest(key, vocabulary)}; accepted: "
@@ -356,24 +503,49 @@ def parse_terms(
     return tuple(dict.fromkeys(names))
 
 
+def quality_notes(texts: list[str] | tuple[str, ...]) -> list[str]:
+    """One line for each everyday word recorded as a canonical quality ('dull' -> aching)."""
+    notes = []
+    for text in list_items(texts):
+        quality = QUALITY_WORDS.get(_term_key(text))
+        if quality:
+            notes.append(
+                f"'{shown(text.strip())}' is recorded as {quality} ({QUALITIES[quality]})."
+            )
+    return list(dict.fromkeys(notes))
+
+
 def parse_event_kind(text: str) -> str:
     return parse_terms([text], EVENT_KINDS, "event kind")[0]
 
 
+_LEVEL_WORDS = re.compile(r"([CTLS])(\d{1,2})\s*(?:[-/]|\s|TO)?\s*([CTLS])?\s*(\d{1,2})")
+
+
 def parse_levels(text: str | None) -> tuple[str, ...]:
-    """Spinal levels such as 'L4-L5,L5-S1'."""
+    """Spinal levels such as 'L4-L5,L5-S1'; 'L4-5', 'L4/5' and 'l4 l5' are L4-L5 too."""
     if not text:
         return ()
     levels = []
     for part in text.split(","):
-        level = part.strip().upper().replace(" ", "").replace("/", "-")
-        if not _LEVEL_RE.fullmatch(level):
+        level = _level(part.strip().upper())
+        if level is None:
             raise TrackerError(
                 f"spinal level '{shown(part.strip())}' is not accepted; write levels like"
                 " L4-L5 or L5-S1, separated by commas"
             )
         levels.append(level)
     return tuple(dict.fromkeys(levels))
+
+
+def _level(text: str) -> str | None:
+    words = _LEVEL_WORDS.fullmatch(text)
+    if not words:
+        return None
+    upper = f"{words.group(1)}{int(words.group(2))}"
+    lower = f"{words.group(3) or words.group(1)}{int(words.group(4))}"
+    level = f"{upper}-{lower}"
+    return level if _LEVEL_RE.fullmatch(level) else None
 
 
 def clean_text(text: str | None, what: str, limit: int) -> str | None:

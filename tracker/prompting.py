@@ -23,7 +23,9 @@ def ask_entry(
     """A complete entry from a few questions; Enter keeps the suggested answer."""
     click.echo("New diary entry. Press Enter to keep the answer in [brackets]; '-' for none.")
     if day is None:
-        day = _ask("Which day", "today", lambda text: domain.parse_date(text, today))
+        from tracker.clikit import date_order
+
+        day = _ask("Which day", "today", lambda text: domain.parse_date(text, today, date_order()))
     if pain is None:
         pain = _ask("Pain now, 0 (none) to 10 (worst imaginable)", None, domain.parse_pain)
     values: dict[str, object] = {}

@@ -62,7 +62,7 @@ _SIDED: tuple[tuple[str, str, str, str, int, tuple[str, ...]], ...] = (
     ("foot", "foot", "leg", "leg", 9, ("feet", "sole", "heel")),
     ("toes", "toes", "leg", "leg", 10, ("toe", "big-toe")),
     ("shoulder", "shoulder", "arm", "arm", 1, ("shoulders",)),
-    ("upper-arm", "upper arm", "arm", "arm", 2, ("arm", "biceps", "triceps")),
+    ("upper-arm", "upper arm", "arm", "arm", 2, ("biceps", "triceps")),
     ("elbow", "elbow", "arm", "arm", 3, ("elbows",)),
     ("forearm", "forearm", "arm", "arm", 4, ("forearms", "lower-arm")),
     ("wrist", "wrist", "arm", "arm", 5, ("wrists",)),
@@ -122,6 +122,43 @@ _SIDE_WORDS = {
     "rgt": "right",
 }
 _BOTH_WORDS = ("both", "bilateral", "both-sides")
+
+
+# ---------------------------------------------------------------- limb and symptom words
+# A whole limb is too coarse to follow (does the pain reach the knee or the toes?): naming
+# one is answered with the parts of that limb. Symptom words typed as a place are answered
+# with the option that records them.
+
+LIMB_PARTS: dict[str, tuple[str, ...]] = {
+    "leg": ("thigh", "knee", "calf", "shin", "ankle", "foot", "toes"),
+    "arm": ("shoulder", "upper-arm", "elbow", "forearm", "wrist", "hand", "fingers"),
+}
+_LIMB_WORDS = {"leg": "leg", "legs": "leg", "whole-leg": "leg", "arm": "arm", "arms": "arm"}
+_LIMB_WORDS |= {"whole-arm": "arm", "lower-limb": "leg", "upper-limb": "arm"}
+
+SYMPTOM_WORDS: dict[str, str] = {
+    "sciatica": (
+        "sciatica is pain travelling down the leg: give where it reaches with --radiates"
+        " (e.g. --radiates left-calf) and where it starts with --where (e.g. --where left-buttock)"
+    ),
+    "pins-and-needles": (
+        "pins and needles is recorded as tingling: give the place with --tingling"
+        " (e.g. --tingling left-foot)"
+    ),
+}
+SYMPTOM_WORDS["pins-needles"] = SYMPTOM_WORDS["pins-and-needles"]
+
+
+def _limb_message(text: str, side: str | None, limb: str) -> str:
+    parts = ", ".join(LIMB_PARTS[limb])
+    if side in SIDES:
+        return f"say where on the {side} {limb}: {parts} (e.g. {side}-{LIMB_PARTS[limb][2]})"
+    if side == "both":
+        return f"say where on both {limb}s: {parts} (e.g. both-{LIMB_PARTS[limb][2]})"
+    return (
+        f"say which side and where on the {limb} for '{shown(text.strip())}': left-, right- or"
+        f" both- with {parts} (e.g. left-{LIMB_PARTS[limb][2]})"
+    )
 
 
 def _build() -> tuple[dict[str, Region], dict[str, str], dict[str, str]]:
@@ -191,7 +228,11 @@ def resolve(text: str) -> tuple[str, ...]:
         raise TrackerError("a region name is empty; see 'tracker regions' for the names")
     if key in _MIDLINE_ALIAS:
         return (_MIDLINE_ALIAS[key],)
+    if key in SYMPTOM_WORDS:
+        raise TrackerError(SYMPTOM_WORDS[key])
     side, base = _split_side(key)
+    if base in _LIMB_WORDS:
+        raise TrackerError(_limb_message(text, side, _LIMB_WORDS[base]))
     base_name = _SIDED_ALIAS.get(base)
     if base_name and side in SIDES:
         return (f"{side}-{base_name}",)
@@ -216,6 +257,7 @@ def resolve_one(text: str) -> str:
 
 
 def _suggestion(key: str) -> str:
+    """The closest names only: those about as close as the best (never a far-off region)."""
     import difflib
 
     vocabulary = {name: name for name in REGIONS}
@@ -224,8 +266,14 @@ def _suggestion(key: str) -> str:
     for alias, base in _SIDED_ALIAS.items():
         for side in SIDES:
             vocabulary.setdefault(f"{side}-{alias}", f"{side}-{base}")
-    close = difflib.get_close_matches(key, list(vocabulary), n=6, cutoff=0.6)
-    names = list(dict.fromkeys(vocabulary[c] for c in close))[:3]
+    scored = []
+    for word, name in vocabulary.items():
+        ratio = difflib.SequenceMatcher(None, key, word).ratio()
+        if ratio >= 0.6:
+            scored.append((ratio, name))
+    scored.sort(key=lambda pair: -pair[0])
+    best = scored[0][0] if scored else 0.0
+    names = list(dict.fromkeys(name for ratio, name in scored if ratio >= best - 0.08))[:3]
     if names:
         return f"; did you mean {', '.join(names)}? ('tracker regions' lists all)"
     return "; 'tracker regions' lists the names accepted"

@@ -42,7 +42,12 @@ def report_data(
     as_of = as_of or today
     end = until or as_of
     if since and since > end:
-        raise TrackerError(f"--since {since} is after the end of the report ({end}); swap them")
+        if until:
+            raise TrackerError(f"--since {since} is after --until {until}; swap them")
+        raise TrackerError(
+            f"--since {since} is after the day the report ends ({end}, the --as-of day or"
+            " today); give an earlier --since"
+        )
     entries = tuple(repo.list_entries(session, since, end))
     events = tuple(repo.list_events(session))
     surgeries = [e.day for e in events if e.kind == "surgery"]

@@ -47,8 +47,14 @@ def read_import(
     today: dt.date,
     now: dt.datetime,
     track: Track = no_progress,
+    date_order: str | None = None,
+    default_order: str | None = None,
 ) -> ImportBatch:
-    """Parse and validate a file to import; the format is detected when not given."""
+    """Parse and validate a file to import; the format is detected when not given.
+
+    date_order ('dmy'/'mdy') reads dates such as 12/03/2026 in a CSV; without it, the file's
+    own dates settle the order, else default_order (the TRACKER_DATE_ORDER setting).
+    """
     from tracker.io import bearable, csv_format, json_format
 
     text = _decode(data)
@@ -62,7 +68,7 @@ def read_import(
         if not bearable.is_bearable(rows[0]):
             raise TrackerError("the CSV header is not Bearable's: " + ",".join(bearable.HEADER))
         return bearable.read_bearable(rows[1:], today, now, track)
-    return csv_format.read_csv(rows, today, now, track)
+    return csv_format.read_csv(rows, today, now, track, date_order, default_order)
 
 
 def detect(text: str) -> str:

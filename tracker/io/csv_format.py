@@ -82,9 +82,19 @@ def is_ours(header: Sequence[str]) -> bool:
 
 
 def read_csv(
-    rows: list[list[str]], today: dt.date, now: dt.datetime, track: Track = no_progress
+    rows: list[list[str]],
+    today: dt.date,
+    now: dt.datetime,
+    track: Track = no_progress,
+    date_order: str | None = None,
+    default_order: str | None = None,
 ) -> ImportBatch:
-    """Parse and validate our CSV, or one with only some of its columns (date and pain at least)."""
+    """Parse and validate our CSV, or one with only some of its columns (date and pain at least).
+
+    Dates such as 12/03/2026 are read in `date_order` (--day-first/--month-first), else in
+    the order the file's own dates settle (one row with 25/03/2026 makes it day first), else
+    in `default_order` (TRACKER_DATE_ORDER).
+    """
     header = normalised_header(rows[0]) if rows else ()
     if not is_ours(header):
         raise TrackerError(
@@ -93,14 +103,22 @@ def read_csv(
         )
     if len(set(header)) != len(header):
         raise TrackerError("the CSV header names a column twice; nothing was imported")
+    column = header.index("date")
+    order = date_order or domain.date_order_of(r[column] for r in rows[1:] if len(r) > column)
+    order = order or default_order
     batch = ImportBatch("csv")
     contents, ids = [], []  # ids: the id column of each row, None where blank
     for number, row in enumerate(track(rows[1:], "Reading"), start=2):
         if not any(cell.strip() for cell in row):
             continue
         try:
-            entry, timed = _entry(header, row, today, now)
+            entry, timed = _entry(header, row, today, now, order)
             ids.append(_row_id(header, row))
+        except domain.AmbiguousDate as exc:
+            raise TrackerError(
+                f"row {number}: {exc.message}; or import with --day-first or --month-first;"
+                " nothing was imported"
+            ) from None
         except TrackerError as exc:
             raise row_error(f"row {number}", exc) from None
         batch.entries.append((entry, ""))
@@ -133,7 +151,7 @@ def _in_id_order(batch: ImportBatch, ids: list[int]) -> ImportBatch:
 
 
 def _entry(
-    header: tuple[str, ...], row: list[str], today: dt.date, now: dt.datetime
+    header: tuple[str, ...], row: list[str], today: dt.date, now: dt.datetime, order: str | None
 ) -> tuple[Entry, bool]:
     """One row as a validated entry, and whether the row said when it was typed."""
     if len(row) != len(header):
@@ -145,7 +163,7 @@ def _entry(
         for f in domain.FIELDS
     }
     entry = domain.entry_from_text(
-        domain.parse_date(cells["date"], today),
+        domain.parse_date(cells["date"], today, order),
         domain.parse_pain(cells["pain"]),
         parse_logged_at(logged) if logged else now,
         **given,
