@@ -131,7 +131,8 @@ def test_dull_is_recorded_as_aching_and_says_so():
 
 
 def test_lists_may_be_comma_separated_or_repeated_and_none_empties_them():
-    assert domain.FIELD["qualities"].parse(["aching,burning", "sharp"]) == ("aching", "burning", "sharp")
+    qualities = domain.FIELD["qualities"]
+    assert qualities.parse(["aching,burning", "sharp"]) == ("aching", "burning", "sharp")
     assert domain.parse_sites(["lower-back=6, left buttock=4"]) == (
         domain.Site("lower-back", 6), domain.Site("left-buttock", 4),
     )  # fmt: skip

@@ -17,6 +17,7 @@ gc.disable()
 import datetime as dt  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import click  # noqa: E402
@@ -111,6 +112,8 @@ def log(app: App, pain: int | None, day: dt.date | None, ask: bool, **fields) ->
     with app.session() as session:
         saved = repo.add_entry(session, entry)
     _print_saved(saved)
+    for note in domain.quality_notes(fields.get("qualities", ())):
+        click.echo(note)
 
 
 def _print_saved(entry: Entry) -> None:
@@ -194,7 +197,7 @@ def list_command(
         if entry.note:
             details = (details + "  " if details else "") + f'"{_clip(entry.note, 40)}"'
         click.echo(f"{entry.id:>5}  {entry.day.isoformat():<10}{mark} {entry.pain:>4}  {details}")
-    footer = f"{len(entries)} of {total} entries shown."
+    footer = f"{len(entries)} of {domain.plural(total, 'entry', 'entries')} shown."
     if any(e.backfilled for e in entries):
         footer += " * back-filled (typed on a later day)."
     click.echo(footer)
@@ -267,6 +270,8 @@ def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **field
     click.echo(f"Updated entry {entry_id}:")
     for line in lines:
         click.echo(f"  {line}")
+    for note in domain.quality_notes(fields["qualities"]):
+        click.echo(note)
     new_flags = tuple(f for f in updated.red_flags if f not in entry.red_flags)
     if new_flags:
         _warn_red_flags(new_flags)
@@ -274,11 +279,9 @@ def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **field
 
 def _edited(f: domain.EntryField | None, given: Any) -> Any:
     """The new value of what `edit` was given (day and pain come parsed); 'none' empties a
-    list, and "" the note."""
+    list (the parsers know it, in `log` too), and "" the note."""
     if f is None:
         return given
-    if f.multiple and [v.strip().lower() for v in given] == ["none"]:
-        return ()
     return f.parse(given)
 
 
@@ -297,7 +300,9 @@ def delete(app: App, entry_id: int, yes: bool) -> None:
         entry = repo.get_entry(session, entry_id)
     if not yes:  # asked with no transaction open: waiting for an answer locks nobody out
         click.echo(_details(entry))
-        click.confirm("Delete this entry?", abort=True)
+        if not click.confirm("Delete this entry?"):
+            click.echo("Nothing deleted.")
+            return
     with app.session() as session:
         repo.delete_entry(session, entry_id)
     click.echo(f"Deleted entry {entry_id} ({entry.day.isoformat()}, pain {entry.pain}/10).")
@@ -364,11 +369,7 @@ def event_add(app: App, day: dt.date, kind: str, title: str, note: str | None) -
       tracker event add 2026-08-14 injection "L5 transforaminal epidural steroid"
       tracker event add yesterday medication-start "pregabalin 75 mg twice daily"
     """
-    try:
-        kind = domain.parse_event_kind(kind)
-    except TrackerError as exc:
-        raise click.BadParameter(exc.message, param_hint="KIND") from None
-    ev = domain.new_event(day, kind, title, note)
+    ev = domain.new_event(day, domain.parse_event_kind(kind), title, note)
     with app.session() as session:
         saved = repo.add_event(session, ev)
     click.echo(f"Saved event {saved.id}: {_event_line(saved)}.")
@@ -487,11 +488,56 @@ def db_backup(app: App, out: str | None) -> None:
     Example:
       tracker db backup --out ~/diary-2026-11.sqlite3
     """
-    from pathlib import Path
-
     app.database.engine()
     target = app.database.backup(Path(out).expanduser() if out else None)
     click.echo(f"Backed up to {target}")
+
+
+@db_group.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_app
+def db_restore(app: App, file: Path) -> None:
+    """Put a backup back as your diary (a copy of the diary as it is now is kept first).
+
+    \b
+    Example:
+      tracker db restore ~/diary-2026-11.sqlite3
+    """
+    if not file.expanduser().exists():
+        raise TrackerError(f"{file} does not exist; 'tracker db path' lists your backups")
+    kept = app.database.restore(file)
+    with app.session(write=False) as session:
+        count = repo.count_entries(session)
+    click.echo(f"Restored {file}: your diary now holds {domain.plural(count, 'entry', 'entries')}.")
+    if kept:
+        click.echo(f"Your diary as it was is kept at {kept}")
+
+
+# ---------------------------------------------------------------- undo
+
+
+@cli.command()
+@pass_app
+def undo(app: App) -> None:
+    """Take back the last change (log, edit, delete, import, event); repeat to go further back.
+
+    \b
+    Example:
+      tracker undo
+    """
+    from tracker import journal
+
+    with app.session() as session:
+        undone = journal.undo_last(session)
+    if undone is None:
+        click.echo(
+            "Nothing to undo: no change in the last "
+            f"{journal.RECOVERABLE_DAYS} days is left to take back."
+        )
+        return
+    click.echo(f"Undone: {undone.summary} (made {undone.made_at:%Y-%m-%d %H:%M}).")
+    if undone.next_summary:
+        click.echo(f"Another 'tracker undo' would take back: {undone.next_summary}.")
 
 
 def main() -> None:

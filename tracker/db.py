@@ -23,7 +23,7 @@ from tracker.errors import TrackerError
 
 # Every migration in alembic/versions, oldest first (a diary at any of them can be opened);
 # the last is the current schema, and a test proves it is Alembic's head.
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 15000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -304,6 +304,53 @@ class Database:
             ) from None
         return target
 
+    def restore(self, source: Path) -> Path | None:
+        """Put a backup in place of the diary, after keeping a copy of the diary as it is.
+
+        Returns where that copy is (None when there was no diary yet). The backup is checked
+        first (a tracker diary, not from a newer tracker), and copied in under a temporary
+        name, so an interrupted restore leaves the diary as it was.
+        """
+        if self.path is None:
+            raise TrackerError(
+                "restore copies SQLite files; for another database use its own tools"
+                " (e.g. pg_restore)"
+            )
+        source = source.expanduser().absolute()
+        if source.resolve() == self.path.resolve():
+            raise TrackerError(f"{source} is the diary itself; give the backup file to restore")
+        if not source.is_file() or not _read_header(source).startswith(SQLITE_MAGIC):
+            raise TrackerError(f"{source} is not a tracker diary (not an SQLite database file)")
+        revision, tables = _peek_sqlite(source)
+        if revision is None:
+            raise TrackerError(f"{source} is not a tracker diary backup; choose another file")
+        self._refuse_foreign(revision, tables)
+        kept = None
+        if self.path.exists():
+            kept = self.backup(self._backup_name("before-restore"))
+        self.dispose()
+        partial = self.path.with_name(f".{self.path.name}.restoring-{os.getpid()}")
+        try:
+            partial.unlink(missing_ok=True)
+            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            try:
+                writer = sqlite3.connect(partial)
+                try:
+                    reader.backup(writer)
+                    writer.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    writer.close()
+            finally:
+                reader.close()
+            for journal_file in sqlite_files(self.path)[1:]:
+                journal_file.unlink(missing_ok=True)
+            os.replace(partial, self.path)
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise TrackerError(f"could not restore {source}: {_reason(exc)}") from None
+        return kept
+
     def files(self) -> list[Path]:
         """Every file that holds this diary: the database, its journal files, its backups."""
         if self.path is None:
@@ -350,6 +397,14 @@ def _check_sqlite_file(path: Path) -> None:
         raise TrackerError(f"cannot create a diary in {parent} (the folder is read-only)")
 
 
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(100)
+    except OSError:
+        return b""
+
+
 def _truncated(header: bytes, size: int) -> bool:
     """Whether the file is shorter than its own header says (cut off by a crash or a copy)."""
     page_size = int.from_bytes(header[16:18], "big")
@@ -367,7 +422,10 @@ def _peek_sqlite(path: Path) -> tuple[str | None, set[str]]:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                )
             }
             revision = None
             if "alembic_version" in tables:

@@ -31,6 +31,11 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+# Every table's ids are never reused: SQLite's AUTOINCREMENT (PostgreSQL sequences never
+# reuse a value anyway), so a deleted entry's number never comes back as another entry.
+# A new table passes **NEVER_REUSED; tests/test_undo.py checks that every table does.
+NEVER_REUSED = {"sqlite_autoincrement": True}
+
 # One diary entry: the day it describes, overall pain, when it was typed.
 entries = Table(
     "entries",
@@ -42,6 +47,8 @@ entries = Table(
     Column("note", Text),
     Column("import_key", String(64), index=True, unique=True),  # rows of an imported file
     Column("woke", Integer),  # times woken by pain last night (issue 9), null if not said
+    Column("deleted_at", DateTime, index=True),  # kept 30 days, recoverable, then removed
+    **NEVER_REUSED,
 )
 
 # A region attached to an entry: where it hurts (with intensity), radiates, numb, ...
@@ -55,6 +62,7 @@ entry_sites = Table(
     Column("intensity", Integer),
     Column("position", Integer, nullable=False, default=0),
     UniqueConstraint("entry_id", "kind", "region"),
+    **NEVER_REUSED,
 )
 
 # A word from a fixed vocabulary attached to an entry: a pain quality or a red flag.
@@ -67,6 +75,7 @@ entry_terms = Table(
     Column("term", String(32), nullable=False),
     Column("position", Integer, nullable=False, default=0),
     UniqueConstraint("entry_id", "kind", "term"),
+    **NEVER_REUSED,
 )
 
 # A dated marker: surgery (with spinal levels), injection, medication change, ...
@@ -81,6 +90,30 @@ events = Table(
     Column("levels", String(200)),  # "L4-L5,L5-S1"
     Column("created_at", DateTime, nullable=False),
     Column("import_key", String(64), index=True, unique=True),
+    Column("deleted_at", DateTime, index=True),
+    **NEVER_REUSED,
+)
+
+# The undo journal (tracker/journal.py): one row per command that changed the diary...
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("made_at", DateTime, nullable=False, index=True),
+    Column("summary", String(300), nullable=False),  # "logged entry 12 (2026-03-02, pain 6/10)"
+    **NEVER_REUSED,
+)
+
+# ... and one per row it touched, with that row (and its dependent rows) as they were before.
+change_rows = Table(
+    "change_rows",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("change_id", ForeignKey("changes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", Integer, nullable=False),
+    Column("before", Text),  # JSON; NULL when the command created the row
+    **NEVER_REUSED,
 )
 
 # ---------------------------------------------------------------- the weekly check (issue 9)
@@ -106,6 +139,7 @@ weekly_checks = Table(
     Column("change", String(24)),
     Column("same_as_before", String(16)),
     Column("import_key", String(64), index=True, unique=True),
+    **NEVER_REUSED,
 )
 
 # The patient's own activities rated 0-10 in a check, names kept as typed.
@@ -120,6 +154,7 @@ weekly_goals = Table(
     Column("score", Integer, nullable=False),
     Column("position", Integer, nullable=False, default=0),
     UniqueConstraint("check_id", "name"),
+    **NEVER_REUSED,
 )
 
 # Scores a clinic gave (odi, promis-pi, ...), as numbers.
@@ -134,6 +169,7 @@ weekly_clinic_scores = Table(
     Column("value", Float, nullable=False),
     Column("position", Integer, nullable=False, default=0),
     UniqueConstraint("check_id", "name"),
+    **NEVER_REUSED,
 )
 
 # ---------------------------------------------------------------- pain before surgery (issue 14)
@@ -145,6 +181,7 @@ surgery_before = Table(
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("pain", Integer),
     Column("source", String(16)),  # memory, clinic
+    **NEVER_REUSED,
 )
 
 # Where it hurt (with intensity), radiated and was numb before that surgery.
@@ -158,4 +195,5 @@ surgery_before_sites = Table(
     Column("intensity", Integer),
     Column("position", Integer, nullable=False, default=0),
     UniqueConstraint("event_id", "kind", "region"),
+    **NEVER_REUSED,
 )

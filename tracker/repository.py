@@ -10,6 +10,7 @@ from dataclasses import replace
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from tracker import journal
 from tracker.before_surgery import PainBefore
 from tracker.domain import FIELDS, REGIONS, SITES, TERMS, Entry, Event, Site
 from tracker.errors import TrackerError
@@ -45,7 +46,15 @@ def add_entry(session: Session, entry: Entry, import_key: str | None = None) -> 
     inserted = session.execute(insert(entries).values(_head_row(entry, import_key)))
     entry_id = inserted.inserted_primary_key[0]
     _insert_details(session, [(entry_id, entry)])
+    journal.created(session, entries, [entry_id], f"logged entry {entry_id} ({_said(entry)})")
     return replace(entry, id=entry_id)
+
+
+def _said(entry: Entry) -> str:
+    return f"{entry.day.isoformat()}, pain {entry.pain}/10"
+
+
+_LIVE = entries.c.deleted_at.is_(None)
 
 
 def _head_row(entry: Entry, import_key: str | None) -> dict:
@@ -77,6 +86,7 @@ def add_entries(session: Session, keyed: Iterable[tuple[Entry, str | None]]) -> 
         statement = insert(entries).returning(entries.c.id, sort_by_parameter_order=True)
         ids = session.execute(statement, heads).scalars().all()
         _insert_details(session, zip(ids, (entry for entry, _ in chunk), strict=True))
+        journal.created(session, entries, ids, f"imported {len(rows)} entries")
     return len(rows)
 
 
@@ -106,9 +116,9 @@ def _bulk_rows(entry_id: int, entry: Entry, sites: list[dict], terms: list[dict]
 
 def get_entry(session: Session, entry_id: int) -> Entry:
     """One entry with everything attached to it."""
-    head = session.execute(_heads().where(entries.c.id == entry_id)).first()
+    head = session.execute(_heads().where(entries.c.id == entry_id, _LIVE)).first()
     if head is None:
-        raise TrackerError(f"there is no entry {entry_id}; 'tracker list' shows the ids")
+        raise _no_entry(session, entry_id)
     sites = session.execute(
         _sites().where(entry_sites.c.entry_id == entry_id).order_by(entry_sites.c.position)
     )
@@ -120,26 +130,53 @@ def get_entry(session: Session, entry_id: int) -> Entry:
 
 def update_entry(session: Session, entry: Entry) -> None:
     """Overwrite an existing entry with the edited one."""
+    assert entry.id is not None
     values = _head_row(entry, None)
     del values["import_key"]  # an edited entry keeps the key of the row it came from
-    done = session.execute(entries.update().where(entries.c.id == entry.id).values(values))
+    journal.before_change(session, entries, entry.id, f"edited entry {entry.id} ({_said(entry)})")
+    done = session.execute(entries.update().where(entries.c.id == entry.id, _LIVE).values(values))
     if done.rowcount != 1:
-        raise TrackerError(f"there is no entry {entry.id}; 'tracker list' shows the ids")
+        raise _no_entry(session, entry.id)
     session.execute(delete(entry_sites).where(entry_sites.c.entry_id == entry.id))
     session.execute(delete(entry_terms).where(entry_terms.c.entry_id == entry.id))
     _insert_details(session, [(entry.id, entry)])
 
 
 def delete_entry(session: Session, entry_id: int) -> None:
-    """Remove an entry; its sites and terms go with it (ON DELETE CASCADE, and explicitly)."""
-    session.execute(delete(entry_sites).where(entry_sites.c.entry_id == entry_id))
-    session.execute(delete(entry_terms).where(entry_terms.c.entry_id == entry_id))
-    if session.execute(delete(entries).where(entries.c.id == entry_id)).rowcount != 1:
-        raise TrackerError(f"there is no entry {entry_id}; 'tracker list' shows the ids")
+    """Delete an entry: kept, recoverable with `tracker undo`, for 30 days, then removed.
+
+    Its import key is let go, so that importing the file it came from again brings it back
+    (as it did when a deletion was final).
+    """
+    entry = get_entry(session, entry_id)
+    journal.before_change(session, entries, entry_id, f"deleted entry {entry_id} ({_said(entry)})")
+    now = dt.datetime.now().replace(microsecond=0)
+    session.execute(
+        entries.update()
+        .where(entries.c.id == entry_id, _LIVE)
+        .values(deleted_at=now, import_key=None)
+    )
+
+
+def _no_entry(session: Session, entry_id: int) -> TrackerError:
+    deleted = session.scalar(select(entries.c.deleted_at).where(entries.c.id == entry_id))
+    if deleted is not None:
+        until = (deleted + dt.timedelta(days=journal.RECOVERABLE_DAYS)).date()
+        return TrackerError(
+            f"entry {entry_id} was deleted on {deleted.date().isoformat()}; 'tracker undo' takes"
+            f" back the latest changes, and deletions are kept until {until.isoformat()}"
+        )
+    return TrackerError(f"there is no entry {entry_id}; 'tracker list' shows the ids")
+
+
+def logged_on(session: Session, day: dt.date) -> bool:
+    """Whether the diary holds an entry for that day."""
+    query = select(entries.c.id).where(entries.c.day == day, _LIVE).limit(1)
+    return session.execute(query).first() is not None
 
 
 def count_entries(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(entries)) or 0
+    return session.scalar(select(func.count()).select_from(entries).where(_LIVE)) or 0
 
 
 def list_entries(
@@ -148,11 +185,24 @@ def list_entries(
     until: dt.date | None = None,
     limit: int | None = None,
     newest_first: bool = False,
+    grep: str | None = None,
+    regions: tuple[str, ...] = (),
 ) -> list[Entry]:
-    """Entries in date order (then typing order), with all their sites and terms."""
-    days = [entries.c.day >= since] if since else []
+    """Entries in date order (then typing order), with all their sites and terms.
+
+    grep keeps entries whose note holds the text (any case); regions, those that name any
+    of these regions (where it hurts, radiates, numb, tingling or weak).
+    """
+    days = [_LIVE]
+    days += [entries.c.day >= since] if since else []
     days += [entries.c.day <= until] if until else []
-    query = _heads().where(*days)
+    chosen_only = []
+    if grep:
+        chosen_only.append(func.lower(entries.c.note).contains(grep.lower(), autoescape=True))
+    if regions:
+        naming = select(entry_sites.c.entry_id).where(entry_sites.c.region.in_(regions))
+        chosen_only.append(entries.c.id.in_(naming))
+    query = _heads().where(*days, *chosen_only)
     if newest_first:
         query = query.order_by(
             entries.c.day.desc(), entries.c.logged_at.desc(), entries.c.id.desc()
@@ -167,12 +217,12 @@ def list_entries(
     sites: dict[int, list] = defaultdict(list)
     terms: dict[int, list] = defaultdict(list)
     site_query, term_query = _sites(), _terms()
-    if limit is not None:
+    if limit is not None or chosen_only:
         # The same selection as a subquery: no parameter list that grows with the diary.
         chosen = select(query.with_only_columns(entries.c.id).subquery().c.id)
         site_query = site_query.where(entry_sites.c.entry_id.in_(chosen))
         term_query = term_query.where(entry_terms.c.entry_id.in_(chosen))
-    elif days:  # a date range: join on the entries' days (indexed), cheaper than IN
+    elif since or until:  # a date range: join on the entries' days (indexed), cheaper than IN
         site_query = site_query.join(entries, entries.c.id == entry_sites.c.entry_id).where(*days)
         term_query = term_query.join(entries, entries.c.id == entry_terms.c.entry_id).where(*days)
     for row in session.execute(site_query.order_by(entry_sites.c.entry_id, entry_sites.c.position)):
@@ -199,10 +249,8 @@ def _terms():  # type: ignore[no-untyped-def]
 
 def pain_by_day(session: Session) -> list[tuple[dt.date, int]]:
     """(date, overall pain) for every entry: all the worsening verdict needs."""
-    return [
-        tuple(r)
-        for r in session.execute(select(entries.c.day, entries.c.pain).order_by(entries.c.day))
-    ]
+    query = select(entries.c.day, entries.c.pain).where(_LIVE).order_by(entries.c.day)
+    return [tuple(r) for r in session.execute(query)]
 
 
 def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
@@ -254,14 +302,24 @@ def add_event(session: Session, ev: Event, import_key: str | None = None) -> Eve
         "import_key": import_key,
     }
     event_id = session.execute(insert(events).values(values)).inserted_primary_key[0]
-    return replace(ev, id=event_id)
+    saved = replace(ev, id=event_id)
+    journal.created(session, events, [event_id], f"added {_event_said(saved)}")
+    return saved
+
+
+def _event_said(ev: Event) -> str:
+    what = "surgery" if ev.kind == "surgery" else "event"
+    return f"{what} {ev.id} ({ev.day.isoformat()} {ev.kind} - {ev.title})"
+
+
+_LIVE_EVENT = events.c.deleted_at.is_(None)
 
 
 def list_events(
     session: Session, kind: str | None = None, exclude_kind: str | None = None
 ) -> list[Event]:
     """Events in date order, optionally of one kind only or without one kind."""
-    query = _events().order_by(events.c.day, events.c.id)
+    query = _events().where(_LIVE_EVENT).order_by(events.c.day, events.c.id)
     if kind:
         query = query.where(events.c.kind == kind)
     if exclude_kind:
@@ -270,14 +328,18 @@ def list_events(
 
 
 def delete_event(session: Session, event_id: int) -> Event:
-    """Remove an event; returns what was removed."""
-    row = session.execute(_events().where(events.c.id == event_id)).first()
+    """Delete an event (kept 30 days, recoverable, like entries; the pain before a surgery
+    stays with it); returns what was deleted."""
+    row = session.execute(_events().where(events.c.id == event_id, _LIVE_EVENT)).first()
     if row is None:
         raise TrackerError(f"there is no event {event_id}; 'tracker event list' shows the ids")
-    session.execute(delete(surgery_before_sites).where(surgery_before_sites.c.event_id == event_id))
-    session.execute(delete(surgery_before).where(surgery_before.c.event_id == event_id))
-    session.execute(delete(events).where(events.c.id == event_id))
-    return _event_from_row(row)
+    removed = _event_from_row(row)
+    journal.before_change(session, events, event_id, f"deleted {_event_said(removed)}")
+    now = dt.datetime.now().replace(microsecond=0)
+    session.execute(
+        events.update().where(events.c.id == event_id).values(deleted_at=now, import_key=None)
+    )
+    return removed
 
 
 def _events():  # type: ignore[no-untyped-def]
@@ -307,11 +369,13 @@ def add_check(session: Session, check: WeeklyCheck, import_key: str | None = Non
     row = _check_row(check) | {"import_key": import_key}
     check_id = session.execute(insert(weekly_checks).values(row)).inserted_primary_key[0]
     _insert_check_scores(session, check_id, check)
+    journal.created(session, weekly_checks, [check_id], f"weekly check of {check.week}")
     return replace(check, id=check_id)
 
 
 def replace_check(session: Session, check_id: int, check: WeeklyCheck) -> WeeklyCheck:
     """Overwrite the check with this id (the same ISO week, answered again)."""
+    journal.before_change(session, weekly_checks, check_id, f"weekly check of {check.week}")
     done = session.execute(
         weekly_checks.update().where(weekly_checks.c.id == check_id).values(_check_row(check))
     )
@@ -410,6 +474,7 @@ def _checks(session: Session, *where) -> list[WeeklyCheck]:  # type: ignore[no-u
 
 def set_pain_before(session: Session, event_id: int, before: PainBefore | None) -> None:
     """Record (or, with None or nothing recorded, forget) the pain before a surgery."""
+    journal.before_change(session, events, event_id, f"the pain before surgery {event_id}")
     session.execute(delete(surgery_before_sites).where(surgery_before_sites.c.event_id == event_id))
     session.execute(delete(surgery_before).where(surgery_before.c.event_id == event_id))
     if before is None or not before.recorded:
