@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -288,3 +289,80 @@ def test_an_import_of_ambiguous_dates_asks_for_the_order(run, stored, tmp_path):
     ]
     assert run("import", str(source), "--day-first").exit_code == 0
     assert [e["date"] for e in stored()] == ["2025-01-02", "2025-02-01", "2025-03-12"]
+
+
+def test_list_finds_entries_by_note_and_by_region(run):
+    run("log", "6", "--where", "lower-back", "--note", "After the DRIVE")
+    run("log", "4", "--radiates", "left-calf", "--note", "walked")
+    run("log", "5", "--numb", "left-calf,left-foot")
+    by_note = run("list", "--grep", "drive").output.splitlines()
+    assert [line.split()[0] for line in by_note[1:-1]] == ["1"]
+    by_region = run("list", "--region", "L calf").output.splitlines()
+    assert [line.split()[0] for line in by_region[1:-1]] == ["2", "3"]
+    assert by_region[-1] == "2 of 3 entries shown."
+    both = run("list", "--grep", "walk", "--region", "left-calf", "--json").output
+    assert [e["id"] for e in json.loads(both)] == [2]
+    assert run("list", "--grep", "nothing like it").output == "No entries match, of 3 entries.\n"
+    assert run("list", "--region", "left leg").exit_code == 1
+
+
+# ---------------------------------------------------------------- logging like a habit
+
+
+def test_log_same_repeats_the_last_entry_for_today_with_a_new_pain(run, stored):
+    run(
+        "log", "6", "--date", "yesterday", "--where", "lower-back=6,left-buttock=4",
+        "--radiates", "left-calf", "--quality", "burning", "--red-flag", "fever", "--note", "x",
+    )  # fmt: skip
+    again = run("log", "same", "5")
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("Saved entry 2 for ")
+    second = stored()[1]
+    assert second["date"] == dt.date.today().isoformat() and second["pain"] == 5
+    assert second["where"] == [
+        {"region": "lower-back", "intensity": 6}, {"region": "left-buttock", "intensity": 4},
+    ]  # fmt: skip
+    assert second["radiates"] == ["left-calf"] and second["quality"] == ["burning"]
+    assert second["red_flags"] == [] and second["note"] is None  # never carried over
+    assert "Note: lower-back=6 is above the overall pain 5/10" in again.output
+    third = run("log", "again", "--numb", "left-foot")
+    assert third.exit_code == 0, third.output
+    assert stored()[2]["pain"] == 5 and stored()[2]["numb"] == ["left-foot"]
+
+
+def test_log_same_on_an_empty_diary_says_what_to_do(run, db_path):
+    result = run("log", "same")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: there is no entry yet to log the same as; log one: tracker log 5\n"
+    )
+
+
+def test_a_spot_above_the_overall_pain_is_noted_off_a_terminal(run, stored):
+    result = run("log", "3", "--where", "lower-back=9")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == (
+        "Note: lower-back=9 is above the overall pain 3/10 (the overall pain is usually at"
+        " least the worst spot); saved as given."
+    )
+    assert stored()[0]["where"] == [{"region": "lower-back", "intensity": 9}]
+    assert "Note:" not in run("log", "9", "--where", "lower-back=9").output
+
+
+def test_a_spot_above_the_overall_pain_is_asked_about_on_a_terminal(run, stored, monkeypatch):
+    from tracker import clikit
+
+    monkeypatch.setattr(clikit, "on_terminal", lambda: True)
+    refused = run("log", "3", "--where", "lower-back=9", input="n\n")
+    assert "Lower-back=9 is above the overall pain 3/10" in refused.output
+    assert refused.exit_code == 0 and refused.output.endswith("Nothing saved.\n")
+    assert stored() == []
+
+
+def test_step_by_step_offers_the_last_places_without_their_scores(run, stored):
+    run("log", "5", "--where", "lower-back=7")
+    answers = "\n".join(["", "4", "", "", "", "", "", "", "-", ""]) + "\n"
+    result = run("log", "--ask", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "[lower-back]" in result.output and "lower-back=7]" not in result.output
+    assert stored()[1]["where"] == [{"region": "lower-back", "intensity": None}]

@@ -278,7 +278,7 @@ def test_date_pain_csv_keeps_identical_rows_and_a_second_import_adds_nothing(run
          "row 3: unknown region 'elbw'"),
         ("date,pain\n2025-01-01,5\n2099-01-01,5\n", "row 3: 2099-01-01 is in the future"),
         ('date,pain,note\n2025-01-01,5,"two\nlines"\n01/02/2025,4,x\n',
-         "row 3: '01/02/2025' is not a date"),
+         "row 3: '01/02/2025' could be 1 February 2025 (day first)"),
         ("date,pain\n2025-01-01,5,extra\n", "row 2: it has 3 fields, the header has 2"),
     ],
 )  # fmt: skip

@@ -16,13 +16,12 @@ gc.disable()
 
 import datetime as dt  # noqa: E402
 import os  # noqa: E402
-import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import click  # noqa: E402
 
-from tracker import domain, regions  # noqa: E402
+from tracker import clikit, domain, regions  # noqa: E402
 from tracker import repository as repo  # noqa: E402
 from tracker.clikit import COUNT, DATE, ENTRY_ID, PAIN, App, TrackerGroup, pass_app  # noqa: E402
 from tracker.domain import Entry, Event  # noqa: E402
@@ -70,13 +69,16 @@ def _entry_options(func):  # type: ignore[no-untyped-def]
     return func
 
 
+SAME_WORDS = ("same", "again")
+
+
 @cli.command()
-@click.argument("pain", type=PAIN, required=False)
+@click.argument("words", nargs=-1, metavar="[PAIN | same [PAIN]]")
 @click.option(
     "--date",
     "day",
     type=DATE,
-    help="The day this entry describes: YYYY-MM-DD, today (default), yesterday.",
+    help="The day this entry describes: YYYY-MM-DD, today (default), yesterday, 3 days ago.",
 )
 @_entry_options
 @click.option(
@@ -85,7 +87,7 @@ def _entry_options(func):  # type: ignore[no-untyped-def]
     help="Ask step by step (the default when no PAIN is given on a terminal).",
 )
 @pass_app
-def log(app: App, pain: int | None, day: dt.date | None, ask: bool, **fields) -> None:  # type: ignore[no-untyped-def]
+def log(app: App, words: tuple[str, ...], day: dt.date | None, ask: bool, **fields) -> None:  # type: ignore[no-untyped-def]
     """Log how much it hurts (0-10), and where.
 
     \b
@@ -93,27 +95,67 @@ def log(app: App, pain: int | None, day: dt.date | None, ask: bool, **fields) ->
       tracker log 6
       tracker log 7 --where lower-back=7 --where left-buttock=5 --radiates left-calf
       tracker log 5 --date yesterday --numb left-foot --tingling left-toes --quality burning
+      tracker log same       (the places and symptoms of the last entry, for today)
+      tracker log same 6     (the same, with pain 6)
       tracker log            (on a terminal: asks step by step)
     """
-    if pain is None and not ask:
-        if not sys.stdin.isatty():
+    same = bool(words) and words[0].strip().lower() in SAME_WORDS
+    rest = words[1:] if same else words
+    if len(rest) > 1:
+        raise click.UsageError(
+            f"give one pain, not {len(rest)} words: e.g. 'tracker log 6' or 'tracker log same 6'"
+        )
+    pain = domain.parse_pain(rest[0]) if rest else None
+    if pain is None and not ask and not same:
+        if not clikit.on_terminal():
             raise click.UsageError("give the pain as a number from 0 to 10, e.g. 'tracker log 6'")
         ask = True
     # The entry is complete and checked before the write transaction starts: bad input never
     # touches the diary, and a patient answering questions never holds the write lock.
+    previous = None
+    if ask or same:
+        with app.session(write=False) as session:
+            last = repo.list_entries(session, limit=1, newest_first=True)
+        previous = last[0] if last else None
+    if same and previous is None:
+        raise TrackerError("there is no entry yet to log the same as; log one: tracker log 5")
     if ask:
         from tracker.prompting import ask_entry
 
-        with app.session(write=False) as session:
-            previous = repo.list_entries(session, limit=1, newest_first=True)
-        entry = ask_entry(app.today(), app.now(), previous[0] if previous else None, pain, day)
+        entry = ask_entry(app.today(), app.now(), previous, pain, day)
+    elif same:
+        assert previous is not None
+        given = {name: value for name, value in fields.items() if value}
+        carried = domain.carried_over(previous) | given
+        entry = domain.entry_from_text(
+            day or app.today(), previous.pain if pain is None else pain, app.now(), **carried
+        )
     else:
         entry = domain.entry_from_text(day or app.today(), pain, app.now(), **fields)
+    spots = _spots_above(entry)
+    if spots and clikit.on_terminal():  # a slip of the finger is likely: ask before saving
+        if not click.confirm(f"{spots[0].upper()}{spots[1:]}. Save it as given?", default=False):
+            click.echo("Nothing saved.")
+            return
     with app.session() as session:
         saved = repo.add_entry(session, entry)
     _print_saved(saved)
     for note in domain.quality_notes(fields.get("qualities", ())):
         click.echo(note)
+    if spots and not clikit.on_terminal():
+        click.echo(f"Note: {spots}; saved as given.")
+
+
+def _spots_above(entry: Entry) -> str | None:
+    """A sentence about spots rated above the overall pain, or None."""
+    above = domain.spots_above(entry)
+    if not above:
+        return None
+    spots = ", ".join(domain.describe_site(site) for site in above)
+    return (
+        f"{spots} {'is' if len(above) == 1 else 'are'} above the overall pain {entry.pain}/10"
+        " (the overall pain is usually at least the worst spot)"
+    )
 
 
 def _print_saved(entry: Entry) -> None:
@@ -161,10 +203,24 @@ def _summary(entry: Entry) -> str:
     type=COUNT,
     help="Show at most N of the most recent entries (default 30; all with --json).",
 )
+@click.option("--grep", metavar="TEXT", help="Only entries whose note holds TEXT (any case).")
+@click.option(
+    "--region",
+    "region_texts",
+    multiple=True,
+    metavar="REGION",
+    help="Only entries naming this region (where, radiates, numb, tingling, weak).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @pass_app
 def list_command(
-    app: App, since: dt.date | None, until: dt.date | None, limit: int | None, as_json: bool
+    app: App,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int | None,
+    grep: str | None,
+    region_texts: tuple[str, ...],
+    as_json: bool,
 ) -> None:
     """Show recent entries, oldest first.
 
@@ -172,14 +228,18 @@ def list_command(
     Examples:
       tracker list
       tracker list --since 2026-09-01 --until 2026-09-30
+      tracker list --grep drive --region left-calf
       tracker list --json > entries.json
     """
     if since and until and since > until:
         raise TrackerError(f"--since {since} is after --until {until}; swap them")
+    chosen = domain.parse_regions(region_texts)
     if limit is None and not as_json and not since and not until:
         limit = 30
     with app.session(write=False) as session:
-        entries = repo.list_entries(session, since, until, limit, newest_first=True)
+        entries = repo.list_entries(
+            session, since, until, limit, newest_first=True, grep=grep, regions=chosen
+        )
         total = repo.count_entries(session)
     entries.reverse()
     if as_json:
@@ -188,7 +248,10 @@ def list_command(
         click.echo(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2))
         return
     if not entries:
-        click.echo("No entries yet. Log one with: tracker log 5 --where lower-back")
+        if grep or chosen or since or until:
+            click.echo(f"No entries match, of {domain.plural(total, 'entry', 'entries')}.")
+        else:
+            click.echo("No entries yet. Log one with: tracker log 5 --where lower-back")
         return
     click.echo(f"{'ID':>5}  {'Date':<10}  {'Pain':>4}  Where / symptoms")
     for entry in entries:
@@ -545,10 +608,11 @@ def main() -> None:
     cli.main(prog_name="tracker")
 
 
-from tracker import cli_data, cli_report  # noqa: E402  (they add their commands to the group)
+from tracker import cli_data, cli_remind, cli_report  # noqa: E402  (they add their commands)
 
 cli_report.register(cli)
 cli_data.register(cli)
+cli_remind.register(cli)
 
 gc.freeze()  # start-up objects live as long as the process: never scan them again
 gc.enable()

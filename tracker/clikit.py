@@ -139,6 +139,11 @@ class App:
 pass_app = click.make_pass_decorator(App)
 
 
+def on_terminal() -> bool:
+    """Whether someone is there to answer a question (standard input is a terminal)."""
+    return sys.stdin.isatty()
+
+
 class BadValue(click.BadParameter):
     """A value the domain refused: one line naming the problem, exit code 1."""
 

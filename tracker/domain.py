@@ -595,6 +595,25 @@ EntryChanges = Mapping[str, Any]
 EDITABLE = {"day": "date", "pain": "pain"} | {f.name: f.label for f in FIELDS}
 
 
+def carried_over(previous: Entry) -> dict[str, list[str]]:
+    """What `tracker log same` copies from the last entry, as the words `log` takes.
+
+    Every list field the step-by-step log suggests again (where it hurts, with each spot's
+    score, radiation, numbness, ..., qualities); never red flags (an urgent symptom is said
+    anew) nor the note.
+    """
+    return {
+        f.name: [describe_site(v) if f.kind == SITES else v for v in getattr(previous, f.name)]
+        for f in FIELDS
+        if f.multiple and f.ask_previous
+    }
+
+
+def spots_above(entry: Entry) -> tuple[Site, ...]:
+    """The spots rated above the entry's overall pain (usually a slip of the finger)."""
+    return tuple(s for s in entry.where if s.intensity is not None and s.intensity > entry.pain)
+
+
 def apply_changes(entry: Entry, changes: EntryChanges) -> tuple[Entry, list[str]]:
     """The edited entry and one plain line per field that changed, in FIELDS order (the new
     values already parsed, as by EntryField.parse)."""

@@ -54,6 +54,8 @@ def _ask(question: str, default: str | None, parse: Callable[[str], Any]) -> Any
 def _ask_list(f: domain.EntryField, previous: Entry | None) -> Any:
     """A list field, one comma-separated line; Enter keeps the previous entry's answer."""
     suggested = getattr(previous, f.name) if previous is not None else ()
+    if f.kind == domain.SITES:  # the places carry over, never yesterday's scores for them
+        suggested = tuple(domain.Site(site.region) for site in suggested)
     default = domain.describe_value(suggested) if suggested else "-"
 
     def convert(text: str) -> Any:
