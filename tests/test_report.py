@@ -264,9 +264,9 @@ def test_out_in_a_missing_folder_is_one_line_exit_1(tmp_path):
 
 
 @pytest.mark.parametrize("command", ["report", "trend"])
-def test_malformed_as_of_is_a_usage_error(tmp_path, command):
+def test_malformed_as_of_is_a_bad_value(tmp_path, command):
     result = invoke(tmp_path / "d.sqlite3", command, "--as-of", "2026-13-45")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert len(result.output.splitlines()) == 1
     assert "'2026-13-45' is not a date" in result.output
 
@@ -283,7 +283,7 @@ def test_since_after_until_is_refused(tmp_path):
         "2026-02-01",
     )
     assert result.exit_code == 1
-    assert result.output.startswith("Error: --since 2026-03-01 is after the end of the report")
+    assert result.output == "Error: --since 2026-03-01 is after --until 2026-02-01; swap them\n"
     assert not (tmp_path / "r.pdf").exists()
 
 

@@ -29,7 +29,9 @@ def _digest(path: Path) -> str:
 def _count(path: Path, table: str = "entries") -> int:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+        live = " WHERE deleted_at IS NULL" if "deleted_at" in columns else ""  # not deleted
+        return conn.execute(f"SELECT count(*) FROM {table}{live}").fetchone()[0]
     finally:
         conn.close()
 
