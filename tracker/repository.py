@@ -498,8 +498,11 @@ def set_pain_before(session: Session, event_id: int, before: PainBefore | None) 
 
 def pains_before(session: Session) -> dict[int, PainBefore]:
     """The pain before each surgery that has one recorded, by the surgery's event id."""
+    live = surgery_before.c.event_id.in_(select(events.c.id).where(_LIVE_EVENT))
     heads = session.execute(
-        select(surgery_before.c.event_id, surgery_before.c.pain, surgery_before.c.source)
+        select(surgery_before.c.event_id, surgery_before.c.pain, surgery_before.c.source).where(
+            live
+        )
     ).all()
     sites: dict[int, list] = defaultdict(list)
     query = select(
