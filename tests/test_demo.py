@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from tracker import repository
+from tracker.analysis.calendar import DayZero
 from tracker.analysis.spread import monthly_table, symptom_spread
+from tracker.analysis.trend import worsening_verdict
 from tracker.db import Database
 from tracker.demo import build_demo_diary, demo_entries, months_before
 from tracker.domain import Entry, Event
@@ -110,10 +112,10 @@ def test_back_and_leg_pain_are_rated_separately(diary: tuple) -> None:
     _, entries, events = diary
     day0 = [e for e in events if e.kind == "surgery"][0].day
     rows = monthly_table(entries, day0)
-    assert rows[0]["back_median"] > rows[0]["leg_median"]  # back pain dominates early
-    assert rows[-2]["leg_median"] >= rows[-2]["back_median"] + 2  # leg pain dominates late
-    assert 2.5 <= min(r["median"] for r in rows[2:5]) and max(r["median"] for r in rows[2:5]) <= 4
-    assert rows[-2]["median"] >= 6
+    assert rows[0].back_median > rows[0].leg_median  # back pain dominates early
+    assert rows[-2].leg_median >= rows[-2].back_median + 2  # leg pain dominates late
+    assert 2.5 <= min(r.median for r in rows[2:5]) and max(r.median for r in rows[2:5]) <= 4
+    assert rows[-2].median >= 6
 
 
 def test_the_same_seed_writes_the_same_diary() -> None:
@@ -147,42 +149,32 @@ def test_months_before_clamps_to_the_end_of_a_month(today: dt.date, expected: dt
 def test_spread_finds_the_story(diary: tuple) -> None:
     _, entries, events = diary
     day0 = [e for e in events if e.kind == "surgery"][0].day
-    trend = {"surgery_date": day0.isoformat(), "anchor": "surgery"}
-    result = symptom_spread(entries, events, trend, TODAY)
-    new = {(f["kind"], f["region"]): f for f in result["new_symptoms"]}
-    assert new[("numb", "left-foot")]["onset_day"] >= 150
-    assert new[("radiates", "left-buttock")]["onset_day"] >= 140
-    reach = {(f["kind"], f["side"], f["limb"]): f for f in result["reach"]}
-    assert reach[("radiation", "left", "leg")]["now"] == "left-foot"
-    assert reach[("radiation", "left", "leg")]["direction"] == "further"
-    assert result["back_leg"]["dominant"] == "leg"
-    assert result["red_flags"]["entries"] == []
-    found = {f["kind"]: f for f in result["events"]}
+    result = symptom_spread(entries, events, DayZero(day0, "surgery"), TODAY)
+    new = {(f.kind, f.region): f for f in result.new_symptoms}
+    assert new[("numb", "left-foot")].onset_day >= 150
+    assert new[("radiates", "left-buttock")].onset_day >= 140
+    reach = {(f.kind, f.side, f.limb): f for f in result.reach}
+    assert reach[("radiation", "left", "leg")].now == "left-foot"
+    assert reach[("radiation", "left", "leg")].direction == "further"
+    assert result.back_leg is not None and result.back_leg.dominant == "leg"
+    assert result.red_flags == ()
+    found = {f.event.kind: f for f in result.events}
     assert set(found) >= {"injection", "medication-start", "physical-therapy"}
-    assert found["injection"]["change"] <= -1.0  # the injection's short-lived relief
+    change = found["injection"].change
+    assert change is not None and change <= -1.0  # the injection's short-lived relief
 
 
-def _trend_module():  # type: ignore[no-untyped-def]
-    try:
-        from tracker.analysis import trend
-    except ImportError:  # pragma: no cover - the verdict is written by another engineer
-        return None
-    return trend if hasattr(trend, "worsening_verdict") else None
-
-
-@pytest.mark.skipif(_trend_module() is None, reason="tracker.analysis.trend is not there yet")
 @pytest.mark.parametrize("seed", [7, 1, 2, 3, 4])
 def test_the_demo_verdict_is_clearly_worsening(seed: int) -> None:
-    trend = _trend_module()
     day0, entries = demo_entries(TODAY, seed)
-    result = trend.worsening_verdict([(e.day, e.pain) for e in entries], [day0], TODAY)
-    assert result["verdict"] == "worsening"
-    level = result["level"]
-    assert level["L_worse"] is True
-    assert 2.5 <= level["reference_level"] <= 3.5
-    assert level["current_level"] >= 6.0
-    best_first, best_last = level["reference_window_centres"]
-    assert 30 <= best_first and best_last <= 175  # the best is months 2-5
+    result = worsening_verdict([(e.day, e.pain) for e in entries], [day0], TODAY)
+    assert result.verdict == "worsening"
+    level = result.level
+    assert level is not None and level.worse is True and level.best is not None
+    assert 2.5 <= level.best.level <= 3.5
+    assert level.current_level is not None and level.current_level >= 6.0
+    assert 30 <= level.best.first_centre and level.best.last_centre <= 175  # months 2-5
     if seed == 7:  # the onset is descriptive and noisy; the default diary tells it plainly
-        assert level["onset_model"] == "hinge"  # a rise from about month 5, not a jump
-        assert 130 <= level["onset_day_estimate"] <= 170
+        assert level.onset is not None
+        assert level.onset.model == "hinge"  # a rise from about month 5, not a jump
+        assert 130 <= level.onset.day <= 170

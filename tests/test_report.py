@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from support import MK_KEYS, TOP_KEYS
 
 from tracker import domain
-from tracker.analysis.trend import DISCLAIMER, describe_verdict
 from tracker.cli import cli
+from tracker.wording import DISCLAIMER
 
 PAGES = 5
 CHARTS = ("pain-over-time.png", "regions-over-time.png", "body-diagram.png", "monthly-table.png")
@@ -74,7 +74,14 @@ def report_run(demo_run: tuple[Path, Result], tmp_path_factory: pytest.TempPathF
     )
     trend = invoke(db, "trend", "--json")
     assert trend.exit_code == 0, trend.output
-    return {"db": db, "out": out, "result": result, "trend": json.loads(trend.output)}
+    sentences = invoke(db, "trend").output.splitlines()
+    return {
+        "db": db,
+        "out": out,
+        "result": result,
+        "trend": json.loads(trend.output),
+        "sentences": sentences,
+    }
 
 
 # ---------------------------------------------------------------- the full report
@@ -91,7 +98,8 @@ def test_report_has_five_pages_and_page_one_leads_with_the_verdict(report_run):
     pages = page_texts(report_run["out"] / "x.pdf")
     assert len(pages) == PAGES
     first = pages[0]
-    verdict = describe_verdict(report_run["trend"])[0]
+    verdict = report_run["sentences"][0]  # what `tracker trend` says first
+    assert verdict.startswith("Pain has been higher over the last 6 weeks")
     assert report_run["trend"]["verdict"] == "worsening"
     assert flat(verdict) in first
     assert flat(DISCLAIMER) in first
@@ -223,7 +231,10 @@ def test_trend_prints_the_verdict_sentences_and_key_numbers(report_run):
     result = invoke(report_run["db"], "trend")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == describe_verdict(report_run["trend"])[0]
+    level = report_run["trend"]["level"]
+    assert lines[0].startswith(
+        f"Pain has been higher over the last 6 weeks (median {level['current_level']:.1f}/10)"
+    )
     assert DISCLAIMER in lines
     assert any(line.startswith("Usable weeks: ") for line in lines)
     assert any(line.startswith("Last 6 weeks: median ") for line in lines)

@@ -1,15 +1,24 @@
-"""Symptom-spread findings (tracker.analysis.spread) by value, on small hand-built diaries."""
+"""Symptom-spread findings (tracker.analysis.spread) and their sentences (tracker.wording)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tracker.analysis.calendar import DayZero
 from tracker.analysis.spread import (
+    BackLegSummary,
+    Completeness,
+    EventChange,
+    MonthRow,
+    NewSymptom,
+    Reach,
+    RedFlagEntry,
+    Spread,
+    Window,
     completeness,
     monthly_table,
     region_month_counts,
@@ -17,10 +26,20 @@ from tracker.analysis.spread import (
 )
 from tracker.domain import Entry, Site, new_entry, new_event
 from tracker.regions import REGIONS
+from tracker.wording import (
+    back_leg_sentence,
+    best_label,
+    completeness_sentence,
+    event_sentence,
+    new_symptom_sentence,
+    reach_sentence,
+    red_flags_sentence,
+    spread_sentences,
+)
 
 DAY0 = dt.date(2025, 1, 6)
 AS_OF_DAY = 83  # the last day of week 11
-TREND = {"surgery_date": DAY0.isoformat(), "anchor": "surgery", "bin_days": 7}
+SURGERY = DayZero(DAY0, "surgery")
 
 
 def day(n: int) -> dt.date:
@@ -43,13 +62,20 @@ def weekly_diary(weeks: int, symptom_weeks: set[int], kind: str, region: str) ->
     return entries
 
 
-def spread(entries: list[Entry], trend: dict = TREND, as_of: int = AS_OF_DAY, events=()) -> dict:
-    return symptom_spread(entries, list(events), trend, day(as_of))
+def spread(
+    entries: list[Entry],
+    best: tuple[float, float] | None = None,
+    as_of: int = AS_OF_DAY,
+    events=(),  # type: ignore[no-untyped-def]
+    bin_days: int = 7,
+) -> Spread:
+    """The findings with day 0 at DAY0 and, when given, the verdict's best bin centres."""
+    return symptom_spread(
+        entries, list(events), SURGERY, day(as_of), best_centres=best, bin_days=bin_days
+    )
 
 
-def with_reference(first: float, last: float) -> dict:
-    """A trend whose post-op best window spans these weekly bin centres."""
-    return TREND | {"level": {"reference_window_centres": [first, last]}}
+BEST = (10.0, 17.0)  # a post-op best window over weeks 1-2
 
 
 # ---------------------------------------------------------------- new symptoms
@@ -57,22 +83,24 @@ def with_reference(first: float, last: float) -> dict:
 
 def test_new_numbness_after_clear_weeks_is_reported_with_its_numbers() -> None:
     result = spread(weekly_diary(12, set(range(6, 12)), "numb", "left-foot"))
-    [found] = result["new_symptoms"]
-    assert found == {
-        "kind": "numb",
-        "region": "left-foot",
-        "label": "left foot",
-        "onset_date": day(42).isoformat(),
-        "onset_day": 42,
-        "last_seen": day(80).isoformat(),
-        "weeks_clear_before": 6,
-        "weeks_present": 6,
-        "weeks_since": 6,
-        "returned": False,
-        "sentence": "New numbness in the left foot since about 17 February 2025 (present 6 of "
-        "the last 6 weeks; absent for the 6 weeks before).",
-    }
-    assert found["sentence"] in result["sentences"]
+    [found] = result.new_symptoms
+    assert found == NewSymptom(
+        kind="numb",
+        region="left-foot",
+        onset=day(42),
+        onset_day=42,
+        last_seen=day(80),
+        weeks_clear_before=6,
+        weeks_present=6,
+        weeks_since=6,
+        returned=False,
+    )
+    sentence = new_symptom_sentence(found, result.as_of)
+    assert sentence == (
+        "New numbness in the left foot since about 17 February 2025 (present 6 of "
+        "the last 6 weeks; absent for the 6 weeks before)."
+    )
+    assert sentence in spread_sentences(result)
 
 
 @pytest.mark.parametrize(
@@ -84,17 +112,17 @@ def test_new_symptom_needs_four_clear_weeks_then_two_weeks(
 ) -> None:
     weeks = set(range(clear, clear + present))
     result = spread(weekly_diary(12, weeks, "tingling", "right-hand"))
-    assert bool(result["new_symptoms"]) is detected
+    assert bool(result.new_symptoms) is detected
 
 
 def test_present_from_the_start_is_not_new() -> None:
     result = spread(weekly_diary(12, set(range(12)), "radiates", "left-calf"))
-    assert result["new_symptoms"] == []
+    assert result.new_symptoms == ()
 
 
 def test_one_week_then_gone_is_not_new() -> None:
     result = spread(weekly_diary(12, {6}, "weak", "left-ankle"))
-    assert result["new_symptoms"] == []
+    assert result.new_symptoms == ()
 
 
 def test_a_week_with_too_few_logged_days_does_not_count_as_persisting() -> None:
@@ -102,18 +130,18 @@ def test_a_week_with_too_few_logged_days_does_not_count_as_persisting() -> None:
     entries += [entry(7 * 7, numb=("left-foot",)), entry(7 * 7 + 1, numb=("left-foot",))]
     entries += [entry(8 * 7 + d, numb=("left-foot",)) for d in range(4)]
     entries += [entry(9 * 7 + d) for d in range(4)]
-    assert spread(entries)["new_symptoms"] == []  # week 7 has 2 logged days: one valid week
+    assert spread(entries).new_symptoms == ()  # week 7 has 2 logged days: one valid week
     entries += [entry(7 * 7 + 2, numb=("left-foot",))]  # week 7 now valid: two valid weeks
-    [found] = spread(entries)["new_symptoms"]
-    assert (found["onset_day"], found["weeks_clear_before"]) == (49, 7)
-    assert (found["weeks_present"], found["weeks_since"]) == (2, 3)
+    [found] = spread(entries).new_symptoms
+    assert (found.onset_day, found.weeks_clear_before) == (49, 7)
+    assert (found.weeks_present, found.weeks_since) == (2, 3)
 
 
 def test_a_symptom_back_after_clear_weeks_is_reported_as_returned_and_stale() -> None:
     result = spread(weekly_diary(16, {0, 1, 6, 7, 8}, "numb", "left-foot"), as_of=16 * 7 - 1)
-    [found] = result["new_symptoms"]
-    assert found["returned"] is True
-    assert found["sentence"] == (
+    [found] = result.new_symptoms
+    assert found.returned is True
+    assert new_symptom_sentence(found, result.as_of) == (
         "Numbness returned in the left foot about 17 February 2025 (present 3 of the last 10 "
         "weeks; absent for the 4 weeks before; not logged since 6 March 2025)."
     )
@@ -125,8 +153,8 @@ def test_radiation_spreading_down_a_limb_shares_one_page_one_sentence() -> None:
         path = ("left-buttock", "left-thigh", "left-calf")[: max(0, (week - 4) // 3)]
         entries += [entry(week * 7 + d, radiates=path) for d in range(4)]
     result = spread(entries, as_of=14 * 7 - 1)
-    assert [f["region"] for f in result["new_symptoms"]] == ["left-buttock", "left-thigh"]
-    assert result["sentences"][1] == (
+    assert [f.region for f in result.new_symptoms] == ["left-buttock", "left-thigh"]
+    assert spread_sentences(result)[1] == (
         "New radiating pain into the left leg, region by region: the left buttock since about "
         "24 February 2025 (7 of 7 weeks) and the left thigh since about 17 March 2025 (4 of 4 "
         "weeks); each absent for at least 7 weeks before."
@@ -147,32 +175,24 @@ def reach_diary(best: dict[str, tuple[str, ...]], now: dict[str, tuple[str, ...]
 
 def test_radiation_reaching_further_names_both_regions() -> None:
     entries = reach_diary({"radiates": ("left-thigh",)}, {"radiates": ("left-foot",)})
-    result = spread(entries, trend=with_reference(10.0, 17.0))
-    assert result["periods"]["best"] == {
-        "start": day(7).isoformat(),
-        "end": day(20).isoformat(),
-        "days_logged": 8,
-        "source": "post_op_best",
-        "label": "at best",
-    }
-    [found] = result["reach"]
-    assert found == {
-        "side": "left",
-        "limb": "leg",
-        "kind": "radiation",
-        "now": "left-foot",
-        "best": "left-thigh",
-        "direction": "further",
-        "sentence": "Radiation now reaches the left foot; at best it reached the left thigh "
-        "(spreading further down the leg).",
-    }
+    result = spread(entries, best=BEST)
+    assert result.periods is not None
+    assert result.periods.best == Window(day(7), day(20))
+    assert (result.periods.best_days, result.periods.best_source) == (8, "post_op_best")
+    assert best_label(result) == "at best"
+    [found] = result.reach
+    assert found == Reach("left", "leg", "radiation", "left-foot", "left-thigh", "further")
+    assert reach_sentence(found, best_label(result)) == (
+        "Radiation now reaches the left foot; at best it reached the left thigh "
+        "(spreading further down the leg)."
+    )
 
 
 def test_numbness_retreating_counts_tingling_and_is_called_a_good_sign() -> None:
     entries = reach_diary({"tingling": ("right-fingers",)}, {"numb": ("right-elbow",)})
-    [found] = spread(entries, trend=with_reference(10.0, 17.0))["reach"]
-    assert (found["kind"], found["direction"]) == ("numbness", "retreating")
-    assert found["sentence"] == (
+    [found] = spread(entries, best=BEST).reach
+    assert (found.kind, found.direction) == ("numbness", "retreating")
+    assert reach_sentence(found, "at best") == (
         "Numbness or tingling now reaches the right elbow; at best it reached the right fingers "
         "(retreating towards the spine, a good sign)."
     )
@@ -180,7 +200,7 @@ def test_numbness_retreating_counts_tingling_and_is_called_a_good_sign() -> None
 
 def test_reach_absent_at_best_and_gone_now() -> None:
     entries = reach_diary({"radiates": ("right-thigh",)}, {"radiates": ("left-calf",)})
-    sentences = [f["sentence"] for f in spread(entries, trend=with_reference(10.0, 17.0))["reach"]]
+    sentences = [reach_sentence(f, "at best") for f in spread(entries, best=BEST).reach]
     assert sentences == [
         "Radiation now reaches the left calf; at best there was none (spreading further down "
         "the leg).",
@@ -191,25 +211,23 @@ def test_reach_absent_at_best_and_gone_now() -> None:
 
 def test_reach_at_the_same_level_is_omitted() -> None:
     entries = reach_diary({"radiates": ("left-calf",)}, {"radiates": ("left-shin", "left-hip")})
-    assert spread(entries, trend=with_reference(10.0, 17.0))["reach"] == []
+    assert spread(entries, best=BEST).reach == ()
 
 
 def test_without_a_best_window_the_first_six_weeks_are_used_and_named() -> None:
     entries = reach_diary({"radiates": ("left-thigh",)}, {"radiates": ("left-foot",)})
     result = spread(entries)
-    assert result["periods"]["best"]["source"] == "first_6_weeks"
-    assert result["periods"]["best"]["end"] == day(41).isoformat()
-    assert result["reach"][0]["sentence"] == (
+    assert result.periods is not None and result.periods.best_source == "first_6_weeks"
+    assert result.periods.best.end == day(41)
+    assert reach_sentence(result.reach[0], best_label(result)) == (
         "Radiation now reaches the left foot; in the first 6 weeks after surgery it reached "
         "the left thigh (spreading further down the leg)."
     )
 
 
 def test_fourteen_day_bins_widen_the_best_window_to_whole_bins() -> None:
-    trend = with_reference(6.5, 20.5) | {"bin_days": 14}
-    result = spread(reach_diary({}, {}), trend=trend)
-    assert result["periods"]["best"]["start"] == day(0).isoformat()
-    assert result["periods"]["best"]["end"] == day(27).isoformat()
+    result = spread(reach_diary({}, {}), best=(6.5, 20.5), bin_days=14)
+    assert result.periods is not None and result.periods.best == Window(day(0), day(27))
 
 
 # ---------------------------------------------------------------- back pain and leg pain
@@ -228,44 +246,36 @@ def test_back_and_leg_medians_and_which_dominates() -> None:
     entries = [located(d, 3, 2) for d in range(7, 21)]  # the best: back 3, leg 2
     entries += [located(d, 4, 6) for d in range(42, 84)]  # the last 6 weeks: back 4, leg 6
     entries += [located(50, None, 8, pain=8), entry(51, where=(Site("left-calf"),))]
-    result = spread(entries, trend=with_reference(10.0, 17.0))["back_leg"]
-    assert result["n_entries"] == 57
-    assert result["recent"] == {
-        "back_median": 4.0,
-        "leg_median": 6.0,
-        "back_days": 42,
-        "leg_days": 42,
-    }
-    assert result["best"] == {
-        "back_median": 3.0,
-        "leg_median": 2.0,
-        "back_days": 14,
-        "leg_days": 14,
-    }
-    assert result["dominant"] == "leg"
-    assert result["sentence"] == (
+    found = spread(entries, best=BEST)
+    result = found.back_leg
+    assert result is not None and result.n_entries == 57
+    assert result.recent == BackLegSummary(4.0, 6.0, 42, 42)
+    assert result.best == BackLegSummary(3.0, 2.0, 14, 14)
+    assert result.dominant == "leg"
+    assert back_leg_sentence(result, best_label(found)) == (
         "Leg pain (median 6/10) now exceeds back pain (4/10) in the last 6 weeks; at best leg "
         "pain was 2/10 and back pain was 3/10."
     )
-    month1 = result["monthly"][1]
-    assert month1["month_index"] == 1 and month1["start"] == day(30).isoformat()
-    assert (month1["back_median"], month1["leg_median"]) == (4.0, 6.0)
-    assert [m["month_index"] for m in result["monthly"]] == [0, 1, 2]
+    month1 = found.monthly[1]
+    assert month1.month_index == 1 and month1.start == day(30)
+    assert (month1.back_median, month1.leg_median) == (4.0, 6.0)
+    assert [m.month_index for m in found.monthly] == [0, 1, 2]
 
 
 def test_back_leg_daily_means_and_similar_levels() -> None:
     entries = [located(d, 5, 5) for d in range(42, 84)]
     entries += [located(60, 3, 7, pain=6)]  # same day: daily means 4 and 6, medians unchanged
-    result = spread(entries)["back_leg"]
-    assert (result["recent"]["back_median"], result["dominant"]) == (5.0, "similar")
-    assert result["sentence"].startswith(
+    result = spread(entries).back_leg
+    assert result is not None
+    assert (result.recent.back_median, result.dominant) == (5.0, "similar")
+    assert back_leg_sentence(result, "at best").startswith(
         "Back and leg pain are similar in the last 6 weeks (back 5/10, leg 5/10, medians)"
     )
 
 
 def test_back_leg_is_absent_with_too_few_located_ratings() -> None:
     entries = [located(d, 3, 4) for d in range(4)] + [entry(d) for d in range(4, 40)]
-    assert spread(entries)["back_leg"] is None
+    assert spread(entries).back_leg is None
 
 
 # ---------------------------------------------------------------- red flags
@@ -279,38 +289,26 @@ def test_red_flags_are_listed_by_date_and_come_first() -> None:
         entry(30, 9, red_flags=("fever",)),
     ]
     result = spread(entries)
-    assert result["red_flags"]["entries"] == [
-        {
-            "date": day(10).isoformat(),
-            "flags": ["bladder", "saddle-numbness"],
-            "descriptions": [
-                "new trouble passing or holding urine",
-                "numbness between the legs or around the back passage",
-            ],
-        },
-        {
-            "date": day(10).isoformat(),
-            "flags": ["bladder"],
-            "descriptions": ["new trouble passing or holding urine"],
-        },
-        {
-            "date": day(30).isoformat(),
-            "flags": ["fever"],
-            "descriptions": ["fever of 38.3 C / 101 F or more"],
-        },
-    ]
-    assert result["red_flags"]["n_days"] == 2
-    assert result["sentences"][0] == (
-        "Red-flag symptoms were logged on 2 days: 16 January 2025 (new trouble passing or "
-        "holding urine, numbness between the legs or around the back passage); 5 February 2025 "
-        "(fever of 38.3 C / 101 F or more)."
+    assert result.red_flags == (
+        RedFlagEntry(day(10), ("bladder", "saddle-numbness")),
+        RedFlagEntry(day(10), ("bladder",)),
+        RedFlagEntry(day(30), ("fever",)),
+    )
+    assert (
+        red_flags_sentence(result.red_flags)
+        == spread_sentences(result)[0]
+        == (
+            "Red-flag symptoms were logged on 2 days: 16 January 2025 (new trouble passing or "
+            "holding urine, numbness between the legs or around the back passage); 5 February 2025 "
+            "(fever of 38.3 C / 101 F or more)."
+        )
     )
 
 
 def test_no_red_flags_is_said_first_too() -> None:
     result = spread(weekly_diary(12, set(), "numb", "left-foot"))
-    assert result["red_flags"]["entries"] == []
-    assert result["sentences"][0] == "No red-flag symptoms were logged in this period."
+    assert result.red_flags == ()
+    assert spread_sentences(result)[0] == "No red-flag symptoms were logged in this period."
 
 
 # ---------------------------------------------------------------- events
@@ -322,30 +320,22 @@ def test_event_before_and_after_medians() -> None:
     injection = new_event(day(44), "injection", "L5 transforaminal epidural steroid injection")
     surgery = new_event(DAY0, "surgery", "L4-L5 fusion", levels=("L4-L5",))
     outside = new_event(day(200), "medication-start", "Pregabalin 75 mg")
-    [found] = spread(entries, events=[surgery, injection, outside])["events"]
-    assert found == {
-        "date": day(44).isoformat(),
-        "kind": "injection",
-        "title": "L5 transforaminal epidural steroid injection",
-        "day": 44,
-        "before_median": 6.0,
-        "after_median": 3.0,
-        "before_days": 14,
-        "after_days": 10,
-        "change": -3.0,
-        "sentence": "L5 transforaminal epidural steroid injection (injection, 19 February "
+    [found] = spread(entries, events=[surgery, injection, outside]).events
+    assert found == EventChange(injection, 44, 6.0, 3.0, 14, 10, -3.0)
+    assert event_sentence(found) == (
+        "L5 transforaminal epidural steroid injection (injection, 19 February "
         "2025): median daily pain 6/10 in the 14 days before (14 days logged) and 3/10 in the "
-        "14 days after (10 days logged), a change of -3.0 (descriptive, not causal).",
-    }
+        "14 days after (10 days logged), a change of -3.0 (descriptive, not causal)."
+    )
 
 
 def test_event_with_too_few_days_on_one_side_says_so() -> None:
     entries = [entry(d, 5) for d in range(20, 40)] + [entry(41, 4), entry(43, 4)]
     ev = new_event(day(40), "medication-start", "Pregabalin 75 mg twice daily")
-    [found] = spread(entries, events=[ev], as_of=45)["events"]
-    assert (found["before_days"], found["after_days"], found["change"]) == (14, 2, None)
-    assert found["after_median"] is None
-    assert found["sentence"] == (
+    [found] = spread(entries, events=[ev], as_of=45).events
+    assert (found.before_days, found.after_days, found.change) == (14, 2, None)
+    assert found.after_median is None
+    assert event_sentence(found) == (
         "Pregabalin 75 mg twice daily (medication started, 15 February 2025): too few days "
         "logged to compare pain before and after (14 of the 14 days before, 2 of the 14 after; "
         "at least 3 needed on each side) (descriptive, not causal)."
@@ -355,8 +345,8 @@ def test_event_with_too_few_days_on_one_side_says_so() -> None:
 def test_an_earlier_surgery_within_the_diary_is_an_event() -> None:
     entries = [entry(d, 5) for d in range(-20, 40)]
     earlier = new_event(day(-10), "surgery", "L5-S1 discectomy")
-    [found] = spread(entries, events=[earlier, new_event(DAY0, "surgery", "fusion")])["events"]
-    assert (found["day"], found["before_days"], found["after_days"]) == (-10, 10, 14)
+    [found] = spread(entries, events=[earlier, new_event(DAY0, "surgery", "fusion")]).events
+    assert (found.day, found.before_days, found.after_days) == (-10, 10, 14)
 
 
 # ---------------------------------------------------------------- completeness
@@ -366,37 +356,25 @@ def test_completeness_counts_days_backfilled_entries_and_the_longest_gap() -> No
     entries = [entry(d) for d in range(0, 10)] + [entry(3, hour=21)]
     entries += [entry(d, late=2) for d in (20, 21)] + [entry(25, late=1)]
     result = completeness(entries, day(29))
-    assert result == {
-        "start": day(0).isoformat(),
-        "end": day(29).isoformat(),
-        "days_in_period": 30,
-        "days_logged": 13,
-        "share_logged": 13 / 30,
-        "entries": 14,
-        "backfilled": 3,
-        "share_backfilled": 3 / 14,
-        "longest_gap_days": 10,
-        "sentence": "Logged on 13 of 30 days (43 %); 3 entries were back-filled (typed on a "
-        "later day); the longest gap without an entry was 10 days.",
-    }
+    assert result == Completeness(day(0), day(29), 30, 13, 13 / 30, 14, 3, 3 / 14, 10)
+    assert completeness_sentence(result) == (
+        "Logged on 13 of 30 days (43 %); 3 entries were back-filled (typed on a "
+        "later day); the longest gap without an entry was 10 days."
+    )
 
 
 def test_completeness_over_the_since_until_span() -> None:
     entries = [entry(d) for d in range(5, 15)]
-    result = symptom_spread(entries, [], TREND, day(20), period_start=day(0), period_end=day(14))[
-        "completeness"
-    ]
-    assert (result["days_in_period"], result["days_logged"], result["longest_gap_days"]) == (
-        15,
-        10,
-        5,
-    )
-    assert result["sentence"] == (
+    result = symptom_spread(
+        entries, [], SURGERY, day(20), period_start=day(0), period_end=day(14)
+    ).completeness
+    assert (result.days_in_period, result.days_logged, result.longest_gap_days) == (15, 10, 5)
+    assert completeness_sentence(result) == (
         "Logged on 10 of 15 days (67 %); no entries were back-filled; the longest gap without "
         "an entry was 5 days."
     )
-    assert completeness([], day(20))["sentence"] == "No entries in this period."
-    assert completeness([entry(0), entry(1)], day(20))["longest_gap_days"] == 19  # up to as-of
+    assert completeness_sentence(completeness([], day(20))) == "No entries in this period."
+    assert completeness([entry(0), entry(1)], day(20)).longest_gap_days == 19  # up to as-of
 
 
 # ---------------------------------------------------------------- by month
@@ -412,23 +390,22 @@ def test_monthly_table_numbers() -> None:
         entry(65, 2, numb=("left-foot",)),
     ]
     rows = monthly_table(entries, DAY0)
-    assert [r["month_index"] for r in rows] == [0, 1, 2]
-    assert rows[0] == {
-        "month_index": 0,
-        "start": DAY0.isoformat(),
-        "days_logged": 3,
-        "entries": 4,
-        "median": 4.0,
-        "mean": pytest.approx(14 / 3),
-        "worst": 8,
-        "radiation_share": pytest.approx(1 / 3),
-        "numbness_share": pytest.approx(1 / 3),
-        "back_median": 5.0,
-        "leg_median": 2.0,
-    }
-    assert rows[1]["days_logged"] == 0 and rows[1]["median"] is None
-    assert rows[1]["start"] == day(30).isoformat()
-    assert (rows[2]["median"], rows[2]["numbness_share"], rows[2]["back_median"]) == (
+    assert [r.month_index for r in rows] == [0, 1, 2]
+    assert rows[0] == MonthRow(
+        month_index=0,
+        start=DAY0,
+        days_logged=3,
+        entries=4,
+        median=4.0,
+        mean=pytest.approx(14 / 3),
+        worst=8,
+        radiation_share=pytest.approx(1 / 3),
+        numbness_share=pytest.approx(1 / 3),
+        back_median=5.0,
+        leg_median=2.0,
+    )
+    assert rows[1] == MonthRow(1, day(30), 0, 0)  # a month without entries: no figures
+    assert (rows[2].median, rows[2].numbness_share, rows[2].back_median) == (
         2.0,
         1.0,
         None,
@@ -455,29 +432,30 @@ def test_region_month_counts_counts_days_per_kind() -> None:
 # ---------------------------------------------------------------- the whole result
 
 
-def test_the_result_is_json_ready_and_ordered() -> None:
+def test_the_sentences_come_red_flags_first_and_completeness_last() -> None:
     entries = reach_diary({"radiates": ("left-thigh",)}, {"radiates": ("left-foot",)})
     entries += [entry(70, red_flags=("wound",))]
     ev = new_event(day(30), "physical-therapy", "Physiotherapy")
-    result = spread(entries, trend=with_reference(10.0, 17.0), events=[ev])
-    assert json.loads(json.dumps(result)) == result
-    assert set(result) == {
-        "as_of", "day0", "anchor", "periods", "red_flags", "new_symptoms", "reach", "back_leg",
-        "events", "completeness", "monthly", "sentences",
-    }  # fmt: skip
-    assert result["sentences"][0].startswith("Red-flag symptoms were logged on 1 day")
-    assert result["sentences"][-1] == result["completeness"]["sentence"]
-    assert result["anchor"] == "surgery" and result["day0"] == DAY0.isoformat()
+    result = spread(entries, best=BEST, events=[ev])
+    sentences = spread_sentences(result)
+    assert sentences[0].startswith("Red-flag symptoms were logged on 1 day")
+    assert sentences[1:] == [
+        new_symptom_sentence(result.new_symptoms[0], result.as_of),
+        reach_sentence(result.reach[0], "at best"),
+        event_sentence(result.events[0]),
+        completeness_sentence(result.completeness),
+    ]
+    assert result.day0 == SURGERY
+    assert result.region_months["radiates"]["left-foot"] == {1: 12, 2: 12}
 
 
-def test_without_a_surgery_day_zero_is_the_first_entry() -> None:
+def test_without_a_day_zero_there_are_no_periods_or_months() -> None:
     entries = [entry(d + 3) for d in range(30)]
-    result = symptom_spread(entries, [], {}, day(40))
-    assert (result["day0"], result["anchor"]) == (day(3).isoformat(), "first_entry")
-    assert result["periods"]["best"]["label"] == "in the first 6 weeks after the diary began"
-    empty = symptom_spread([], [], {}, day(40))
-    assert empty["day0"] is None and empty["periods"] is None
-    assert empty["sentences"] == [
+    result = symptom_spread(entries, [], DayZero(day(3), "first_entry"), day(40))
+    assert best_label(result) == "in the first 6 weeks after the diary began"
+    empty = symptom_spread([], [], None, day(40))
+    assert empty.periods is None and empty.monthly == () and empty.region_months == {}
+    assert spread_sentences(empty) == [
         "No red-flag symptoms were logged in this period.",
         "No entries in this period.",
     ]
@@ -500,13 +478,12 @@ _LIMB_REGIONS = sorted(n for n, r in REGIONS.items() if r.limb == "leg" and r.si
 )
 def test_any_diary_gives_consistent_findings(rows: list) -> None:
     entries = [entry(n, pain, **{kind: tuple(dict.fromkeys(r))}) for n, pain, kind, r in rows]
-    result = symptom_spread(entries, [], TREND, day(120))
-    assert json.loads(json.dumps(result)) == result
-    for found in result["new_symptoms"]:
-        assert found["weeks_clear_before"] >= 4
-        assert 2 <= found["weeks_present"] <= found["weeks_since"]
-        assert found["onset_day"] >= 0
-    for found in result["reach"]:
-        assert found["direction"] in ("further", "retreating")
-    share = result["completeness"]["share_logged"]
-    assert 0 <= share <= 1
+    result = symptom_spread(entries, [], SURGERY, day(120))
+    for found in result.new_symptoms:
+        assert found.weeks_clear_before >= 4
+        assert 2 <= found.weeks_present <= found.weeks_since
+        assert found.onset_day >= 0
+    for reach in result.reach:
+        assert reach.direction in ("further", "retreating")
+    assert 0 <= result.completeness.share_logged <= 1
+    assert all(sentence.endswith(".") for sentence in spread_sentences(result))

@@ -14,15 +14,17 @@ from scipy import stats
 from support import MK_KEYS, TOP_KEYS
 
 from tracker.analysis import trend
+from tracker.analysis.calendar import DayZero
 from tracker.analysis.trend import (
-    DISCLAIMER,
-    describe_verdict,
+    Verdict,
     flare_bin_centres,
     hamed_rao_factor,
     mann_kendall,
     weekly_bins,
     worsening_verdict,
 )
+from tracker.trend_json import mann_kendall_json, verdict_json
+from tracker.wording import DISCLAIMER, describe_verdict
 
 DAY0 = dt.date(2025, 1, 6)
 TREND_KEYS = {
@@ -49,6 +51,17 @@ LEVEL_KEYS = {
     "onset_day_estimate",
     "onset_model",
 }
+
+
+def judged(*args, **kwargs) -> tuple[Verdict, dict]:  # type: ignore[no-untyped-def]
+    """The verdict, and the verdict as `tracker trend --json` prints it."""
+    verdict = worsening_verdict(*args, **kwargs)
+    return verdict, verdict_json(verdict)
+
+
+def as_json(*args, **kwargs) -> dict:  # type: ignore[no-untyped-def]
+    """The verdict as `tracker trend --json` prints it."""
+    return judged(*args, **kwargs)[1]
 
 
 def day(n: int) -> dt.date:
@@ -89,7 +102,7 @@ def assert_plain_json(value) -> None:
 
 
 def test_flat_diary_is_stable_with_every_field():
-    result = worsening_verdict(diary(lambda d: 4.0, seed=1), [DAY0])
+    result = as_json(diary(lambda d: 4.0, seed=1), [DAY0])
     assert result["verdict"] == "stable"
     assert set(result) == TOP_KEYS | {"fluctuation", "trend", "level"}
     assert set(result["trend"]) == TREND_KEYS
@@ -113,7 +126,7 @@ def test_flat_diary_is_stable_with_every_field():
 
 def test_steady_rise_is_worsening_via_t_with_exact_numbers():
     entries = [(day(d), 2 + 0.02 * d) for d in range(252)]
-    result = worsening_verdict(entries, [DAY0], as_of=day(276))
+    result = as_json(entries, [DAY0], as_of=day(276))
     mk, t = result["trend"]["mk"], result["trend"]
     assert result["verdict"] == "worsening"
     assert result["bins"]["mean"][:2] == [2.06, 2.2]
@@ -141,7 +154,7 @@ def v_shape(d: int) -> float:
 
 
 def test_v_shape_is_worsening_via_l_with_onset_near_change_point():
-    result = worsening_verdict(diary(v_shape, days=280, seed=2), [DAY0])
+    result = as_json(diary(v_shape, days=280, seed=2), [DAY0])
     level = result["level"]
     assert result["verdict"] == "worsening"
     assert level["L_worse"] and not result["trend"]["T_worse"]
@@ -156,37 +169,37 @@ def test_v_shape_is_worsening_via_l_with_onset_near_change_point():
 
 def test_step_rise_reports_a_step_onset():
     entries = diary(lambda d: 3.0 if d < 200 else 6.0, days=280, seed=4, sd=0.7)
-    result = worsening_verdict(entries, [DAY0])
+    verdict, result = judged(entries, [DAY0])
     assert result["verdict"] == "worsening"
     assert result["level"]["onset_model"] == "step"
     assert abs(result["level"]["onset_day_estimate"] - 200) <= 10
-    assert any("rose fairly abruptly around" in s for s in describe_verdict(result))
+    assert any("rose fairly abruptly around" in s for s in describe_verdict(verdict))
 
 
 def test_single_flare_week_is_not_worsening_and_is_marked():
     entries = diary(lambda d: 7.0 if 140 <= d < 147 else 3.0, seed=5, sd=0.5)
-    result = worsening_verdict(entries, [DAY0])
-    assert result["verdict"] == "stable"
-    assert flare_bin_centres(result) == [143.0]
+    verdict = worsening_verdict(entries, [DAY0])
+    assert verdict.verdict == "stable"
+    assert flare_bin_centres(verdict.bins) == [143.0]
     assert flare_bin_centres(weekly_bins(entries, [DAY0])) == [143.0]
 
 
 def test_sparse_logging_uses_fourteen_day_bins():
     entries = [(day(d), 4.0 + (d % 3)) for d in range(252) if d % 7 in (1, 4)]
-    result = worsening_verdict(entries, [DAY0])
+    verdict, result = judged(entries, [DAY0])
     assert result["weekly_valid_fraction"] == 0.0
     assert result["bin_days"] == 14
     assert result["bins"]["centre_day"][:3] == [6.5, 20.5, 34.5]
     assert result["bins"]["n_days"] == [4] * 18
     assert result["verdict"] == "stable"
     with pytest.raises(ValueError):
-        flare_bin_centres(result)
-    assert weekly_bins(entries, [DAY0])["bins"]["centre_day"] == []
+        flare_bin_centres(verdict.bins)
+    assert weekly_bins(entries, [DAY0]).centre_day == ()
 
 
 def test_sparse_v_shape_is_worsening_with_fourteen_day_bins():
     entries = [e for e in diary(v_shape, days=280, seed=6) if e[0].weekday() in (0, 3)]
-    result = worsening_verdict(entries, [DAY0])
+    result = as_json(entries, [DAY0])
     assert result["bin_days"] == 14 and result["verdict"] == "worsening"
     assert result["level"]["L_worse"] and result["level"]["n_recent_bins"] >= 2
 
@@ -194,20 +207,20 @@ def test_sparse_v_shape_is_worsening_with_fourteen_day_bins():
 def test_weekly_valid_fraction_at_threshold_keeps_weekly_bins():
     # 3 valid weeks of every 5 (0.6): weekly bins are kept
     entries = [(day(d), 4.0) for d in range(350) if (d // 7) % 5 < 3 or d % 7 == 0]
-    result = worsening_verdict(entries, [DAY0])
+    result = as_json(entries, [DAY0])
     assert result["weekly_valid_fraction"] == pytest.approx(0.6)
     assert result["bin_days"] == 7
 
 
 def test_small_drift_is_stable_with_detectable_change_note():
-    result = worsening_verdict(
+    verdict, result = judged(
         diary(lambda d: 3 + 0.8 * d / 252, seed=3, sd=0.3, integer=False), [DAY0]
     )
     assert result["verdict"] == "stable"
     assert result["trend"]["mk"]["p_hr"] < trend.ALPHA
     assert result["trend"]["change_over_record"] < result["trend"]["threshold"]
     assert result["reason"].startswith("a statistically detectable change of +0.77 points")
-    assert any("statistically detectable drift" in s for s in describe_verdict(result))
+    assert any("statistically detectable drift" in s for s in describe_verdict(verdict))
 
 
 def noisy_weeks(seed: int) -> list:
@@ -218,7 +231,7 @@ def noisy_weeks(seed: int) -> list:
 
 
 def test_rise_within_usual_fluctuation_is_stable_with_note():
-    result = worsening_verdict(noisy_weeks(13), [DAY0])
+    verdict, result = judged(noisy_weeks(13), [DAY0])
     level = result["level"]
     assert result["verdict"] == "stable"
     assert trend.threshold(level["reference_level"]) <= level["delta"] < level["threshold"]
@@ -227,11 +240,12 @@ def test_rise_within_usual_fluctuation_is_stable_with_note():
         "the current level is +1.75 points above the post-op best, "
         "within the patient's usual fluctuation (threshold 2.10)"
     )
-    assert any("usual ups and downs" in s for s in describe_verdict(result))
+    assert any("usual ups and downs" in s for s in describe_verdict(verdict))
 
 
 def test_stable_notes_are_joined():
-    result = worsening_verdict(noisy_weeks(14), [DAY0])
+    verdict, result = judged(noisy_weeks(14), [DAY0])
+    assert [r.code for r in verdict.reasons] == ["detectable_change", "within_fluctuation"]
     notes = result["reason"].split("; ")
     assert result["verdict"] == "stable" and len(notes) == 2
     assert notes[0].startswith("a statistically detectable change")
@@ -239,7 +253,7 @@ def test_stable_notes_are_joined():
 
 
 def test_steady_fall_is_improving():
-    result = worsening_verdict(diary(lambda d: 8 - 5 * d / 252, seed=7, sd=0.5), [DAY0])
+    result = as_json(diary(lambda d: 8 - 5 * d / 252, seed=7, sd=0.5), [DAY0])
     assert result["verdict"] == "improving"
     assert result["trend"]["T_improve"] and result["trend"]["mk"]["S"] < 0
     assert result["reason"].startswith("steady fall over the record")
@@ -250,7 +264,7 @@ def test_steady_fall_is_improving():
 
 def test_too_few_valid_bins_only():
     entries = [(day(d), 5.0) for d in range(49)] + [(day(60), 5.0)]
-    result = worsening_verdict(entries, [DAY0])
+    result = as_json(entries, [DAY0])
     assert result["verdict"] == "insufficient_data"
     assert result["reason"] == "only 7 valid weekly bins with entries on 3 or more days (need 8)"
     assert {"fluctuation", "trend", "level"}.isdisjoint(result)
@@ -258,27 +272,27 @@ def test_too_few_valid_bins_only():
 
 
 def test_span_too_short_only():
-    result = worsening_verdict([(day(d), 5.0) for d in range(52)], [DAY0])
+    result = as_json([(day(d), 5.0) for d in range(52)], [DAY0])
     assert (result["n_valid_bins"], result["span_days"]) == (8, 52)
     assert result["reason"] == "entries span only 52 days (need 56)"
 
 
 def test_stale_diary_only():
-    result = worsening_verdict([(day(d), 5.0) for d in range(70)], [DAY0], as_of=day(98))
+    verdict, result = judged([(day(d), 5.0) for d in range(70)], [DAY0], as_of=day(98))
     assert result["as_of_day"] == 98
     assert result["reason"] == "the last entry is 29 days before the as-of date (more than 28)"
-    text = describe_verdict(result)
+    text = describe_verdict(verdict)
     assert "No entries in the 28 days before 14 April 2025." in text
 
 
 def test_not_stale_at_exactly_28_days():
-    result = worsening_verdict([(day(d), 5.0) for d in range(70)], [DAY0], as_of=day(97))
+    result = as_json([(day(d), 5.0) for d in range(70)], [DAY0], as_of=day(97))
     assert result["verdict"] == "stable"
 
 
 def test_no_entries():
     for entries in ([], [(day(3), None), (day(4), 11)]):
-        result = worsening_verdict(entries)
+        result = as_json(entries)
         assert result["verdict"] == "insufficient_data"
         assert result["reason"] == (
             "only 0 valid weekly bins with entries on 3 or more days (need 8); "
@@ -289,7 +303,13 @@ def test_no_entries():
 
 
 def test_several_reasons_are_joined():
-    result = worsening_verdict([(day(d), 5.0) for d in range(21)], [DAY0], as_of=day(60))
+    verdict, result = judged([(day(d), 5.0) for d in range(21)], [DAY0], as_of=day(60))
+    assert verdict.reasons == (  # codes and counts: the sentences are made from these
+        trend.Reason("few_bins", 3),
+        trend.Reason("short_span", 21),
+        trend.Reason("stale", 40),
+    )
+    assert verdict.fluctuation is None and verdict.trend is None and verdict.level is None
     assert result["reason"].split("; ") == [
         "only 3 valid weekly bins with entries on 3 or more days (need 8)",
         "entries span only 21 days (need 56)",
@@ -299,10 +319,10 @@ def test_several_reasons_are_joined():
 
 def test_sparse_insufficient_counts_fourteen_day_bins():
     entries = [(day(d), 5.0) for d in range(70) if d % 7 in (0, 3)]
-    result = worsening_verdict(entries, [DAY0])
+    verdict, result = judged(entries, [DAY0])
     assert result["bin_days"] == 14
     assert result["reason"].startswith("only 5 valid 14-day bins")
-    assert describe_verdict(result)[0] == (
+    assert describe_verdict(verdict)[0] == (
         "Not enough data for a verdict yet: needs at least 8 fourteen-day periods with entries on "
         "3 or more days, over at least 8 weeks; 5 usable 14-day periods (entries too sparse "
         "for weeks) so far, over 67 days."
@@ -316,7 +336,7 @@ def test_daily_mean_of_several_entries():
     single = [(day(d), 3.0 + (d % 4)) for d in range(70)]
     several = [(when, v) for when, pain in single for v in (pain - 1, pain, pain + 1)]
     several += [(day(5), None), (day(6), float("nan")), (day(7), -1), (day(8), 10.5)]
-    a, b = worsening_verdict(single, [DAY0]), worsening_verdict(several, [DAY0])
+    a, b = as_json(single, [DAY0]), as_json(several, [DAY0])
     assert a == b
     assert a["bins"]["mean"][0] == round(np.mean([3, 4, 5, 6, 3, 4, 5]), 6) == 4.285714
     assert a["monthly"]["median"][0] == 4.0
@@ -324,37 +344,38 @@ def test_daily_mean_of_several_entries():
 
 def test_no_surgery_anchors_on_first_entry():
     entries = [(day(d), 4.0) for d in range(10, 100)]
-    result = worsening_verdict(entries)
+    verdict, result = judged(entries)
+    assert verdict.day0 == DayZero(day(10), "first_entry")
     assert (result["anchor"], result["surgery_date"]) == ("first_entry", day(10).isoformat())
     assert (result["as_of_day"], result["bins"]["centre_day"][0]) == (89, 3.0)
 
 
 def test_surgery_after_as_of_is_ignored():
     entries = [(day(d), 4.0) for d in range(100)]
-    result = worsening_verdict(entries, [day(-30), DAY0, day(120)], as_of=day(99))
+    result = as_json(entries, [day(-30), DAY0, day(120)], as_of=day(99))
     assert (result["anchor"], result["surgery_date"]) == ("surgery", DAY0.isoformat())
-    only_future = worsening_verdict(entries, [day(120)], as_of=day(99))
+    only_future = as_json(entries, [day(120)], as_of=day(99))
     assert only_future["anchor"] == "first_entry"
 
 
 def test_entries_before_surgery_and_after_as_of_are_ignored():
     entries = [(day(d), 4.0 + d % 3) for d in range(100)]
     extra = [(day(-d), 10.0) for d in range(1, 40)] + [(day(120), 0.0)]
-    assert worsening_verdict(entries + extra, [DAY0], as_of=day(99)) == worsening_verdict(
+    assert as_json(entries + extra, [DAY0], as_of=day(99)) == as_json(
         entries, [DAY0]
     )
 
 
 def test_datetimes_are_accepted():
     entries = [(dt.datetime(2025, 1, 6, 8) + dt.timedelta(days=d), 4) for d in range(70)]
-    assert worsening_verdict(entries, [DAY0])["as_of"] == "2025-03-16"
+    assert as_json(entries, [DAY0])["as_of"] == "2025-03-16"
 
 
 # --- Mann-Kendall and Hamed-Rao -----------------------------------------------------------
 
 
 def test_mann_kendall_by_hand_with_ties():
-    mk = mann_kendall([1, 2, 2, 3, 1])
+    mk = mann_kendall_json(mann_kendall([1, 2, 2, 3, 1]))
     assert (mk["n"], mk["S"]) == (5, 2)
     assert mk["var_s"] == pytest.approx((5 * 4 * 15 - 2 * 9 - 2 * 9) / 18)
     assert mk["z"] == pytest.approx(1 / math.sqrt(264 / 18))
@@ -365,7 +386,7 @@ def test_mann_kendall_by_hand_with_ties():
 
 
 def test_hamed_rao_by_hand_on_alternating_series():
-    mk = mann_kendall([0, 1] * 5)
+    mk = mann_kendall_json(mann_kendall([0, 1] * 5))
     assert (mk["S"], mk["var_s"]) == (5, pytest.approx(1650 / 18))
     # Sen slope 0; ranks 3, 8, ...; r_k = (-1)^k (10 - k) / 10; lags 1-3 kept
     expected = 1 + 2 / 720 * (-504 * 0.9 + 336 * 0.8 - 210 * 0.7)
@@ -374,7 +395,7 @@ def test_hamed_rao_by_hand_on_alternating_series():
 
 
 def test_mann_kendall_degenerate_series():
-    assert mann_kendall([4.0] * 6) | {} == {
+    assert mann_kendall_json(mann_kendall([4.0] * 6)) == {
         "n": 6,
         "S": 0,
         "var_s": 0.0,
@@ -386,7 +407,7 @@ def test_mann_kendall_degenerate_series():
         "z_hr": 0.0,
         "p_hr": 1.0,
     }
-    two = mann_kendall([1.0, 2.0])
+    two = mann_kendall_json(mann_kendall([1.0, 2.0]))
     assert two["hr_factor_raw"] is None and two["hr_factor_used"] == 1.0
     assert hamed_rao_factor([1.0]) is None
 
@@ -443,7 +464,7 @@ def test_hamed_rao_matches_plain_loops(y):
 @pytest.mark.parametrize("y", cross_check_series())
 def test_against_pymannkendall(y):
     pmk = pytest.importorskip("pymannkendall")
-    ours, original = mann_kendall(y), pmk.original_test(y)
+    ours, original = mann_kendall_json(mann_kendall(y)), pmk.original_test(y)
     hamed_rao = pmk.hamed_rao_modification_test(y)
     assert ours["S"] == original.s
     assert ours["var_s"] == pytest.approx(original.var_s, abs=1e-9)
@@ -467,7 +488,7 @@ def test_cross_check_covers_inflated_and_deflated_factors():
 
 
 def test_fluctuation_figures_by_formula():
-    result = worsening_verdict(noisy_weeks(13), [DAY0])
+    result = as_json(noisy_weeks(13), [DAY0])
     y = np.array(result["bins"]["mean"])
     dy = np.diff(y)
     sigma = 1.4826 * np.median(np.abs(dy - np.median(dy))) / math.sqrt(2)
@@ -479,7 +500,7 @@ def test_fluctuation_figures_by_formula():
 
 
 def test_onset_earliest_perfect_step():
-    assert trend._onset(np.arange(6.0), np.array([0, 0, 0, 1, 1, 1.0])) == (2.0, "step")
+    assert trend._onset(np.arange(6.0), np.array([0, 0, 0, 1, 1, 1.0])) == trend.Onset(2.0, "step")
     assert trend._onset(np.arange(6.0), np.array([1, 1, 1, 0, 0, 0.0])) is None
 
 
@@ -487,9 +508,9 @@ def test_onset_earliest_perfect_step():
 
 
 def test_describe_worsening_via_l():
-    result = worsening_verdict(diary(v_shape, days=280, seed=2), [DAY0])
+    verdict, result = judged(diary(v_shape, days=280, seed=2), [DAY0])
     level = result["level"]
-    text = describe_verdict(result)
+    text = describe_verdict(verdict)
     first, last = level["reference_window_centres"]
     assert text[0] == (
         f"Pain has been higher over the last 6 weeks (median {level['current_level']:.1f}/10) "
@@ -502,7 +523,7 @@ def test_describe_worsening_via_l():
         f"(about {round(level['onset_day_estimate'] / 30)} months after surgery)."
     )
     assert text[-1] == DISCLAIMER
-    assert describe_verdict(result, "%Y-%m-%d")[1].startswith(
+    assert describe_verdict(verdict, "%Y-%m-%d")[1].startswith(
         f"It has been rising since about {onset.isoformat()}"
     )
 
@@ -518,16 +539,16 @@ def test_describe_worsening_via_t():
 
 
 def test_describe_improving_and_stable():
-    result = worsening_verdict(diary(lambda d: 8 - 5 * d / 252, seed=7, sd=0.5), [DAY0])
+    verdict, result = judged(diary(lambda d: 8 - 5 * d / 252, seed=7, sd=0.5), [DAY0])
     t = result["trend"]
     low, high = t["theil_sen_ci95_per_30d"]
-    assert describe_verdict(result)[0] == (
+    assert describe_verdict(verdict)[0] == (
         f"Pain has fallen steadily since surgery: about {t['theil_sen_slope_per_30d']:+.1f} "
         f"points a month (95 % CI {low:+.1f} to {high:+.1f}), "
         f"{t['change_over_record']:+.1f} points over 8 months."
     )
-    stable = worsening_verdict(diary(lambda d: 4.0, seed=1), [DAY0])
-    text = describe_verdict(stable)
+    stable_verdict, stable = judged(diary(lambda d: 4.0, seed=1), [DAY0])
+    text = describe_verdict(stable_verdict)
     assert text[0].startswith("No clinically important worsening: pain changed by ")
     level = stable["level"]
     assert f"(median {level['current_level']:.1f}/10)" in text[1]
@@ -583,11 +604,11 @@ diaries = st.lists(st.tuples(st.integers(0, 3000), pain_values), max_size=300)
 def test_never_raises_and_is_json(raw_entries, surgery_days, as_of_day):
     entries = [(day(d), pain) for d, pain in raw_entries]
     as_of = None if as_of_day is None else day(as_of_day)
-    result = worsening_verdict(entries, [day(s) for s in surgery_days], as_of)
+    verdict, result = judged(entries, [day(s) for s in surgery_days], as_of)
     assert result["verdict"] in trend.VERDICTS
     assert_plain_json(result)
     assert json.loads(json.dumps(result)) == result
-    text = describe_verdict(result)
+    text = describe_verdict(verdict)
     assert text[-1] == DISCLAIMER
     if result["bin_days"] == 7:
-        assert set(flare_bin_centres(result)) <= set(result["bins"]["centre_day"])
+        assert set(flare_bin_centres(verdict.bins)) <= set(result["bins"]["centre_day"])

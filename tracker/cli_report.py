@@ -42,18 +42,19 @@ def trend(app: App, as_of: dt.date | None, since: dt.date | None, as_json: bool)
     import json
 
     with heavy_imports():
-        from tracker.analysis.trend import describe_verdict
-        from tracker.report_inputs import key_numbers, trend_for
+        from tracker.report_inputs import trend_for
+        from tracker.trend_json import verdict_json
+        from tracker.wording import describe_verdict, trend_key_numbers
 
     with app.session(write=False) as session:
         result = trend_for(session, as_of or app.today(), since)
     if as_json:
-        click.echo(json.dumps(result, indent=2))
+        click.echo(json.dumps(verdict_json(result), indent=2))
         return
     for sentence in describe_verdict(result):
         click.echo(sentence)
     click.echo("")
-    for line in key_numbers(result):
+    for line in trend_key_numbers(result):
         click.echo(line)
 
 
@@ -95,7 +96,7 @@ def report(
       tracker report --since 2025-06-01 --png charts
     """
     with heavy_imports():
-        import reports.appointment_pdf  # noqa: F401  (pandas and matplotlib, loaded once here)
+        import reports.pdf  # noqa: F401  (pandas and matplotlib, loaded once here)
         from tracker.report_inputs import check_out_path, png_folder, report_data
 
     today = app.today()
@@ -128,10 +129,11 @@ def demo(app: App, out_dir: Path) -> None:
       tracker demo --out /tmp/tracker-demo
     """
     with heavy_imports():
-        import reports.appointment_pdf  # noqa: F401  (pandas and matplotlib, loaded once here)
+        import reports.pdf  # noqa: F401  (pandas and matplotlib, loaded once here)
         from tracker.db import fresh_sqlite_database
         from tracker.demo import build_demo_diary
         from tracker.report_inputs import png_folder, report_data
+        from tracker.wording import verdict_sentences
 
     folder = png_folder(out_dir)
     database = fresh_sqlite_database(folder / DEMO_DB, "choose another --out for the demo")
@@ -147,12 +149,12 @@ def demo(app: App, out_dir: Path) -> None:
     click.echo(f"Demo diary ({len(data.entries)} entries) written to {folder / DEMO_DB}")
     click.echo(f"Demo report written to {folder / DEMO_PDF}")
     click.echo(f"Charts written to {folder / 'charts'}: {', '.join(p.name for p in pngs)}")
-    click.echo(f"Verdict: {data.verdict_sentences[0]}")
+    click.echo(f"Verdict: {verdict_sentences(data.verdict)[0]}")
     click.echo(f"Look at the demo diary with: tracker --db {folder / DEMO_DB} list")
 
 
 def _render(data, out: Path, charts: Path | None) -> list[Path]:  # type: ignore[no-untyped-def]
     """Draw the report (pandas and matplotlib load here)."""
-    from reports.appointment_pdf import render_report
+    from reports.pdf import render_report
 
     return render_report(data, out, charts)

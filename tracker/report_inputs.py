@@ -10,12 +10,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from reports.report_data import ReportData
 from tracker import domain
 from tracker import repository as repo
-from tracker.analysis import spread as spread_analysis
-from tracker.analysis import trend as trend_analysis
+from tracker.analysis import series, spread, trend
 from tracker.errors import TrackerError
+from tracker.report_data import ReportData
 
 
 def surgery_days(session: Session) -> list[dt.date]:
@@ -23,10 +22,10 @@ def surgery_days(session: Session) -> list[dt.date]:
     return [event.day for event in repo.list_events(session, kind="surgery")]
 
 
-def trend_for(session: Session, as_of: dt.date, since: dt.date | None = None) -> dict:
+def trend_for(session: Session, as_of: dt.date, since: dt.date | None = None) -> trend.Verdict:
     """The worsening verdict over (date, pain) pairs from `since` on, as of a date."""
     pairs = [(day, pain) for day, pain in repo.pain_by_day(session) if not since or day >= since]
-    return trend_analysis.worsening_verdict(pairs, surgery_days(session), as_of)
+    return trend.worsening_verdict(pairs, surgery_days(session), as_of)
 
 
 def report_data(
@@ -52,8 +51,9 @@ def report_data(
     events = tuple(repo.list_events(session))
     surgeries = [e.day for e in events if e.kind == "surgery"]
     pairs = [(e.day, e.pain) for e in entries]
-    trend = trend_analysis.worsening_verdict(pairs, surgeries, as_of)
-    weekly = trend_analysis.weekly_bins(pairs, surgeries, as_of)
+    verdict = trend.worsening_verdict(pairs, surgeries, as_of)
+    day0, level = verdict.day0, verdict.level
+    best = level.best if level else None
     return ReportData(
         generated_on=today,
         as_of=as_of,
@@ -62,44 +62,23 @@ def report_data(
         name=domain.clean_text(name, "name", 100),
         entries=entries,
         events=events,
-        day0=domain.surgery_day_zero(events, as_of),
-        trend=trend,
-        verdict_sentences=tuple(trend_analysis.describe_verdict(trend)),
-        flare_centres=tuple(trend_analysis.flare_bin_centres(weekly)),
-        spread=spread_analysis.symptom_spread(
-            entries, events, trend, as_of, period_start=since, period_end=end
+        day0=day0,
+        verdict=verdict,
+        flare_centres=tuple(trend.flare_bin_centres(trend.weekly_bins(pairs, surgeries, as_of))),
+        spread=spread.symptom_spread(
+            entries,
+            events,
+            day0,
+            as_of,
+            best_centres=(best.first_centre, best.last_centre) if best else None,
+            bin_days=verdict.bin_days,
+            period_start=since,
+            period_end=end,
         ),
+        daily_pain=series.daily_pain(entries),
+        weekly_pain=series.weekly_pain(entries, day0.day) if day0 else (),
+        weekly_back_leg=series.weekly_back_leg(entries, day0.day) if day0 else (),
     )
-
-
-def key_numbers(trend: dict) -> list[str]:
-    """A few lines of the numbers behind a verdict, for `tracker trend`."""
-    bins = "weeks" if trend.get("bin_days") == 7 else "14-day periods"
-    lines = [
-        f"Usable {bins}: {trend['n_valid_bins']} (entries on 3 or more days each); "
-        f"span {trend['span_days'] or 0} days; {trend['n_logged_days']} days logged."
-    ]
-    level = trend.get("level") or {}
-    if "current_level" in level and "reference_level" in level:
-        lines.append(
-            f"Last 6 weeks: median {level['current_level']:.1f}/10; best {_after(trend)}: "
-            f"{level['reference_level']:.1f}/10; change {level['delta']:+.1f} points "
-            f"(needs {level['threshold']:.1f} to matter)."
-        )
-    slope = trend.get("trend") or {}
-    if "theil_sen_slope_per_30d" in slope:
-        low, high = slope["theil_sen_ci95_per_30d"]
-        lines.append(
-            f"Steady trend: {slope['theil_sen_slope_per_30d']:+.2f} points a month "
-            f"(95 % CI {low:+.2f} to {high:+.2f}); Mann-Kendall p = {slope['mk']['p_hr']:.3g} "
-            "(Hamed-Rao, corrected for autocorrelation)."
-        )
-    return lines
-
-
-def _after(trend: dict) -> str:
-    """'after surgery', or 'since the diary began' when no surgery is recorded."""
-    return "since the diary began" if trend.get("anchor") == "first_entry" else "after surgery"
 
 
 def check_out_path(out: Path, suffix: str = ".pdf") -> Path:

@@ -1,23 +1,27 @@
-"""The report's numbers as pandas tables: daily and weekly pain, symptoms by region and month."""
+"""The prepared numbers as pandas tables for drawing: daily and weekly pain, regions by month.
+
+Conversions and layout only (breaks in lines, rows that fit a page): every figure was
+computed before drawing started (tracker.report_data).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from tracker.analysis.spread import MONTH_FIGURES, located_pain
-from tracker.analysis.trend import DAYS_PER_MONTH as MONTH_DAYS
-from tracker.analysis.trend import MIN_DAYS_PER_BIN as MIN_DAYS_PER_WEEK
-from tracker.analysis.trend import WEEK_DAYS
-from tracker.domain import Entry
+from tracker.analysis.calendar import DAYS_PER_MONTH as MONTH_DAYS
+from tracker.analysis.calendar import WEEK_DAYS
+from tracker.analysis.series import WeekBackLeg, WeekMean
+from tracker.analysis.spread import MONTH_FIGURES, MonthRow
 from tracker.regions import NAMES
 
 MAX_TABLE_ROWS = 34
 
-# Symptom panels: title, key in spread.region_month_counts, key in window_shares.
+# Symptom panels: title, key in Spread.region_months.
 SYMPTOM_PANELS: tuple[tuple[str, str], ...] = (
     ("Pain", "pain"),
     ("Pain radiating into", "radiates"),
@@ -28,28 +32,34 @@ REGION_ORDER = {name: i for i, name in enumerate(NAMES)}
 TABLE_COLUMNS = ("days_logged", *MONTH_FIGURES)
 
 
-def daily_pain(entries: Sequence[Entry]) -> pd.Series:
+def daily_series(daily: dict[dt.date, float]) -> pd.Series:
     """Mean overall pain per logged day (DatetimeIndex, sorted)."""
-    if not entries:
+    if not daily:
         return pd.Series(dtype=float, index=pd.DatetimeIndex([], name="day"))
-    frame = pd.DataFrame(
-        {"day": pd.to_datetime([e.day for e in entries]), "pain": [e.pain for e in entries]}
-    )
-    return frame.groupby("day")["pain"].mean().sort_index()
+    days = sorted(daily)
+    index = pd.DatetimeIndex(pd.to_datetime(days), name="day")
+    return pd.Series([daily[d] for d in days], index=index, name="pain", dtype=float)
 
 
-def weekly_means(daily: pd.Series, day0: dt.date) -> pd.DataFrame:
-    """7-day bins anchored at day 0: index, centre date, mean, logged days, valid (>= 3 days)."""
-    if daily.empty:
+def _centres(index: pd.Series, day0: dt.date) -> pd.Series:
+    """The middle day of each week, as a timestamp."""
+    return pd.Timestamp(day0) + pd.to_timedelta(index * WEEK_DAYS + (WEEK_DAYS - 1) / 2, unit="D")
+
+
+def weekly_frame(weeks: Sequence[WeekMean], day0: dt.date) -> pd.DataFrame:
+    """Weeks anchored at day 0: index, centre date, mean, logged days, valid (>= 3 days)."""
+    if not weeks:
         return pd.DataFrame(columns=["index", "centre", "mean", "n_days", "valid"])
-    offset = (daily.index - pd.Timestamp(day0)).days.to_numpy()
-    index = np.floor_divide(offset, WEEK_DAYS)
-    grouped = pd.DataFrame({"index": index, "pain": daily.to_numpy()}).groupby("index")["pain"]
-    weeks = pd.DataFrame({"mean": grouped.mean(), "n_days": grouped.size()}).reset_index()
-    centre_days = weeks["index"] * WEEK_DAYS + (WEEK_DAYS - 1) / 2
-    weeks["centre"] = pd.Timestamp(day0) + pd.to_timedelta(centre_days, unit="D")
-    weeks["valid"] = weeks["n_days"] >= MIN_DAYS_PER_WEEK
-    return weeks
+    frame = pd.DataFrame(
+        {
+            "index": [w.index for w in weeks],
+            "mean": [w.mean for w in weeks],
+            "n_days": [w.n_days for w in weeks],
+            "valid": [w.valid for w in weeks],
+        }
+    )
+    frame["centre"] = _centres(frame["index"], day0)
+    return frame
 
 
 def broken_line(weeks: pd.DataFrame, column: str = "mean") -> tuple[np.ndarray, np.ndarray]:
@@ -64,30 +74,21 @@ def broken_line(weeks: pd.DataFrame, column: str = "mean") -> tuple[np.ndarray, 
     return x.to_numpy(), series[column].to_numpy(dtype=float)
 
 
-def back_leg_weekly(entries: Sequence[Entry], day0: dt.date) -> pd.DataFrame:
-    """Weekly means of daily back and leg pain (each entry's highest rated back / leg site)."""
-    days, backs, legs = [], [], []
-    for entry in entries:
-        back = located_pain(entry, "back")
-        leg = located_pain(entry, "leg")
-        if back is not None or leg is not None:
-            days.append(entry.day)
-            backs.append(np.nan if back is None else back)
-            legs.append(np.nan if leg is None else leg)
-    if not days:
+def back_leg_frame(weeks: Sequence[WeekBackLeg], day0: dt.date) -> pd.DataFrame:
+    """Weekly back and leg pain (NaN where not rated): index, back, leg, n_days, centre, valid."""
+    if not weeks:
         return pd.DataFrame()
-    frame = pd.DataFrame({"day": pd.to_datetime(days), "back": backs, "leg": legs})
-    daily = frame.groupby("day")[["back", "leg"]].mean()
-    offset = (daily.index - pd.Timestamp(day0)).days.to_numpy()
-    daily["index"] = np.floor_divide(offset, WEEK_DAYS)
-    grouped = daily.groupby("index")
-    weeks = grouped[["back", "leg"]].mean().join(grouped["back"].size().rename("n_days"))
-    weeks = weeks.reset_index()
-    weeks["centre"] = pd.Timestamp(day0) + pd.to_timedelta(
-        weeks["index"] * WEEK_DAYS + (WEEK_DAYS - 1) / 2, unit="D"
+    frame = pd.DataFrame(
+        {
+            "index": [w.index for w in weeks],
+            "back": [np.nan if w.back is None else w.back for w in weeks],
+            "leg": [np.nan if w.leg is None else w.leg for w in weeks],
+            "n_days": [w.n_days for w in weeks],
+            "valid": [w.valid for w in weeks],
+        }
     )
-    weeks["valid"] = weeks["n_days"] >= MIN_DAYS_PER_WEEK
-    return weeks
+    frame["centre"] = _centres(frame["index"], day0)
+    return frame
 
 
 def region_matrix(counts: dict[str, dict[int, int]], months: Sequence[int]) -> pd.DataFrame:
@@ -108,38 +109,11 @@ def top_rows(matrix: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, int]:
     return matrix.loc[[name for name in matrix.index if name in keep]], len(matrix) - limit
 
 
-def window_shares(
-    entries: Sequence[Entry], first: dt.date, last: dt.date
-) -> tuple[int, dict[str, dict[str, float]]]:
-    """Logged days in [first, last] and, per kind (pain, radiates, numb, weak), region shares."""
-    inside = [e for e in entries if first <= e.day <= last]
-    logged = len({e.day for e in inside})
-    present: dict[str, dict[str, set[dt.date]]] = {}
-    for entry in inside:
-        named = {
-            "pain": [s.region for s in entry.where],
-            "radiates": entry.radiates,
-            "numb": entry.numb + entry.tingling,
-            "weak": entry.weak,
-        }
-        for kind, names in named.items():
-            for region in names:
-                present.setdefault(kind, {}).setdefault(region, set()).add(entry.day)
-    shares = {
-        kind: {region: len(days) / logged for region, days in found.items()}
-        for kind, found in present.items()
-    }
-    return logged, shares
-
-
-def monthly_frame(rows: Sequence[dict], last: dt.date) -> pd.DataFrame:
-    """spread's monthly rows as a table with 'label' (dates, cut at `last`) and 'since' columns."""
+def monthly_frame(rows: Sequence[MonthRow], last: dt.date) -> pd.DataFrame:
+    """The monthly rows as a table with 'label' (dates, cut at `last`) and 'since' columns."""
     if not rows:
         return pd.DataFrame()
-    frame = pd.DataFrame(list(rows))
-    for column in TABLE_COLUMNS:
-        if column not in frame:
-            frame[column] = np.nan
+    frame = pd.DataFrame([dataclasses.asdict(row) for row in rows])
     frame[list(TABLE_COLUMNS)] = frame[list(TABLE_COLUMNS)].astype(float)
     starts = pd.to_datetime(frame["start"])
     ends = (starts + pd.Timedelta(days=MONTH_DAYS - 1)).clip(upper=pd.Timestamp(last))

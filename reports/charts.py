@@ -15,9 +15,8 @@ from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from reports import report_frames as frames
-from reports.report_data import ReportData
-from reports.report_style import (
+from reports import frames
+from reports.style import (
     BLACK,
     BLUE,
     BODY_PT,
@@ -41,10 +40,12 @@ from reports.report_style import (
     new_page,
     page_title,
 )
-from reports.report_text import EVENT_LABELS, after_day0, clip, short_date
-from tracker.analysis.trend import DAYS_PER_MONTH as MONTH_DAYS
-from tracker.analysis.trend import RECENT_DAYS
+from reports.text import EVENT_LABELS, clip
+from tracker.analysis.calendar import DAYS_PER_MONTH as MONTH_DAYS
+from tracker.analysis.calendar import RECENT_DAYS, DayZero
 from tracker.domain import Event, plural
+from tracker.report_data import ReportData
+from tracker.wording import after_day0, is_surgery, pain_chart_caption, short_date
 
 MONTH = 30.4375
 MAX_EVENT_KEYS = 14
@@ -73,12 +74,6 @@ EVENT_STYLE: dict[str, LineStyle] = {
 OTHER_EVENT: LineStyle = {"color": GREEN, "linestyle": "-.", "linewidth": 1.0}
 
 
-def trend_day0(data: ReportData) -> dt.date | None:
-    """Day 0 of the verdict (the surgery, else the first entry)."""
-    text = data.trend.get("surgery_date")
-    return dt.date.fromisoformat(text) if text else data.day0
-
-
 def _num(day: dt.date | pd.Timestamp) -> float:
     """A date as a matplotlib date number."""
     return float(mdates.date2num(pd.Timestamp(day)))
@@ -91,19 +86,19 @@ def pain_over_time_page(data: ReportData) -> Figure:
     """Daily and weekly pain, the current level against the post-op best, trend, flares, events."""
     fig = new_page()
     y = page_title(fig, "Pain over time", _pain_subtitle(data))
-    day0 = trend_day0(data)
-    daily = frames.daily_pain(data.entries)
-    if daily.empty or day0 is None:
+    daily = frames.daily_series(data.daily_pain)
+    if daily.empty or data.day0 is None:
         message(fig, "No pain scores in this period, so there is nothing to chart yet.", y=0.6)
         return fig
     top, height = y + 26, 290.0
     ax = axes_at(fig, MARGIN + 22, top, PT_W - 2 * MARGIN - 30, height)
-    weeks = frames.weekly_means(daily, day0)
+    day0 = data.day0.day
+    weeks = frames.weekly_frame(data.weekly_pain, day0)
     span = x_span(data, daily, day0)
     _draw_pain(ax, data, daily, weeks, day0, span)
     keys = numbered_events(data, span)
     _draw_events(ax, keys, span)
-    _months_axis(ax, day0, data.trend.get("anchor") == "surgery")
+    _months_axis(ax, day0, is_surgery(data.day0))
     handles, _ = ax.get_legend_handles_labels()
     rows = (len(handles) + 1) // 2
     ax.legend(
@@ -118,7 +113,8 @@ def pain_over_time_page(data: ReportData) -> Figure:
     flow = Flow(fig, y=top + height + 30 + rows * 14)
     _event_key(flow, keys)
     flow.space(4)
-    flow.text(_pain_caption(data, weeks), BODY_PT)
+    valid = int(weeks["valid"].sum()) if len(weeks) else 0
+    flow.text(pain_chart_caption(data.verdict, valid, len(data.flare_centres)), BODY_PT)
     _back_leg_panel(fig, flow, data, day0, span, keys)
     return fig
 
@@ -134,7 +130,7 @@ def _pain_subtitle(data: ReportData) -> str:
 def x_span(data: ReportData, daily: pd.Series, day0: dt.date) -> tuple[float, float]:
     """The date range shown: the period, widened to show a recent surgery just before it."""
     first = data.period_start or daily.index[0].date()
-    if data.trend.get("anchor") == "surgery" and 0 <= (first - day0).days <= 120:
+    if is_surgery(data.day0) and 0 <= (first - day0).days <= 120:
         first = day0
     last = max(
         data.period_end if data.period_start or data.entries else data.as_of, daily.index[-1].date()
@@ -196,13 +192,13 @@ def _draw_pain(
 
 def _draw_level(ax: Axes, data: ReportData, day0: dt.date) -> None:
     """The post-op best window and level, the rise that would matter, and the current level."""
-    level = data.trend.get("level") or {}
+    level = data.verdict.level
     as_of = _num(data.as_of)
-    if "reference_level" in level:
-        ref = level["reference_level"]
-        first, last = level["reference_window_centres"]
-        half = (data.trend.get("bin_days", 7) - 1) / 2
-        start, end = _num(day0) + first - half, _num(day0) + last + half + 1
+    best = level.best if level else None
+    if best is not None:
+        ref = best.level
+        half = (data.verdict.bin_days - 1) / 2
+        start, end = _num(day0) + best.first_centre - half, _num(day0) + best.last_centre + half + 1
         ax.fill_between(
             [start, end],
             ref - 0.3,
@@ -213,40 +209,39 @@ def _draw_level(ax: Axes, data: ReportData, day0: dt.date) -> None:
             hatch="///",
             linewidth=0.8,
             zorder=3,
-            label=f"best 6 weeks {after_day0(data.trend)} (median {ref:.1f})",
+            label=f"best 6 weeks {after_day0(data.day0)} (median {ref:.1f})",
         )
         ax.hlines(ref, end, as_of, colors=GREEN, linestyles="--", linewidth=1.0, zorder=3)
-        if "threshold" in level:
-            ax.hlines(
-                ref + level["threshold"],
-                end,
-                as_of,
-                colors=GREY,
-                linestyles=":",
-                linewidth=1.2,
-                zorder=3,
-                label=f"best + {level['threshold']:.1f}: a rise that matters",
-            )
-    if "current_level" in level:
         ax.hlines(
-            level["current_level"],
+            ref + best.threshold,
+            end,
+            as_of,
+            colors=GREY,
+            linestyles=":",
+            linewidth=1.2,
+            zorder=3,
+            label=f"best + {best.threshold:.1f}: a rise that matters",
+        )
+    if level is not None and level.current_level is not None:
+        ax.hlines(
+            level.current_level,
             as_of - RECENT_DAYS + 1,
             as_of,
             colors=VERMILLION,
             linewidth=3.2,
             zorder=5,
-            label=f"last 6 weeks (median {level['current_level']:.1f})",
+            label=f"last 6 weeks (median {level.current_level:.1f})",
         )
 
 
 def _draw_theil_sen(ax: Axes, data: ReportData, day0: dt.date) -> None:
     """The steady-trend line: start level, slope per 30 days, over the valid bins."""
-    trend = data.trend.get("trend") or {}
-    centres = (data.trend.get("bins") or {}).get("centre_day") or []
-    if "theil_sen_slope_per_30d" not in trend or len(centres) < 2:
+    trend = data.verdict.trend
+    centres = data.verdict.bins.centre_day
+    if trend is None or len(centres) < 2:
         return
     t = np.array([centres[0], centres[-1]], dtype=float)
-    y = trend["start_level"] + trend["theil_sen_slope_per_30d"] / 30 * (t - t[0])
+    y = trend.start_level + trend.slope_per_30d / 30 * (t - t[0])
     ax.plot(
         _num(day0) + t,
         np.clip(y, 0, 10),
@@ -254,7 +249,7 @@ def _draw_theil_sen(ax: Axes, data: ReportData, day0: dt.date) -> None:
         linestyle=(0, (6, 2, 1, 2)),
         linewidth=1.6,
         zorder=4,
-        label=f"steady trend: {trend['theil_sen_slope_per_30d']:+.2f} a month",
+        label=f"steady trend: {trend.slope_per_30d:+.2f} a month",
     )
 
 
@@ -361,35 +356,6 @@ def _event_key(flow: Flow, keys: list[tuple[int, Event]]) -> None:
     flow.y = max(left.y, right.y)
 
 
-def _pain_caption(data: ReportData, weeks: pd.DataFrame) -> str:
-    """The numbers behind the chart, in plain words."""
-    trend, level = data.trend, data.trend.get("level") or {}
-    valid = int(weeks["valid"].sum()) if len(weeks) else 0
-    parts = [f"{plural(valid, 'week')} with entries on 3 or more days."]
-    if "current_level" in level and "reference_level" in level:
-        first, last = level["reference_window_centres"]
-        parts.append(
-            f"Last 6 weeks: median {level['current_level']:.1f}/10; best 6 weeks "
-            f"{after_day0(trend)} "
-            f"(weeks {int(first // 7) + 1}-{int(last // 7) + 1}): {level['reference_level']:.1f}"
-            f"/10; difference {level['delta']:+.1f} points, against {level['threshold']:.1f} "
-            "needed to matter clinically."
-        )
-    elif trend.get("verdict") != "insufficient_data":
-        parts.append(f"There is not yet a 6-week stretch {after_day0(trend)} to compare with now.")
-    if "theil_sen_slope_per_30d" in (trend.get("trend") or {}):
-        t = trend["trend"]
-        low, high = t["theil_sen_ci95_per_30d"]
-        parts.append(
-            f"Steady trend: {t['theil_sen_slope_per_30d']:+.2f} points a month (95 % confidence "
-            f"interval {low:+.2f} to {high:+.2f}), {t['change_over_record']:+.1f} over the record."
-        )
-    if trend.get("verdict") == "insufficient_data":
-        parts.append("No verdict lines are drawn until there is enough data (see page 1).")
-    parts.append(f"{plural(len(data.flare_centres), 'flare week')} marked.")
-    return " ".join(parts)
-
-
 def _back_leg_panel(
     fig: Figure,
     flow: Flow,
@@ -399,7 +365,7 @@ def _back_leg_panel(
     keys: list[tuple[int, Event]],
 ) -> None:
     """Back and leg pain as rated by location, weekly; or why it is not shown."""
-    weeks = frames.back_leg_weekly(data.entries, day0)
+    weeks = frames.back_leg_frame(data.weekly_back_leg, day0)
     flow.space(10)
     flow.text("Back pain and leg pain, rated separately", HEADING_PT, weight="bold")
     if weeks.empty or not weeks["valid"].any():
@@ -462,28 +428,26 @@ def _back_leg_panel(
 
 def regions_over_time_page(data: ReportData) -> Figure:
     """Four panels (pain, radiation, numbness/tingling, weakness): regions by month."""
-    from tracker.analysis.spread import region_month_counts
-
-    day0 = _spread_day0(data)
-    fig = new_page()
+    fig, zero = new_page(), _since(data.day0)
     y = page_title(
         fig,
         "Where it hurts over time",
         (
             "Share of the days logged in each month on which a place was named (darker = more "
-            f"often). Rows run from the spine down the limbs; 30-day months since {_since(data)}. "
+            f"often). Rows run from the spine down the limbs; 30-day months since {zero}. "
             "Numbered lines are the events of the pain-over-time chart; hatched columns are months "
             "without entries."
         ),
     )
-    monthly = data.spread.get("monthly") or []
-    if day0 is None or not monthly:
+    monthly = data.spread.monthly
+    if data.day0 is None or not monthly:
         message(fig, "No entries in this period, so there is nothing to chart yet.", y=0.6)
         return fig
-    counts = region_month_counts(data.entries, day0)
-    logged = pd.Series({r["month_index"]: r["days_logged"] for r in monthly}, dtype=float)
+    day0 = data.day0.day
+    counts = data.spread.region_months
+    logged = pd.Series({r.month_index: r.days_logged for r in monthly}, dtype=float)
     panels = [
-        (title, frames.region_matrix(counts.get(key, {}), list(logged.index)))
+        (title, frames.region_matrix(counts[key], list(logged.index)))
         for title, key in frames.SYMPTOM_PANELS
     ]
     if all(matrix.empty for _, matrix in panels):
@@ -494,29 +458,22 @@ def regions_over_time_page(data: ReportData) -> Figure:
             y=0.6,
         )
         return fig
-    span = x_span(data, frames.daily_pain(data.entries), day0)
+    span = x_span(data, frames.daily_series(data.daily_pain), day0)
     events = [
         (n, (e.day - day0).days / MONTH_DAYS - 0.5)
         for n, e in numbered_events(data, span)
         if e.day > day0
     ]
-    since = "surgery" if data.trend.get("anchor") == "surgery" else "the first entry"
+    since = "surgery" if is_surgery(data.day0) else "the first entry"
     _draw_region_panels(fig, y + 6, panels, logged, events, since)
     return fig
 
 
-def _since(data: ReportData) -> str:
+def _since(day0: DayZero | None) -> str:
     """What day 0 is, for page subtitles."""
-    day0 = _spread_day0(data)
-    if day0 and data.trend.get("anchor") == "surgery":
-        return f"surgery on {short_date(day0)}"
+    if day0 is not None and is_surgery(day0):
+        return f"surgery on {short_date(day0.day)}"
     return "the first entry (no surgery recorded)"
-
-
-def _spread_day0(data: ReportData) -> dt.date | None:
-    """Day 0 used by the spread analysis (the trend's, else the first entry)."""
-    text = data.spread.get("day0")
-    return dt.date.fromisoformat(text) if text else None
 
 
 def _draw_region_panels(
@@ -642,32 +599,31 @@ TABLE_HEADINGS = (  # key, heading, alignment, width (points)
 
 def monthly_table_page(data: ReportData) -> Figure:
     """Month by month: pain median, mean and worst, days logged, radiation and numbness."""
-    fig = new_page()
-    day0 = _spread_day0(data)
+    fig, zero = new_page(), _since(data.day0)
     y = page_title(
         fig,
         "Month by month",
         (
-            f"30-day months counted from {_since(data)}. Pain scores are 0-10; median and mean are "
+            f"30-day months counted from {zero}. Pain scores are 0-10; median and mean are "
             "of daily averages, worst is the highest single score. Shares are of the days logged "
             "that month. Back and leg pain are the scores given to those places."
         ),
     )
-    table = frames.monthly_frame(data.spread.get("monthly") or [], min(data.period_end, data.as_of))
+    table = frames.monthly_frame(data.spread.monthly, min(data.period_end, data.as_of))
     if table.empty:
         message(
             fig, "No entries since day 0 in this period, so there is no monthly table yet.", y=0.6
         )
         return fig
     table, folded = frames.collapse_years(table)
-    day0_word = "surgery" if data.trend.get("anchor") == "surgery" else "day 0"
+    day0_word = "surgery" if is_surgery(data.day0) else "day 0"
     columns = [
         (c[0], c[1].format(day0=day0_word), *c[2:])
         for c in TABLE_HEADINGS
         if c[0] not in ("back_median", "leg_median") or table[c[0]].notna().any()
     ]
     y = _draw_table(fig, y + 4, table, columns)
-    _table_notes(fig, y, data, day0, folded, len(columns) < len(TABLE_HEADINGS))
+    _table_notes(fig, y, data, folded, len(columns) < len(TABLE_HEADINGS))
     return fig
 
 
@@ -752,9 +708,7 @@ def _band(fig: Figure, y: float, height: float, width: float) -> None:
     )
 
 
-def _table_notes(
-    fig: Figure, y: float, data: ReportData, day0: dt.date | None, folded: int, no_split: bool
-) -> None:
+def _table_notes(fig: Figure, y: float, data: ReportData, folded: int, no_split: bool) -> None:
     """What the table leaves out, said plainly."""
     flow = Flow(fig, y=y + 10)
     notes = []
@@ -763,7 +717,8 @@ def _table_notes(
             f"The earliest {folded} months are folded into one row per calendar year (median of "
             "the monthly medians; means and shares weighted by days logged)."
         )
-    before = sum(1 for e in data.entries if day0 and e.day < day0)
+    day0 = data.day0
+    before = sum(1 for e in data.entries if day0 and e.day < day0.day)
     if before:
         notes.append(
             f"{plural(before, 'entry', 'entries')} from before day 0 are not in the "

@@ -16,7 +16,7 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-from reports.report_text import wrap  # noqa: E402
+from reports.text import wrap  # noqa: E402
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType

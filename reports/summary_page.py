@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING
 
 from matplotlib.figure import Figure
 
-from reports.report_data import ReportData
-from reports.report_style import (
+from reports.style import (
     BODY_PT,
     GREY,
     HEADING_PT,
@@ -21,7 +20,9 @@ from reports.report_style import (
     chars_for,
     new_page,
 )
-from reports.report_text import Block, disclaimer_text, summary_blocks, wrap
+from reports.text import Block, summary_blocks, wrap
+from tracker.report_data import ReportData
+from tracker.wording import DISCLAIMER
 
 if TYPE_CHECKING:
     from matplotlib.lines import Line2D
@@ -40,7 +41,7 @@ def summary_page(data: ReportData) -> Figure:
     for block in summary_blocks(data):
         _draw_block(flow, block)
         flow.space(9)
-    _disclaimer(fig, disclaimer_text(data))
+    _disclaimer(fig, DISCLAIMER)
     return fig
 
 
@@ -84,9 +85,8 @@ def _red_flags(flow: Flow, block: Block) -> None:
     top = flow.y
     flow.space(2)
     flow.text("! " + (block.heading or ""), HEADING_PT, weight="bold", color="#8A2A00")
-    *flags, advice = block.paragraphs
-    flow.bullets(flags, BODY_PT)
-    flow.text(advice, BODY_PT, weight="bold")
+    flow.bullets(block.paragraphs, BODY_PT)
+    flow.text(block.closing or "", BODY_PT, weight="bold")
     flow.box(top, RED_FLAG_FACE, VERMILLION, width=2.2)
     flow.space(10)
 
@@ -96,14 +96,12 @@ def _verdict(flow: Flow, block: Block) -> None:
     top = flow.y
     flow.space(2)
     flow.text(block.heading or "", HEADING_PT, weight="bold")
-    headline, *sentences = block.paragraphs
-    flow.text(headline, HEADING_PT + 0.5, weight="bold")
-    numbers = sentences.pop() if sentences and sentences[-1].startswith("In numbers:") else None
-    for sentence in sentences:
+    flow.text(block.headline or "", HEADING_PT + 0.5, weight="bold")
+    for sentence in block.paragraphs:
         flow.text(sentence, BODY_PT + 1)
-    if numbers:
+    if block.closing:
         flow.space(2)
-        flow.text(numbers, SMALL_PT + 0.5, color="#333333")
+        flow.text(block.closing, SMALL_PT + 0.5, color="#333333")
     flow.box(top, VERDICT_FACE, "#4A6F8A", width=1.0)
     flow.space(8)
 

@@ -1,16 +1,30 @@
-"""The words of the appointment report: page-1 summary blocks, dates, wrapping and truncation."""
+"""Page 1's summary blocks, and wrapping and truncation of the report's text.
+
+Sentences made from the analysis' results come from tracker.wording; this module lays them
+out with the report's own headings.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reports.report_data import ReportData
-from tracker.domain import RED_FLAG_ADVICE, RED_FLAGS, Entry, Event, plural
+from tracker.analysis.spread import RedFlagEntry
+from tracker.domain import RED_FLAG_ADVICE, Event, plural
+from tracker.report_data import ReportData
+from tracker.wording import (
+    VERDICT_HEADLINES,
+    completeness_sentence,
+    date_range,
+    red_flag_meaning,
+    report_key_numbers,
+    short_date,
+    spread_findings,
+    verdict_sentences,
+)
 
-DISCLAIMER_START = "A screening summary of self-reported scores"
 MAX_EVENTS = 8
 MAX_EVENT_CHARS = 140  # about a line and a half on page 1
 MAX_FLAG_DATES = 6
@@ -29,43 +43,19 @@ EVENT_LABELS = {
     "other": "Other",
 }
 
-VERDICT_HEADLINES = {
-    "worsening": "WORSENING: pain is clearly and lastingly worse",
-    "stable": "STABLE: no clinically important worsening",
-    "improving": "IMPROVING: pain has fallen steadily",
-    "insufficient_data": "NOT ENOUGH DATA YET for a verdict",
-}
-
 
 @dataclass
 class Block:
     """One section of the summary page: a heading and its paragraphs (each wrapped later)."""
 
-    kind: str  # "header", "red_flags", "verdict", "section", "disclaimer"
+    kind: str  # "header", "red_flags", "verdict", "section"
     heading: str | None
     paragraphs: list[str] = field(default_factory=list)
+    headline: str | None = None  # the verdict's headline, above its paragraphs
+    closing: str | None = None  # below them: the red-flag advice, the verdict's numbers
 
 
 # ---------------------------------------------------------------- small formatting helpers
-
-
-def after_day0(trend: dict) -> str:
-    """'after surgery', or 'since the diary began' when no surgery is recorded."""
-    return "since the diary began" if trend.get("anchor") == "first_entry" else "after surgery"
-
-
-def short_date(day: dt.date) -> str:
-    """A date as the report prints it: '12 Mar 2025'."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def date_range(first: dt.date, last: dt.date) -> str:
-    """'3 Feb - 14 Mar 2025' or '3 Feb 2024 - 14 Mar 2025'."""
-    if first == last:
-        return short_date(first)
-    if first.year == last.year:
-        return f"{first.day} {first:%b} - {short_date(last)}"
-    return f"{short_date(first)} - {short_date(last)}"
 
 
 def truncated(items: Sequence[str], limit: int, what: str = "more") -> list[str]:
@@ -101,17 +91,6 @@ def event_line(event: Event) -> str:
     return text + (f" ({', '.join(event.levels)})" if event.levels else "")
 
 
-def split_disclaimer(sentences: Iterable[str]) -> tuple[list[str], str | None]:
-    """The verdict sentences without the disclaimer, and the disclaimer itself."""
-    body, disclaimer = [], None
-    for sentence in sentences:
-        if sentence.startswith(DISCLAIMER_START):
-            disclaimer = sentence
-        else:
-            body.append(sentence)
-    return body, disclaimer
-
-
 # ---------------------------------------------------------------- the summary's sections
 
 
@@ -137,24 +116,24 @@ def period_text(data: ReportData) -> str:
     return f"{date_range(first, data.period_end)}{note}"
 
 
-def red_flag_block(entries: Sequence[Entry]) -> Block | None:
+def red_flag_block(found: Sequence[RedFlagEntry]) -> Block | None:
     """Red-flag symptoms logged in the period, each with its dates; None if there were none."""
     days: dict[str, list[dt.date]] = {}
-    for entry in entries:
-        for flag in entry.red_flags:
+    for item in found:
+        for flag in item.flags:
             days.setdefault(flag, [])
-            if entry.day not in days[flag]:
-                days[flag].append(entry.day)
+            if item.day not in days[flag]:
+                days[flag].append(item.day)
     if not days:
         return None
     lines = []
     for flag in sorted(days, key=lambda f: max(days[f]), reverse=True):
         dates = sorted(days[flag], reverse=True)
         listed = joined([short_date(d) for d in dates], MAX_FLAG_DATES)
-        meaning = RED_FLAGS.get(flag, flag)
+        meaning = red_flag_meaning(flag)
         lines.append(f"{meaning[0].upper()}{meaning[1:]}: {plural(len(dates), 'day')} ({listed}).")
-    lines.append(RED_FLAG_ADVICE)
-    return Block("red_flags", "RED-FLAG SYMPTOMS LOGGED (most recent first)", lines)
+    heading = "RED-FLAG SYMPTOMS LOGGED (most recent first)"
+    return Block("red_flags", heading, lines, closing=RED_FLAG_ADVICE)
 
 
 def events_block(events: Sequence[Event]) -> Block:
@@ -184,66 +163,28 @@ def completeness_block(data: ReportData) -> Block:
     entries = data.entries
     if not entries:
         return Block("section", "How complete the diary is", ["No entries in this period."])
-    sentence = (data.spread.get("completeness") or {}).get("sentence") or _completeness(data)
     text = (
         f"{plural(len(entries), 'entry', 'entries')}, the last on {short_date(entries[-1].day)}. "
-        + sentence
+        + completeness_sentence(data.spread.completeness)
     )
     return Block("section", "How complete the diary is", [text])
 
 
-def _completeness(data: ReportData) -> str:
-    """Days logged and back-filled entries, when the spread analysis gave no sentence."""
-    first = data.period_start or data.entries[0].day
-    span = (data.period_end - first).days + 1
-    logged = len({e.day for e in data.entries})
-    backfilled = sum(1 for e in data.entries if e.backfilled)
-    return (
-        f"Logged on {logged} of {span} days; {plural(backfilled, 'entry was', 'entries were')} "
-        "back-filled (typed on a later day)."
-    )
-
-
 def verdict_block(data: ReportData) -> Block:
     """The verdict headline, its sentences and the key numbers behind it."""
-    body, _ = split_disclaimer(data.verdict_sentences)
-    verdict = data.trend.get("verdict", "insufficient_data")
-    lines = [VERDICT_HEADLINES.get(verdict, verdict)] + body
-    numbers = key_numbers(data.trend)
-    if numbers:
-        lines.append(numbers)
-    return Block("verdict", "Is the pain getting worse?", lines)
-
-
-def key_numbers(trend: dict) -> str | None:
-    """A one-paragraph line of the numbers behind the verdict, every term explained."""
-    level, slope = trend.get("level") or {}, (trend.get("trend") or {})
-    parts = []
-    if "current_level" in level:
-        parts.append(f"now (median of the last 6 weeks) {level['current_level']:.1f}/10")
-    if "reference_level" in level:
-        parts.append(f"best 6 weeks {after_day0(trend)} {level['reference_level']:.1f}/10")
-    if "threshold" in level:
-        parts.append(
-            f"a rise must reach {level['threshold']:.1f} points to matter clinically (the smaller "
-            "of 2 points and 30 % of the best level, at least 1 point, and more than twice this "
-            "patient's usual week-to-week swing)"
-        )
-    if "theil_sen_slope_per_30d" in slope:
-        parts.append(f"overall trend {slope['theil_sen_slope_per_30d']:+.2f} points a month")
-    if not parts:
-        return None
-    return "In numbers: " + "; ".join(parts) + "."
+    verdict = data.verdict
+    return Block(
+        "verdict",
+        "Is the pain getting worse?",
+        verdict_sentences(verdict),
+        headline=VERDICT_HEADLINES[verdict.verdict],
+        closing=report_key_numbers(verdict),
+    )
 
 
 def findings_block(data: ReportData) -> Block:
     """Where the pain is and how it has spread, as the spread analysis words it."""
-    spread = data.spread
-    shown_elsewhere = {
-        (spread.get("red_flags") or {}).get("sentence"),
-        (spread.get("completeness") or {}).get("sentence"),
-    }
-    sentences = [s for s in spread.get("sentences", []) if s and s not in shown_elsewhere]
+    sentences = spread_findings(data.spread)  # red flags and completeness have their blocks
     heading = "Where it hurts, and how that has changed"
     located = any(e.where or e.radiates or e.numb or e.tingling or e.weak for e in data.entries)
     if not sentences and not located:
@@ -257,19 +198,10 @@ def findings_block(data: ReportData) -> Block:
     return Block("section", heading, truncated(sentences, MAX_FINDINGS, "more findings"))
 
 
-def disclaimer_text(data: ReportData) -> str:
-    """The screening disclaimer (from the verdict wording), always printed."""
-    _, disclaimer = split_disclaimer(data.verdict_sentences)
-    return disclaimer or (
-        "A screening summary of self-reported scores, not a diagnosis. "
-        "Threshold: 2 points or 30 % (Farrar 2001; Ostelo 2008)."
-    )
-
-
 def summary_blocks(data: ReportData) -> list[Block]:
     """Page 1, top to bottom: header, red flags first, verdict, events, completeness, findings."""
     blocks = [header_block(data)]
-    flags = red_flag_block(data.entries)
+    flags = red_flag_block(data.spread.red_flags)
     if flags:
         blocks.append(flags)
     blocks += [

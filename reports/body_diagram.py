@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
@@ -10,9 +9,7 @@ from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Ellipse, Patch, Polygon
 
-from reports import report_frames as frames
-from reports.report_data import ReportData
-from reports.report_style import (
+from reports.style import (
     BLACK,
     BODY_PT,
     GREY,
@@ -28,9 +25,11 @@ from reports.report_style import (
     new_page,
     page_title,
 )
-from reports.report_text import after_day0, date_range
+from tracker.analysis.spread import Shares, Window
 from tracker.domain import plural
 from tracker.regions import NAMES, REGIONS
+from tracker.report_data import ReportData
+from tracker.wording import after_day0, date_range
 
 # Pain share classes (share of logged days) and their fills: light to dark, greyscale-safe.
 PAIN_CLASSES = ((0.75, "#C8501A"), (0.5, "#EE7E45"), (0.25, "#F9B384"), (0.0, "#FDE0C5"))
@@ -145,14 +144,22 @@ TORSO = [
 def body_diagram_page(data: ReportData) -> Figure:
     """Front and back, at the post-op best beside the last 6 weeks, with a legend and numbers."""
     fig = new_page()
-    y = page_title(fig, f"Where it hurts: at best {after_day0(data.trend)} and now", SUBTITLE)
-    periods = data.spread.get("periods")
-    if not periods or not data.entries:
+    y = page_title(fig, f"Where it hurts: at best {after_day0(data.day0)} and now", SUBTITLE)
+    periods = data.spread.periods
+    if periods is None or not data.entries:
         message(
             fig, "No entries since day 0 in this period, so there is no body diagram yet.", y=0.6
         )
         return fig
-    windows = [_window(periods["best"], data, best=True), _window(periods["recent"], data)]
+    since = after_day0(data.day0)
+    if periods.best_source == "post_op_best":
+        best_title, best_note = f"Best 6 weeks {since}", ""
+    else:
+        best_title, best_note = f"First 6 weeks {since}", "no best period yet; "
+    windows = [
+        _window(best_title, periods.best, periods.best_shares, best_note),
+        _window("Last 6 weeks", periods.recent, periods.recent_shares),
+    ]
     height = _draw_bodies(fig, y + 8, windows)
     flow = Flow(fig, y=y + 8 + height + 12)
     _legend(fig, flow)
@@ -160,18 +167,12 @@ def body_diagram_page(data: ReportData) -> Figure:
     return fig
 
 
-def _window(period: dict, data: ReportData, best: bool = False) -> dict:
-    """A period's title, logged days and per-kind region shares."""
-    first, last = dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"])
-    logged, shares = frames.window_shares(data.entries, first, last)
-    when = f"{date_range(first, last)}, {plural(logged, 'day')} logged"
-    if not best:
-        title = "Last 6 weeks"
-    elif period.get("source") == "post_op_best":
-        title = f"Best 6 weeks {after_day0(data.trend)}"
-    else:
-        title, when = f"First 6 weeks {after_day0(data.trend)}", f"no best period yet; {when}"
-    return {"title": title, "when": when, "logged": logged, "shares": shares}
+def _window(title: str, window: Window, shares: Shares, note: str = "") -> dict:
+    """A period's title, its dates and logged days, and its region shares."""
+    when = (
+        f"{note}{date_range(window.start, window.end)}, {plural(shares.days_logged, 'day')} logged"
+    )
+    return {"title": title, "when": when, "logged": shares.days_logged, "shares": shares}
 
 
 class _Layers:
@@ -185,10 +186,10 @@ class _Layers:
         """A region's fill (by pain share) and hatches (radiation, numbness, weakness)."""
         on_top = name.split("-", 1)[-1] in OVERLAPPING or name in OVERLAPPING
         shares = window["shares"]
-        fill = _pain_fill(shares.get("pain", {}).get(name, 0.0))
+        fill = _pain_fill(shares.of("pain", name))
         self.fills[on_top].append((_make(shape), fill))
         for kind in HATCHES:
-            if shares.get(kind, {}).get(name, 0.0) >= MIN_HATCH_SHARE:
+            if shares.of(kind, name) >= MIN_HATCH_SHARE:
                 self.hatches[on_top].setdefault(kind, []).append(_make(shape))
 
     def draw(self, ax: Axes) -> None:
@@ -339,7 +340,7 @@ def _share_table(flow: Flow, windows: Sequence[dict]) -> None:
     names = [
         n
         for n in NAMES
-        if any(w["shares"].get(k, {}).get(n, 0) >= MIN_HATCH_SHARE for w in windows for k in kinds)
+        if any(w["shares"].of(k, n) >= MIN_HATCH_SHARE for w in windows for k in kinds)
     ]
     flow.text("Share of logged days with each symptom", HEADING_PT, weight="bold")
     if not names:
@@ -379,7 +380,7 @@ def _share_table(flow: Flow, windows: Sequence[dict]) -> None:
         fig.text(x0 / PT_W, 1 - flow.y / PT_H, REGIONS[name].label, fontsize=SMALL_PT, va="top")
         for i, window in enumerate(windows):
             for k, kind in enumerate(kinds):
-                share = window["shares"].get(kind, {}).get(name, 0.0)
+                share = window["shares"].of(kind, name)
                 fig.text(
                     (right_edges[4 * i + k] - 4) / PT_W,
                     1 - flow.y / PT_H,

@@ -14,16 +14,16 @@ matplotlib.use("Agg")
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from reports.report_body_diagram import body_diagram_page  # noqa: E402
-from reports.report_charts import (  # noqa: E402
+from reports.body_diagram import body_diagram_page  # noqa: E402
+from reports.charts import (  # noqa: E402
     monthly_table_page,
     pain_over_time_page,
     regions_over_time_page,
 )
-from reports.report_data import ReportData  # noqa: E402
-from reports.report_style import PNG_DPI, page_footer, style_context  # noqa: E402
-from reports.report_summary_page import summary_page  # noqa: E402
-from reports.report_text import short_date  # noqa: E402
+from reports.style import PNG_DPI, page_footer, style_context  # noqa: E402
+from reports.summary_page import summary_page  # noqa: E402
+from tracker.report_data import ReportData  # noqa: E402
+from tracker.wording import short_date, spread_sentences, verdict_sentences  # noqa: E402
 
 # (PNG name or None for text-only pages, page builder), in page order.
 PAGES: tuple[tuple[str | None, Callable[[ReportData], Figure]], ...] = (
@@ -58,7 +58,7 @@ def render_report(data: ReportData, out_pdf: Path, png_dir: Path | None = None) 
 
 def _texts(data: ReportData) -> list[str]:
     """Every text from the diary that the report prints (to choose a font that has them)."""
-    texts = [data.name or "", *data.verdict_sentences, *data.spread.get("sentences", [])]
+    texts = [data.name or "", *verdict_sentences(data.verdict), *spread_sentences(data.spread)]
     texts += [f"{e.title} {' '.join(e.levels)}" for e in data.events]
     return texts
 

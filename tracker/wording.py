@@ -1,0 +1,596 @@
+"""Every sentence made from the analysis' results: the words patients and clinicians read.
+
+The analysis (tracker/analysis/) returns numbers and codes; this module turns them into
+English: the verdict's reason (printed by `tracker trend --json`), its plain-English sentences
+and key numbers, the symptom-spread findings, day 0 in words, dates and numbers. Nothing
+decides anything from the text of a sentence: read the typed results instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from tracker.analysis.calendar import (
+    DAYS_PER_MONTH,
+    MIN_DAYS_PER_BIN,
+    RECENT_DAYS,
+    WEEK_DAYS,
+    DayZero,
+    week_of,
+)
+from tracker.analysis.spread import (
+    EVENT_WINDOW_DAYS,
+    FALLBACK_BEST_DAYS,
+    MIN_EVENT_DAYS,
+    BackLeg,
+    Completeness,
+    EventChange,
+    NewSymptom,
+    Reach,
+    RedFlagEntry,
+    Spread,
+    is_stale,
+)
+from tracker.analysis.trend import (
+    MAX_STALENESS_DAYS,
+    MIN_SPAN_DAYS,
+    MIN_VALID_BINS,
+    MannKendall,
+    Reason,
+    Verdict,
+)
+from tracker.domain import RED_FLAGS, plural
+from tracker.regions import REGIONS
+
+DISCLAIMER = (
+    "A screening summary of self-reported scores, not a diagnosis. "
+    "Threshold: 2 points or 30 % (Farrar 2001; Ostelo 2008)."
+)
+VERDICT_HEADLINES = {
+    "worsening": "WORSENING: pain is clearly and lastingly worse",
+    "stable": "STABLE: no clinically important worsening",
+    "improving": "IMPROVING: pain has fallen steadily",
+    "insufficient_data": "NOT ENOUGH DATA YET for a verdict",
+}
+RECENT_WEEKS = RECENT_DAYS // WEEK_DAYS
+MAX_LISTED_DATES = 10
+NOT_CAUSAL = "(descriptive, not causal)."
+_NEW_WORDS = {
+    "radiates": ("radiating pain into", "Radiating pain"),
+    "numb": ("numbness in", "Numbness"),
+    "tingling": ("tingling in", "Tingling"),
+    "weak": ("weakness in", "Weakness"),
+}
+_REACH_WORDS = {"radiation": "Radiation", "numbness": "Numbness or tingling"}
+_EVENT_WORDS = {
+    "medication-start": "medication started",
+    "medication-stop": "medication stopped",
+    "medication-change": "medication changed",
+    "nerve-block": "nerve block",
+    "physical-therapy": "physical therapy",
+    "stimulator-trial": "stimulator trial",
+    "stimulator-implant": "stimulator implant",
+}
+
+DateFormat = str | Callable[[dt.date], str]
+
+
+# ---------------------------------------------------------------- dates, numbers, day 0
+
+
+def plain_date(day: dt.date) -> str:
+    """A date in plain words, e.g. "12 March 2026"."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """A date as the report prints it: '12 Mar 2025'."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def date_range(first: dt.date, last: dt.date) -> str:
+    """'3 Feb - 14 Mar 2025' or '3 Feb 2024 - 14 Mar 2025'."""
+    if first == last:
+        return short_date(first)
+    if first.year == last.year:
+        return f"{first.day} {first:%b} - {short_date(last)}"
+    return f"{short_date(first)} - {short_date(last)}"
+
+
+def signed(x: float) -> str:
+    """A signed number with one decimal ("+2.7", "-0.4", "0.0")."""
+    text = f"{x:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+def score(value: float) -> str:
+    """A 0-10 score with at most one decimal ("6", "5.5")."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def is_surgery(day0: DayZero | None) -> bool:
+    """Whether day 0 is a surgery (else the first entry, or there is no day 0)."""
+    return day0 is not None and day0.anchor == "surgery"
+
+
+def since_words(day0: DayZero | None) -> str:
+    """What day 0 is, in words: 'surgery' or 'the diary began'."""
+    return "surgery" if is_surgery(day0) else "the diary began"
+
+
+def after_day0(day0: DayZero | None) -> str:
+    """'after surgery', or 'since the diary began' when no surgery is recorded."""
+    return "after surgery" if is_surgery(day0) else "since the diary began"
+
+
+def _months(days: float) -> str:
+    """A duration in whole months, in words."""
+    months = round(days / DAYS_PER_MONTH)
+    return "less than a month" if months < 1 else f"about {months} month{'s' * (months != 1)}"
+
+
+# ---------------------------------------------------------------- the verdict's reason
+
+
+def _mk_text(mk: MannKendall) -> str:
+    """Short statistics text for a Mann-Kendall result."""
+    return f"Mann-Kendall S = {mk.s}, Hamed-Rao p = {mk.p_hr:.3g}"
+
+
+def _reason_text(verdict: Verdict, reason: Reason) -> str:
+    """One reason of the verdict, in the words of `trend --json`'s reason field."""
+    code, trend, level = reason.code, verdict.trend, verdict.level
+    if code == "few_bins":
+        unit = "weekly" if verdict.bin_days == WEEK_DAYS else f"{verdict.bin_days}-day"
+        return (
+            f"only {reason.count} valid {unit} bins with entries on {MIN_DAYS_PER_BIN} "
+            f"or more days (need {MIN_VALID_BINS})"
+        )
+    if code == "short_span":
+        return f"entries span only {reason.count} days (need {MIN_SPAN_DAYS})"
+    if code == "stale":
+        return (
+            f"the last entry is {reason.count} days before the as-of date "
+            f"(more than {MAX_STALENESS_DAYS})"
+        )
+    if code == "no_entries":
+        return "no pain entries between day 0 and the as-of date"
+    assert trend is not None and level is not None  # every other reason follows the detectors
+    if code in ("steady_rise", "steady_fall"):
+        low, high = trend.ci95_per_30d
+        return (
+            f"steady {'rise' if code == 'steady_rise' else 'fall'} over the record: Theil-Sen "
+            f"slope {trend.slope_per_30d:+.2f} points per 30 days "
+            f"(95 % CI {low:+.2f} to {high:+.2f}), change {trend.change_over_record:+.2f} "
+            f"points against a threshold of {trend.threshold:.2f} ({_mk_text(trend.mk)})"
+        )
+    best = level.best
+    if code == "above_best":
+        assert best is not None and level.post_ref_mk is not None
+        return (
+            f"current level {level.current_level:.2f} (median of the last "
+            f"{RECENT_DAYS} days) is {best.delta:+.2f} points above the post-op best "
+            f"{best.level:.2f} (bins centred on days {best.first_centre:g}-{best.last_centre:g}), "
+            f"reaching the threshold of {best.threshold:.2f}; rising since the best "
+            f"({_mk_text(level.post_ref_mk)})"
+        )
+    if code == "detectable_change":
+        return (
+            f"a statistically detectable change of {trend.change_over_record:+.2f} points "
+            f"over the record, below the threshold of {trend.threshold:.2f} "
+            f"({_mk_text(trend.mk)})"
+        )
+    if code == "within_fluctuation":
+        assert best is not None
+        return (
+            f"the current level is {best.delta:+.2f} points above the post-op best, "
+            f"within the patient's usual fluctuation (threshold {best.threshold:.2f})"
+        )
+    return (  # no_important_change
+        f"no clinically important change: {trend.change_over_record:+.2f} points over "
+        f"the record against a threshold of {trend.threshold:.2f}"
+        + (f", {best.delta:+.2f} points from the post-op best" if best else "")
+    )
+
+
+def verdict_reason(verdict: Verdict) -> str:
+    """The verdict's reasons joined by '; ' (the `reason` of `tracker trend --json`)."""
+    return "; ".join(_reason_text(verdict, reason) for reason in verdict.reasons)
+
+
+# ---------------------------------------------------------------- the verdict in plain English
+
+
+def _trend_sentence(verdict: Verdict, verb: str) -> str:
+    """Steady rise or fall: slope per month with its CI, and the total change."""
+    trend = verdict.trend
+    assert trend is not None
+    low, high = trend.ci95_per_30d
+    centres = verdict.bins.centre_day
+    months = max(1, round((centres[-1] - centres[0]) / DAYS_PER_MONTH))
+    return (
+        f"Pain has {verb} steadily since {since_words(verdict.day0)}: about "
+        f"{signed(trend.slope_per_30d)} points a month (95 % CI {signed(low)} "
+        f"to {signed(high)}), {signed(trend.change_over_record)} points over {months} "
+        f"month{'s' * (months != 1)}."
+    )
+
+
+def _level_sentences(verdict: Verdict, fmt: Callable[[dt.date], str]) -> list[str]:
+    """Worsening via L: now against the best since surgery, and the onset."""
+    level, day0 = verdict.level, verdict.day0
+    assert level is not None and level.best is not None
+    best, since = level.best, since_words(day0)
+    text = [
+        f"Pain has been higher over the last {RECENT_WEEKS} weeks (median "
+        f"{level.current_level:.1f}/10) than at its best after {since} "
+        f"({best.level:.1f}/10, weeks {week_of(best.first_centre)}-{week_of(best.last_centre)}): "
+        f"a rise of {signed(best.delta)} points."
+    ]
+    if level.onset is not None and day0 is not None:
+        when = day0.day + dt.timedelta(int(level.onset.day))
+        step = level.onset.model == "step"
+        verb = "rose fairly abruptly around" if step else "has been rising since about"
+        text.append(f"It {verb} {fmt(when)} ({_months(level.onset.day)} after {since}).")
+    return text
+
+
+def _stable_sentences(verdict: Verdict) -> list[str]:
+    """Stable: the level now against the best, drift and usual ups and downs."""
+    trend, level = verdict.trend, verdict.level
+    assert trend is not None and level is not None
+    text = [
+        f"No clinically important worsening: pain changed by "
+        f"{signed(trend.change_over_record)} points over the record (about "
+        f"{signed(trend.slope_per_30d)} points a month)."
+    ]
+    if verdict.has("detectable_change"):
+        text.append(
+            f"This is a small but statistically detectable drift, below the "
+            f"{trend.threshold:.1f}-point change that would matter clinically."
+        )
+    if level.best is not None:
+        text.append(
+            f"The last {RECENT_WEEKS} weeks (median {level.current_level:.1f}/10) "
+            f"are {signed(level.best.delta)} points from the best after "
+            f"{since_words(verdict.day0)} ({level.best.level:.1f}/10)."
+        )
+        if verdict.has("within_fluctuation"):
+            text.append(
+                f"That is within this patient's usual ups and downs: here a change must "
+                f"reach {level.best.threshold:.1f} points to stand out from week-to-week noise."
+            )
+    return text
+
+
+def _insufficient_sentences(verdict: Verdict, fmt: Callable[[dt.date], str]) -> list[str]:
+    """Insufficient data: what is needed and what there is."""
+    if verdict.has("no_entries"):
+        since = since_words(verdict.day0)
+        return [f"Not enough data for a verdict: no pain scores logged since {since}."]
+    assert verdict.span_days is not None  # there are logged days
+    weekly = verdict.bin_days == WEEK_DAYS
+    need = "weeks" if weekly else "fourteen-day periods"
+    n_bins = len(verdict.bins.centre_day)
+    have = plural(n_bins, "usable week" if weekly else "usable 14-day period")
+    if not weekly:
+        have += " (entries too sparse for weeks)"
+    text = [
+        f"Not enough data for a verdict yet: needs at least {MIN_VALID_BINS} {need} with "
+        f"entries on {MIN_DAYS_PER_BIN} or more days, over at least {MIN_SPAN_DAYS // 7} weeks; "
+        f"{have} so far, over {plural(verdict.span_days, 'day')}."
+    ]
+    if verdict.has("stale") and verdict.as_of is not None:
+        text.append(f"No entries in the {MAX_STALENESS_DAYS} days before {fmt(verdict.as_of)}.")
+    return text
+
+
+def _date_formatter(date_format: DateFormat) -> Callable[[dt.date], str]:
+    """A date formatter from a strftime pattern or a callable."""
+    if callable(date_format):
+        return date_format
+    return lambda day: day.strftime(date_format)
+
+
+def verdict_sentences(verdict: Verdict, date_format: DateFormat = plain_date) -> list[str]:
+    """The verdict in plain English (without the disclaimer, which goes with every verdict)."""
+    fmt = _date_formatter(date_format)
+    if verdict.verdict == "insufficient_data":
+        return _insufficient_sentences(verdict, fmt)
+    if verdict.verdict == "worsening":
+        text = _level_sentences(verdict, fmt) if verdict.has("above_best") else []
+        return text + ([_trend_sentence(verdict, "risen")] if verdict.has("steady_rise") else [])
+    if verdict.verdict == "improving":
+        return [_trend_sentence(verdict, "fallen")]
+    return _stable_sentences(verdict)
+
+
+def describe_verdict(verdict: Verdict, date_format: DateFormat = plain_date) -> list[str]:
+    """The verdict's sentences followed by the disclaimer, as `tracker trend` prints them."""
+    return [*verdict_sentences(verdict, date_format), DISCLAIMER]
+
+
+def trend_key_numbers(verdict: Verdict) -> list[str]:
+    """A few lines of the numbers behind a verdict, for `tracker trend`."""
+    bins = "weeks" if verdict.bin_days == WEEK_DAYS else "14-day periods"
+    lines = [
+        f"Usable {bins}: {len(verdict.bins.centre_day)} (entries on 3 or more days each); "
+        f"span {verdict.span_days or 0} days; {verdict.n_logged_days} days logged."
+    ]
+    level, trend = verdict.level, verdict.trend
+    if level is not None and level.best is not None:
+        best = level.best
+        lines.append(
+            f"Last 6 weeks: median {level.current_level:.1f}/10; best "
+            f"{after_day0(verdict.day0)}: {best.level:.1f}/10; change {best.delta:+.1f} points "
+            f"(needs {best.threshold:.1f} to matter)."
+        )
+    if trend is not None:
+        low, high = trend.ci95_per_30d
+        lines.append(
+            f"Steady trend: {trend.slope_per_30d:+.2f} points a month "
+            f"(95 % CI {low:+.2f} to {high:+.2f}); Mann-Kendall p = {trend.mk.p_hr:.3g} "
+            "(Hamed-Rao, corrected for autocorrelation)."
+        )
+    return lines
+
+
+def report_key_numbers(verdict: Verdict) -> str | None:
+    """The report's one-paragraph line of the numbers behind the verdict, every term explained."""
+    level, trend = verdict.level, verdict.trend
+    parts = []
+    if level is not None and level.current_level is not None:
+        parts.append(f"now (median of the last 6 weeks) {level.current_level:.1f}/10")
+    if level is not None and level.best is not None:
+        parts.append(f"best 6 weeks {after_day0(verdict.day0)} {level.best.level:.1f}/10")
+        parts.append(
+            f"a rise must reach {level.best.threshold:.1f} points to matter clinically (the "
+            "smaller of 2 points and 30 % of the best level, at least 1 point, and more than "
+            "twice this patient's usual week-to-week swing)"
+        )
+    if trend is not None:
+        parts.append(f"overall trend {trend.slope_per_30d:+.2f} points a month")
+    if not parts:
+        return None
+    return "In numbers: " + "; ".join(parts) + "."
+
+
+# ---------------------------------------------------------------- symptom spread
+
+
+def region_label(name: str) -> str:
+    """A region's label ("left foot"), or its name when it is not a known region."""
+    return REGIONS[name].label if name in REGIONS else name
+
+
+def red_flag_meaning(flag: str) -> str:
+    """What a red-flag code means, in the patient's words."""
+    return RED_FLAGS.get(flag, flag)
+
+
+def red_flags_sentence(found: tuple[RedFlagEntry, ...]) -> str:
+    """'Red-flag symptoms were logged on 2 days: 2 May 2026 (bladder); ...'."""
+    if not found:
+        return "No red-flag symptoms were logged in this period."
+    by_day: dict[dt.date, list[str]] = {}
+    for item in found:
+        flags = by_day.setdefault(item.day, [])
+        flags.extend(m for m in map(red_flag_meaning, item.flags) if m not in flags)
+    parts = [
+        f"{plain_date(day)} ({', '.join(flags)})"
+        for day, flags in list(by_day.items())[:MAX_LISTED_DATES]
+    ]
+    more = len(by_day) - MAX_LISTED_DATES
+    tail = f"; and {plural(more, 'more day')}" if more > 0 else ""
+    return (
+        f"Red-flag symptoms were logged on {plural(len(by_day), 'day')}: {'; '.join(parts)}{tail}."
+    )
+
+
+def best_label(spread: Spread) -> str:
+    """How the best period is named in a sentence: 'at best' or 'in the first 6 weeks ...'."""
+    if spread.periods is not None and spread.periods.best_source == "post_op_best":
+        return "at best"
+    weeks = FALLBACK_BEST_DAYS // WEEK_DAYS
+    return f"in the first {weeks} weeks after {since_words(spread.day0)}"
+
+
+def _stale_note(item: NewSymptom, as_of: dt.date) -> str:
+    """'; not logged since 5 May 2026' when a new symptom has not been logged for 2 weeks."""
+    return f"; not logged since {plain_date(item.last_seen)}" if is_stale(item, as_of) else ""
+
+
+def new_symptom_sentence(item: NewSymptom, as_of: dt.date) -> str:
+    """'New numbness in the left foot since about 3 August 2026 (present 6 of ...)'."""
+    words, noun = _NEW_WORDS[item.kind]
+    onset, label = plain_date(item.onset), region_label(item.region)
+    if item.returned:
+        head = f"{noun} returned in the {label} about {onset}"
+        if item.kind == "radiates":
+            head = f"{noun} into the {label} returned about {onset}"
+    else:
+        head = f"New {words} the {label} since about {onset}"
+    return (
+        f"{head} (present {item.weeks_present} of the last {item.weeks_since} weeks; "
+        f"absent for the {item.weeks_clear_before} weeks before{_stale_note(item, as_of)})."
+    )
+
+
+def _limb_key(item: NewSymptom) -> tuple[str, str | None, str | None]:
+    """(kind, side, limb) of a new-symptom finding, for grouping a spreading symptom."""
+    region = REGIONS.get(item.region)
+    return item.kind, region and region.side, region and region.limb
+
+
+def _grouped_part(item: NewSymptom, as_of: dt.date) -> str:
+    """'the left calf since about 12 March 2026 (22 of 24 weeks)'."""
+    return (
+        f"the {region_label(item.region)} since about {plain_date(item.onset)} "
+        f"({item.weeks_present} of {item.weeks_since} weeks{_stale_note(item, as_of)})"
+    )
+
+
+def new_symptom_sentences(found: tuple[NewSymptom, ...], as_of: dt.date) -> list[str]:
+    """One sentence per finding, or one per limb when a new symptom spread along it."""
+    groups: dict[tuple, list[NewSymptom]] = {}
+    for item in found:
+        key = _limb_key(item) if not item.returned and _limb_key(item)[2] else (id(item),)
+        groups.setdefault(key, []).append(item)
+    text = []
+    for key, items in groups.items():
+        if len(items) == 1:
+            text.append(new_symptom_sentence(items[0], as_of))
+            continue
+        words = _NEW_WORDS[key[0]][0]
+        parts = [_grouped_part(item, as_of) for item in items]
+        clear = min(item.weeks_clear_before for item in items)
+        text.append(
+            f"New {words} the {key[1]} {key[2]}, region by region: "
+            f"{', '.join(parts[:-1])} and {parts[-1]}; each absent for at least {clear} weeks "
+            "before."
+        )
+    return text
+
+
+def reach_sentence(item: Reach, best: str) -> str:
+    """'Radiation now reaches the left foot; at best it reached the left thigh (...)'."""
+    what = _REACH_WORDS[item.kind]
+    if item.now:
+        now = f"{what} now reaches the {REGIONS[item.now].label}"
+    else:
+        now = f"{what} no longer reaches the {item.side} {item.limb}"
+    if item.best:
+        then = f"{best} it reached the {REGIONS[item.best].label}"
+    else:
+        then = f"{best} there was none"
+    if item.direction == "further":
+        why = f"spreading further down the {item.limb}"
+    else:
+        why = "retreating towards the spine, a good sign"
+    return f"{now}; {then} ({why})."
+
+
+def back_leg_sentence(found: BackLeg, best_words: str) -> str:
+    """Which pain dominates now, with the medians now and at best."""
+    recent, best, dominant = found.recent, found.best, found.dominant
+    back, leg = recent.back_median, recent.leg_median
+    if dominant is None:
+        head = f"No back or leg pain was rated by location in the last {RECENT_WEEKS} weeks"
+    elif back is None or leg is None:
+        value = back if back is not None else leg
+        assert value is not None
+        head = (
+            f"Only {dominant} pain was rated in the last {RECENT_WEEKS} weeks "
+            f"(median {score(value)}/10)"
+        )
+    elif dominant == "similar":
+        head = (
+            f"Back and leg pain are similar in the last {RECENT_WEEKS} weeks "
+            f"(back {score(back)}/10, leg {score(leg)}/10, medians)"
+        )
+    else:
+        high, low = (leg, back) if dominant == "leg" else (back, leg)
+        other = "back" if dominant == "leg" else "leg"
+        head = (
+            f"{dominant.capitalize()} pain (median {score(high)}/10) now exceeds {other} pain "
+            f"({score(low)}/10) in the last {RECENT_WEEKS} weeks"
+        )
+    medians = {"back": best.back_median, "leg": best.leg_median}
+    then = [
+        f"{part} pain was {score(value)}/10"
+        for part in (("leg", "back") if dominant == "leg" else ("back", "leg"))
+        if (value := medians[part]) is not None
+    ]
+    tail = f"; {best_words} {' and '.join(then)}" if then else ""
+    return f"{head}{tail}."
+
+
+def event_sentence(item: EventChange) -> str:
+    """Median daily pain before and after an event, or why there is too little to say."""
+    ev = item.event
+    head = f"{ev.title} ({_EVENT_WORDS.get(ev.kind, ev.kind)}, {plain_date(ev.day)})"
+    nb, na = item.before_days, item.after_days
+    if item.change is None or item.before_median is None or item.after_median is None:
+        return (
+            f"{head}: too few days logged to compare pain before and after ({nb} of the "
+            f"{EVENT_WINDOW_DAYS} days before, {na} of the {EVENT_WINDOW_DAYS} after; at least "
+            f"{MIN_EVENT_DAYS} needed on each side) {NOT_CAUSAL}"
+        )
+    change = f"{item.change:+.1f}".replace("+0.0", "0.0").replace("-0.0", "0.0")
+    return (
+        f"{head}: median daily pain {score(item.before_median)}/10 in the "
+        f"{EVENT_WINDOW_DAYS} days before ({nb} days logged) and {score(item.after_median)}"
+        f"/10 in the {EVENT_WINDOW_DAYS} days after ({na} days logged), a change of {change} "
+        f"{NOT_CAUSAL}"
+    )
+
+
+def completeness_sentence(item: Completeness) -> str:
+    """'Logged on 301 of 412 days (73 %); 12 entries were back-filled (...)'."""
+    if not item.entries:
+        return "No entries in this period."
+    pct = round(100 * item.share_logged)
+    n = item.backfilled
+    if n == 0:
+        filled = "no entries were back-filled"
+    else:
+        filled = (
+            f"{n} {'entry was' if n == 1 else 'entries were'} back-filled (typed on a later day)"
+        )
+    gap = item.longest_gap_days
+    gap_text = f"; the longest gap without an entry was {plural(gap, 'day')}" if gap > 1 else ""
+    return (
+        f"Logged on {item.days_logged} of {item.days_in_period} days ({pct} %); {filled}{gap_text}."
+    )
+
+
+def spread_findings(spread: Spread) -> list[str]:
+    """Where it hurts and how that changed: new symptoms, reach, back/leg pain, events."""
+    best = best_label(spread)
+    text = new_symptom_sentences(spread.new_symptoms, spread.as_of)
+    text += [reach_sentence(item, best) for item in spread.reach]
+    text += [back_leg_sentence(spread.back_leg, best)] if spread.back_leg else []
+    return text + [event_sentence(item) for item in spread.events]
+
+
+def spread_sentences(spread: Spread) -> list[str]:
+    """Every spread sentence in report order: red flags first, completeness last."""
+    return [
+        red_flags_sentence(spread.red_flags),
+        *spread_findings(spread),
+        completeness_sentence(spread.completeness),
+    ]
+
+
+# ---------------------------------------------------------------- the report's charts
+
+
+def pain_chart_caption(verdict: Verdict, valid_weeks: int, n_flares: int) -> str:
+    """The numbers behind the pain-over-time chart, in plain words."""
+    level, trend = verdict.level, verdict.trend
+    parts = [f"{plural(valid_weeks, 'week')} with entries on 3 or more days."]
+    if level is not None and level.best is not None:
+        best = level.best
+        parts.append(
+            f"Last 6 weeks: median {level.current_level:.1f}/10; best 6 weeks "
+            f"{after_day0(verdict.day0)} "
+            f"(weeks {week_of(best.first_centre)}-{week_of(best.last_centre)}): {best.level:.1f}"
+            f"/10; difference {best.delta:+.1f} points, against {best.threshold:.1f} "
+            "needed to matter clinically."
+        )
+    elif verdict.verdict != "insufficient_data":
+        parts.append(
+            f"There is not yet a 6-week stretch {after_day0(verdict.day0)} to compare with now."
+        )
+    if trend is not None:
+        low, high = trend.ci95_per_30d
+        parts.append(
+            f"Steady trend: {trend.slope_per_30d:+.2f} points a month (95 % confidence "
+            f"interval {low:+.2f} to {high:+.2f}), {trend.change_over_record:+.1f} over the record."
+        )
+    if verdict.verdict == "insufficient_data":
+        parts.append("No verdict lines are drawn until there is enough data (see page 1).")
+    parts.append(f"{plural(n_flares, 'flare week')} marked.")
+    return " ".join(parts)
