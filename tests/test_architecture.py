@@ -2,8 +2,9 @@
 
 - reports/ draws what it is handed: it never reaches storage (tracker.db, tracker.repository,
   tracker.models, SQLAlchemy), Click or the command line, not even through another module;
-- tracker/analysis/ imports only the domain, the regions, its own modules, numpy, scipy and
-  the standard library;
+- tracker/analysis/ imports only the domain (domain.py, regions.py and the pure vocabulary
+  modules beside them), its own modules, numpy, scipy and the standard library; the domain
+  itself imports only the standard library and itself;
 - nothing in tracker/ other than the command-line modules imports reports/ or the command line;
 - the calendar constants, and the symptom-spread findings, are free of numpy and scipy.
 """
@@ -20,7 +21,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("tracker", "reports")
 STORAGE = ("tracker.db", "tracker.repository", "tracker.models", "sqlalchemy", "alembic")
-ANALYSIS_ALLOWED = ("tracker.domain", "tracker.regions", "tracker.analysis", "numpy", "scipy")
+# The domain: entries, regions and the vocabularies of the answers, pure rules only.
+DOMAIN = (
+    "tracker.domain",
+    "tracker.regions",
+    "tracker.errors",
+    "tracker.activities",
+    "tracker.weekly",
+    "tracker.before_surgery",
+)
+ANALYSIS_ALLOWED = (*DOMAIN, "tracker.analysis", "numpy", "scipy")
 HEAVY = ("numpy", "scipy", "pandas", "matplotlib")
 
 
@@ -111,6 +121,12 @@ def matches(name: str, prefixes: tuple[str, ...]) -> bool:
     return any(name == p or name.startswith(p + ".") for p in prefixes)
 
 
+def allowed(name: str, prefixes: tuple[str, ...]) -> bool:
+    """The standard library, the listed modules, or `tracker` itself (its version only)."""
+    stdlib = name.split(".")[0] in sys.stdlib_module_names
+    return stdlib or name == "tracker" or matches(name, prefixes)
+
+
 def is_command_line(name: str) -> bool:
     """The Face: tracker/cli*.py, tracker/cli/, clikit, prompting and __main__."""
     last = name.split(".")[1] if name.count(".") >= 1 else ""
@@ -146,11 +162,13 @@ def test_reports_never_reach_storage_click_or_the_command_line(module: str) -> N
 
 @pytest.mark.parametrize("module", modules_under("tracker.analysis"))
 def test_analysis_imports_only_the_domain_the_regions_and_numerics(module: str) -> None:
-    bad = {
-        name
-        for name in imports_of(module)
-        if not matches(name, ANALYSIS_ALLOWED) and name.split(".")[0] not in sys.stdlib_module_names
-    }
+    bad = {name for name in imports_of(module) if not allowed(name, ANALYSIS_ALLOWED)}
+    assert not bad, f"{module} imports {sorted(bad)}"
+
+
+@pytest.mark.parametrize("module", [m for m in DOMAIN if m in project_modules()])
+def test_the_domain_imports_only_the_standard_library_and_itself(module: str) -> None:
+    bad = {name for name in imports_of(module) if not allowed(name, DOMAIN)}
     assert not bad, f"{module} imports {sorted(bad)}"
 
 

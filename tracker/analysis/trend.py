@@ -1,8 +1,8 @@
-"""The "worsening over time" verdict of docs/TREND_SPEC.md (v1), as pure functions.
+"""The "worsening over time" verdict of docs/method.md, as pure functions.
 
 Runtime needs only numpy, scipy and the standard library; no I/O, no database. The verdict is
 numbers and codes only (a frozen `Verdict`): its sentences are made by tracker.wording, its
-JSON (TREND_SPEC "Output") by tracker.trend_json.
+JSON (docs/method.md, "Output") by tracker.trend_json.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ class Level:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The TREND_SPEC verdict of a diary; fluctuation, trend and level unless insufficient."""
+    """The verdict (docs/method.md) of a diary; fluctuation, trend and level unless insufficient."""
 
     verdict: VerdictCode
     reasons: tuple[Reason, ...]
@@ -509,7 +509,7 @@ def worsening_verdict(
     surgeries: Iterable[datetime.date] = (),
     as_of: datetime.date | None = None,
 ) -> Verdict:
-    """The TREND_SPEC verdict for a diary."""
+    """The verdict (docs/method.md) for a diary."""
     diary = _prepare(entries, surgeries, as_of)
     fraction = _weekly_valid_fraction(diary.days)
     size = WEEK_DAYS if fraction is None or fraction >= WEEKLY_VALID_FRACTION else SPARSE_BIN_DAYS
