@@ -361,9 +361,7 @@ def test_surgery_after_as_of_is_ignored():
 def test_entries_before_surgery_and_after_as_of_are_ignored():
     entries = [(day(d), 4.0 + d % 3) for d in range(100)]
     extra = [(day(-d), 10.0) for d in range(1, 40)] + [(day(120), 0.0)]
-    assert as_json(entries + extra, [DAY0], as_of=day(99)) == as_json(
-        entries, [DAY0]
-    )
+    assert as_json(entries + extra, [DAY0], as_of=day(99)) == as_json(entries, [DAY0])
 
 
 def test_datetimes_are_accepted():
