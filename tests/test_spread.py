@@ -487,3 +487,12 @@ def test_any_diary_gives_consistent_findings(rows: list) -> None:
         assert reach.direction in ("further", "retreating")
     assert 0 <= result.completeness.share_logged <= 1
     assert all(sentence.endswith(".") for sentence in spread_sentences(result))
+
+
+def test_every_symptom_field_of_an_entry_is_followed_for_new_symptoms() -> None:
+    """A new region field (domain.FIELDS) must be given its new-symptom words here too."""
+    from tracker.analysis.spread import NEW_KINDS
+    from tracker.domain import SYMPTOM_KINDS
+    from tracker.wording import _NEW_WORDS
+
+    assert set(NEW_KINDS) == set(SYMPTOM_KINDS) == set(_NEW_WORDS)
