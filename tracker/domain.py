@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from tracker import regions
 from tracker.errors import TrackerError, shown
@@ -73,10 +73,10 @@ class Site:
 # How a field is typed, checked, stored and written. Every part of tracker that handles
 # entries (parsing, `log`/`edit` options, the saved and `show` lines, the step-by-step
 # questions, storage, CSV and JSON) goes through FIELDS and treats a field by its kind:
-SITES = "sites"  # located pain: REGION or REGION=N, one Site per region (entry_sites)
-REGIONS = "regions"  # body regions, in the order given, no repeats (entry_sites)
-TERMS = "terms"  # words from the field's vocabulary, no repeats (entry_terms)
-TEXT = "text"  # free text, at most MAX_NOTE characters (a column of entries)
+SITES: Final = "sites"  # located pain: REGION or REGION=N, one Site per region (entry_sites)
+REGIONS: Final = "regions"  # body regions, in the order given, no repeats (entry_sites)
+TERMS: Final = "terms"  # words from the field's vocabulary, no repeats (entry_terms)
+TEXT: Final = "text"  # free text, at most MAX_NOTE characters (a column of entries)
 FieldKind = Literal["sites", "regions", "terms", "text"]
 
 
@@ -484,7 +484,7 @@ def _term_key(text: str) -> str:
 
 
 def parse_terms(
-    texts: list[str] | tuple[str, ...], vocabulary: dict[str, str], what: str
+    texts: list[str] | tuple[str, ...], vocabulary: Mapping[str, str], what: str
 ) -> tuple[str, ...]:
     """Names from a fixed vocabulary (qualities, red flags), normalised and without repeats."""
     names: list[str] = []
@@ -558,7 +558,7 @@ def clean_text(text: str | None, what: str, limit: int) -> str | None:
     return cleaned or None
 
 
-def _closest(key: str, vocabulary: dict[str, str]) -> str:
+def _closest(key: str, vocabulary: Mapping[str, str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(key, list(vocabulary), n=1, cutoff=0.6)

@@ -19,9 +19,9 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Column, Date, DateTime, Table, delete, insert, select, update
+from sqlalchemy import Column, CursorResult, Date, DateTime, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from tracker import models
@@ -105,9 +105,12 @@ def _change(session: Session, summary: str) -> _Change:
     if change is None:
         now = dt.datetime.now().replace(microsecond=0)
         forget_older_than(session, now - dt.timedelta(days=RECOVERABLE_DAYS))
-        change_id = session.execute(
+        inserted = session.execute(
             insert(models.changes).values(made_at=now, summary=summary[:300])
-        ).inserted_primary_key[0]
+        )  # a CursorResult, though Session.execute is annotated as returning Result
+        key = cast("CursorResult[Any]", inserted).inserted_primary_key
+        assert key is not None  # an INSERT of one row always reports it
+        change_id = int(key[0])
         change = session.info[_STATE] = _Change(change_id, set())
     return change
 

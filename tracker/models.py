@@ -7,6 +7,8 @@ here once, as tables; Alembic compares its migrations against this metadata.)
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Column,
     Date,
@@ -34,7 +36,7 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 # Every table's ids are never reused: SQLite's AUTOINCREMENT (PostgreSQL sequences never
 # reuse a value anyway), so a deleted entry's number never comes back as another entry.
 # A new table passes **NEVER_REUSED; tests/test_undo.py checks that every table does.
-NEVER_REUSED = {"sqlite_autoincrement": True}
+NEVER_REUSED: dict[str, Any] = {"sqlite_autoincrement": True}
 
 # One diary entry: the day it describes, overall pain, when it was typed.
 entries = Table(

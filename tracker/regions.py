@@ -176,6 +176,7 @@ def _build() -> tuple[dict[str, Region], dict[str, str], dict[str, str]]:
     finer = {parent: [row for row in _FINER if row[2] == parent] for _, _, parent, *_ in _FINER}
     for base, label, group, limb, level, aliases in _SIDED:
         code = _SNOMED["lower-leg" if base in ("calf", "shin") else limb]
+        places: list[tuple[str, str, str | None, str | None]]  # name, words, parent, root
         places = [(base, label, None, _ROOT_OF_REGION.get(base))]
         places += [(name, words, base, root) for name, words, _, root, _ in finer.get(base, ())]
         for side in SIDES:

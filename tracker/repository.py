@@ -6,8 +6,19 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Executable,
+    Row,
+    Select,
+    delete,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from tracker import journal
@@ -38,13 +49,27 @@ _BY_SITE_KIND = {f.stored_as: f for f in _SITE_FIELDS}
 _BY_TERM_KIND = {f.stored_as: f for f in _TERM_FIELDS}
 
 
+def _write(session: Session, statement: Executable) -> CursorResult[Any]:
+    """Run an INSERT, UPDATE or DELETE: its result has rowcount and inserted_primary_key.
+
+    Session.execute returns a CursorResult for these, but is annotated as returning Result.
+    """
+    return cast("CursorResult[Any]", session.execute(statement))
+
+
+def _insert(session: Session, statement: Executable) -> int:
+    """Run an INSERT of one row; returns the row's new id."""
+    key = _write(session, statement).inserted_primary_key
+    assert key is not None  # an INSERT of one row always reports it
+    return int(key[0])
+
+
 # ---------------------------------------------------------------- entries
 
 
 def add_entry(session: Session, entry: Entry, import_key: str | None = None) -> Entry:
     """Store a new entry; returns it with its id (Core inserts: `tracker log` stays fast)."""
-    inserted = session.execute(insert(entries).values(_head_row(entry, import_key)))
-    entry_id = inserted.inserted_primary_key[0]
+    entry_id = _insert(session, insert(entries).values(_head_row(entry, import_key)))
     _insert_details(session, [(entry_id, entry)])
     journal.created(session, entries, [entry_id], f"logged entry {entry_id} ({_said(entry)})")
     return replace(entry, id=entry_id)
@@ -134,7 +159,7 @@ def update_entry(session: Session, entry: Entry) -> None:
     values = _head_row(entry, None)
     del values["import_key"]  # an edited entry keeps the key of the row it came from
     journal.before_change(session, entries, entry.id, f"edited entry {entry.id} ({_said(entry)})")
-    done = session.execute(entries.update().where(entries.c.id == entry.id, _LIVE).values(values))
+    done = _write(session, entries.update().where(entries.c.id == entry.id, _LIVE).values(values))
     if done.rowcount != 1:
         raise _no_entry(session, entry.id)
     session.execute(delete(entry_sites).where(entry_sites.c.entry_id == entry.id))
@@ -193,7 +218,7 @@ def list_entries(
     grep keeps entries whose note holds the text (any case); regions, those that name any
     of these regions (where it hurts, radiates, numb, tingling or weak).
     """
-    days = [_LIVE]
+    days: list[ColumnElement[bool]] = [_LIVE]
     days += [entries.c.day >= since] if since else []
     days += [entries.c.day <= until] if until else []
     chosen_only = []
@@ -232,18 +257,18 @@ def list_entries(
     return [_assemble(h, sites.get(h.id, ()), terms.get(h.id, ())) for h in heads]
 
 
-def _heads():  # type: ignore[no-untyped-def]
+def _heads() -> Select:
     columns = [entries.c[f.stored_as] for f in _COLUMN_FIELDS]
     return select(entries.c.id, entries.c.day, entries.c.pain, entries.c.logged_at, *columns)
 
 
-def _sites():  # type: ignore[no-untyped-def]
+def _sites() -> Select:
     return select(
         entry_sites.c.entry_id, entry_sites.c.kind, entry_sites.c.region, entry_sites.c.intensity
     )
 
 
-def _terms():  # type: ignore[no-untyped-def]
+def _terms() -> Select:
     return select(entry_terms.c.entry_id, entry_terms.c.kind, entry_terms.c.term)
 
 
@@ -268,7 +293,7 @@ def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
     return found
 
 
-def _assemble(head, sites, terms) -> Entry:  # type: ignore[no-untyped-def]
+def _assemble(head: Row, sites: Iterable[Row], terms: Iterable[Row]) -> Entry:
     """An entry from its row and its site and term rows (each in position order)."""
     values: dict[str, list] = {f.name: [] for f in _ROW_FIELDS}
     for site in sites:
@@ -277,14 +302,9 @@ def _assemble(head, sites, terms) -> Entry:  # type: ignore[no-untyped-def]
     for term in terms:
         values[_BY_TERM_KIND[term.kind].name].append(term.term)
     columns = head._mapping
-    return Entry(
-        id=head.id,
-        day=head.day,
-        pain=head.pain,
-        logged_at=head.logged_at,
-        **{name: tuple(items) for name, items in values.items()},
-        **{f.name: columns[f.stored_as] for f in _COLUMN_FIELDS},
-    )
+    fields: dict[str, Any] = {name: tuple(items) for name, items in values.items()}
+    fields |= {f.name: columns[f.stored_as] for f in _COLUMN_FIELDS}
+    return Entry(id=head.id, day=head.day, pain=head.pain, logged_at=head.logged_at, **fields)
 
 
 # ---------------------------------------------------------------- events
@@ -301,7 +321,7 @@ def add_event(session: Session, ev: Event, import_key: str | None = None) -> Eve
         "created_at": dt.datetime.now().replace(microsecond=0),
         "import_key": import_key,
     }
-    event_id = session.execute(insert(events).values(values)).inserted_primary_key[0]
+    event_id = _insert(session, insert(events).values(values))
     saved = replace(ev, id=event_id)
     journal.created(session, events, [event_id], f"added {_event_said(saved)}")
     return saved
@@ -342,13 +362,13 @@ def delete_event(session: Session, event_id: int) -> Event:
     return removed
 
 
-def _events():  # type: ignore[no-untyped-def]
+def _events() -> Select:
     return select(
         events.c.id, events.c.day, events.c.kind, events.c.title, events.c.note, events.c.levels
     )
 
 
-def _event_from_row(row) -> Event:  # type: ignore[no-untyped-def]
+def _event_from_row(row: Row) -> Event:
     levels = tuple(row.levels.split(",")) if row.levels else ()
     return Event(
         day=row.day, kind=row.kind, title=row.title, note=row.note, levels=levels, id=row.id
@@ -367,7 +387,7 @@ def check_in_week(session: Session, week: str) -> WeeklyCheck | None:
 def add_check(session: Session, check: WeeklyCheck, import_key: str | None = None) -> WeeklyCheck:
     """Store a weekly check (its ISO week must be free); returns it with its id."""
     row = _check_row(check) | {"import_key": import_key}
-    check_id = session.execute(insert(weekly_checks).values(row)).inserted_primary_key[0]
+    check_id = _insert(session, insert(weekly_checks).values(row))
     _insert_check_scores(session, check_id, check)
     journal.created(session, weekly_checks, [check_id], f"weekly check of {check.week}")
     return replace(check, id=check_id)
@@ -376,8 +396,9 @@ def add_check(session: Session, check: WeeklyCheck, import_key: str | None = Non
 def replace_check(session: Session, check_id: int, check: WeeklyCheck) -> WeeklyCheck:
     """Overwrite the check with this id (the same ISO week, answered again)."""
     journal.before_change(session, weekly_checks, check_id, f"weekly check of {check.week}")
-    done = session.execute(
-        weekly_checks.update().where(weekly_checks.c.id == check_id).values(_check_row(check))
+    done = _write(
+        session,
+        weekly_checks.update().where(weekly_checks.c.id == check_id).values(_check_row(check)),
     )
     if done.rowcount != 1:
         raise TrackerError(f"there is no weekly check {check_id}; 'tracker week list' shows them")
@@ -421,7 +442,7 @@ def _insert_check_scores(session: Session, check_id: int, check: WeeklyCheck) ->
         session.execute(insert(weekly_clinic_scores), scores)
 
 
-def _checks(session: Session, *where) -> list[WeeklyCheck]:  # type: ignore[no-untyped-def]
+def _checks(session: Session, *where: ColumnElement[bool]) -> list[WeeklyCheck]:
     columns = [
         weekly_checks.c.id,
         weekly_checks.c.day,
