@@ -60,4 +60,4 @@ def test_the_diary_works_on_postgresql(pg_url, tmp_path):
     assert run("trend", "--json").exit_code == 0
     assert run("report", "--out", str(tmp_path / "r.pdf")).exit_code == 0
     refused = run("log", "11")
-    assert refused.exit_code == 2 and len(json.loads(run("list", "--json").output)) == 1
+    assert refused.exit_code == 1 and len(json.loads(run("list", "--json").output)) == 1
