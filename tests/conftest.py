@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from support import NOW
 
+from tracker import clock
 from tracker.cli import cli
 
 
@@ -24,6 +26,14 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     real_connect = socket.socket.connect
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fixed_clock() -> Iterator[None]:
+    """Every test, and every tracker it starts, sees the clock stopped at support.NOW."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(clock.VARIABLE, NOW.isoformat())
+        yield
 
 
 @pytest.fixture(autouse=True)

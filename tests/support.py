@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 NONET = Path(__file__).parent / "nonet"
+
+# The moment every test runs at (conftest.py sets TRACKER_NOW to it, for subprocesses too):
+# no test depends on the real date.
+NOW = dt.datetime(2026, 11, 24, 21, 14, 5)
+TODAY = NOW.date()
 
 # The top-level fields of TREND_SPEC "Output" (always present) and of a Mann-Kendall result.
 TOP_KEYS = {

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import click
 import pytest
+from support import NOW, TODAY
 
 from tracker.cli import cli
-
-TODAY = dt.date.today()
 
 
 def _digest(path: Path) -> str:
@@ -46,7 +45,7 @@ def test_log_stores_every_field(run, stored):
     assert entry["quality"] == ["burning", "shooting"]
     assert entry["red_flags"] == []
     assert entry["note"] == "after gardening"
-    assert dt.datetime.fromisoformat(entry["logged_at"]).date() == TODAY
+    assert entry["logged_at"] == NOW.isoformat()
 
 
 def test_log_defaults_to_today_and_allows_several_entries_a_day(run, stored):
@@ -60,9 +59,34 @@ def test_log_defaults_to_today_and_allows_several_entries_a_day(run, stored):
 def test_backfilled_entry_is_marked(run):
     result = run("log", "4", "--date", "yesterday")
     assert result.exit_code == 0
-    assert "Back-filled: typed on" in result.output
+    assert result.output.splitlines() == [
+        "Saved entry 1 for Mon 23 Nov 2026: pain 4/10.",
+        "(Back-filled: typed on 2026-11-24; the report counts it as such.)",
+    ]
     listing = run("list")
     assert "* back-filled" in listing.output
+
+
+def test_the_clock_is_read_in_one_place_and_can_be_set(run, stored, monkeypatch):
+    """TRACKER_NOW stands for the computer's clock everywhere: today, typing times, dates."""
+    monkeypatch.setenv("TRACKER_NOW", "2025-02-28T07:30:59")
+    assert run("log", "5").output.startswith("Saved entry 1 for Fri 28 Feb 2025: pain 5/10.")
+    assert run("log", "4", "--date", "yesterday").exit_code == 0
+    future = run("log", "4", "--date", "2025-03-01")
+    assert future.exit_code == 1
+    assert future.output == "Error: --date: 2025-03-01 is in the future; today is 2025-02-28\n"
+    assert [(e["date"], e["logged_at"]) for e in stored()] == [
+        ("2025-02-27", "2025-02-28T07:30:59"),
+        ("2025-02-28", "2025-02-28T07:30:59"),
+    ]
+    monkeypatch.setenv("TRACKER_NOW", "soon")
+    result = run("log", "5")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: TRACKER_NOW 'soon' is not a date and time; use YYYY-MM-DDTHH:MM:SS,"
+        " or unset it to use the computer's clock\n"
+    )
+    assert len(stored()) == 2
 
 
 def test_red_flag_prints_urgent_advice_and_still_saves(run, stored):
@@ -404,3 +428,12 @@ def test_every_command_has_help(run, path):
     command = dict(_all_commands(cli))[path]
     assert command.help and len(command.help.strip()) > 10
     assert "Usage: tracker" in result.output
+
+
+def test_an_event_is_stamped_by_the_clock(run, db_path):
+    import sqlite3
+
+    assert run("event", "add", "2026-02-14", "injection", "L5 epidural steroid").exit_code == 0
+    with sqlite3.connect(db_path) as connection:
+        stamped = connection.execute("SELECT created_at FROM events").fetchone()[0]
+    assert dt.datetime.fromisoformat(stamped) == NOW

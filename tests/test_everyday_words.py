@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from support import NOW
 
 from tracker import domain, regions
 from tracker.errors import TrackerError
@@ -318,7 +319,7 @@ def test_log_same_repeats_the_last_entry_for_today_with_a_new_pain(run, stored):
     assert again.exit_code == 0, again.output
     assert again.output.startswith("Saved entry 2 for ")
     second = stored()[1]
-    assert second["date"] == dt.date.today().isoformat() and second["pain"] == 5
+    assert second["date"] == NOW.date().isoformat() and second["pain"] == 5
     assert second["where"] == [
         {"region": "lower-back", "intensity": 6}, {"region": "left-buttock", "intensity": 4},
     ]  # fmt: skip
@@ -350,9 +351,9 @@ def test_a_spot_above_the_overall_pain_is_noted_off_a_terminal(run, stored):
 
 
 def test_a_spot_above_the_overall_pain_is_asked_about_on_a_terminal(run, stored, monkeypatch):
-    from tracker import clikit
+    from tracker.cli import asking
 
-    monkeypatch.setattr(clikit, "on_terminal", lambda: True)
+    monkeypatch.setattr(asking, "on_terminal", lambda: True)
     refused = run("log", "3", "--where", "lower-back=9", input="n\n")
     assert "Lower-back=9 is above the overall pain 3/10" in refused.output
     assert refused.exit_code == 0 and refused.output.endswith("Nothing saved.\n")

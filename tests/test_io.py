@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import NOW, TODAY
 
 from tracker import domain, regions
 from tracker import repository as repo
@@ -258,7 +259,7 @@ def test_date_pain_csv_keeps_identical_rows_and_a_second_import_adds_nothing(run
         (2, "2025-01-02", 5),
         (3, "2025-01-02", 5),
     ]  # fmt: skip  (newest first in the file: stored oldest first)
-    assert all(e["logged_at"][:10] == dt.date.today().isoformat() for e in entries)
+    assert all(e["logged_at"] == NOW.isoformat() for e in entries)  # stamped at the import
     second = run("import", str(source))
     assert second.exit_code == 0
     assert second.output.splitlines()[0] == f"Imported 0 entries and 0 events from {source} (CSV)."
@@ -445,7 +446,7 @@ def test_a_damaged_json_entry_is_named(run, sample, tmp_path):
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch):
-    from tracker import cli_data
+    from tracker.cli import data as cli_data
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -463,7 +464,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
 # ---------------------------------------------------------------- any diary survives the trip
 
 _NAMES = list(regions.NAMES)
-_days = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date.today())
+_days = st.dates(min_value=dt.date(2015, 1, 1), max_value=TODAY)
 _regions = st.lists(st.sampled_from(_NAMES), unique=True, max_size=3).map(tuple)
 
 

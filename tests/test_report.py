@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
-from support import MK_KEYS, TOP_KEYS
+from support import MK_KEYS, TODAY, TOP_KEYS
 
 from tracker import domain
 from tracker.cli import cli
@@ -170,7 +170,7 @@ def test_an_empty_diary_gives_a_valid_report_that_says_what_is_missing(tmp_path)
 
 def test_three_entries_give_a_report_that_says_what_is_missing(tmp_path):
     db = tmp_path / "d.sqlite3"
-    today = dt.date.today()
+    today = TODAY
     assert (
         invoke(
             db,
@@ -216,7 +216,7 @@ def test_trend_json_has_the_fields_of_the_spec(report_run):
         result["level"]
     )
     assert set(result["monthly"]) == {"month_index", "median", "n_days"}
-    assert result["as_of"] == dt.date.today().isoformat()
+    assert result["as_of"] == TODAY.isoformat()
 
 
 def test_trend_json_keeps_full_precision(report_run):
@@ -242,7 +242,7 @@ def test_trend_prints_the_verdict_sentences_and_key_numbers(report_run):
 
 
 def test_trend_as_of_and_since_narrow_the_diary(report_run):
-    early = (dt.date.today() - dt.timedelta(days=60)).isoformat()
+    early = (TODAY - dt.timedelta(days=60)).isoformat()
     result = json.loads(invoke(report_run["db"], "trend", "--json", "--as-of", early).output)
     assert result["as_of"] == early
     since = json.loads(invoke(report_run["db"], "trend", "--json", "--since", early).output)
@@ -300,7 +300,7 @@ def test_since_after_until_is_refused(tmp_path):
 
 def test_red_flags_come_first_on_page_one_with_their_dates(tmp_path):
     db = tmp_path / "d.sqlite3"
-    day = (dt.date.today() - dt.timedelta(days=3)).isoformat()
+    day = (TODAY - dt.timedelta(days=3)).isoformat()
     assert invoke(db, "log", "5", "--where", "lower-back").exit_code == 0
     assert invoke(db, "log", "7", "--date", day, "--red-flag", "bladder").exit_code == 0
     assert invoke(db, "report", "--out", str(tmp_path / "r.pdf")).exit_code == 0

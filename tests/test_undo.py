@@ -7,6 +7,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from support import NOW, TODAY
+
 from tracker import journal, models
 from tracker.db import SCHEMA_HEAD
 
@@ -42,10 +44,8 @@ def test_undo_takes_back_a_log_an_edit_and_a_delete_one_at_a_time(run, stored):
 
     first = run("undo")
     assert first.exit_code == 0, first.output
-    assert first.output.startswith(f"Undone: deleted entry 1 ({dt.date.today()}, pain 4/10) (made ")
-    assert f"Another 'tracker undo' would take back: edited entry 1 ({dt.date.today()}" in (
-        first.output
-    )
+    assert first.output.startswith(f"Undone: deleted entry 1 ({TODAY}, pain 4/10) (made ")
+    assert f"Another 'tracker undo' would take back: edited entry 1 ({TODAY}" in (first.output)
     [entry] = stored()
     assert entry["pain"] == 4 and entry["quality"] == []
 
@@ -91,7 +91,7 @@ def test_deletions_are_kept_30_days_then_forgotten(run, db_path, stored):
     run("delete", "1", "--yes")
     conn = sqlite3.connect(db_path)
     with conn:  # the deletion, and the history, were made 31 days ago
-        old = (dt.datetime.now() - dt.timedelta(days=31)).strftime("%Y-%m-%d %H:%M:%S.000000")
+        old = (NOW - dt.timedelta(days=31)).strftime("%Y-%m-%d %H:%M:%S.000000")
         conn.execute("UPDATE entries SET deleted_at = ? WHERE id = 1", (old,))
         conn.execute("UPDATE changes SET made_at = ?", (old,))
     conn.close()

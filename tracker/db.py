@@ -6,7 +6,6 @@ schema actually has to change, so everyday commands start fast.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from tracker import clock
 from tracker.errors import TrackerError
 
 # Every migration in alembic/versions, oldest first (a diary at any of them can be opened);
@@ -165,7 +165,7 @@ class Database:
         backup = None
         if revision is not None and self.path is not None:
             backup = self.backup(self._backup_name(f"before-{SCHEMA_HEAD}"))
-        self._upgrade(engine)
+        self._migrate(engine, "upgrade", "head")
         self.upgraded_from = (revision, backup)
 
     def _refuse_foreign(self, revision: str | None, tables: set[str]) -> None:
@@ -196,15 +196,12 @@ class Database:
                 f"{self.describe()} cannot be read as a tracker diary: {_reason(exc)}"
             ) from None
 
-    def _upgrade(self, engine: Engine, target: str = "head") -> None:
-        """Run the migrations inside one transaction that holds the write lock."""
-        self._migrate(engine, "upgrade", target)
-
     def downgrade(self, target: str) -> None:
         """Undo migrations (for tests and developers, not for patients)."""
         self._migrate(self.engine(), "downgrade", target)
 
     def _migrate(self, engine: Engine, direction: str, target: str) -> None:
+        """Run migrations up or down to `target` in one transaction holding the write lock."""
         from alembic.config import Config
 
         from alembic import command
@@ -259,7 +256,7 @@ class Database:
 
     def _backup_name(self, why: str) -> Path:
         assert self.path is not None
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         name = self.path.with_name(f"{self.path.name}.backup-{stamp}-{why}")
         count = 1
         while name.exists():  # e.g. a second try within the same second: never collide

@@ -17,7 +17,7 @@ import math
 import random
 from typing import TYPE_CHECKING
 
-from tracker import repository
+from tracker import clock, repository
 from tracker.domain import Entry, Event, Site, new_entry, new_event
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ def _logged_at(rng: random.Random, when: dt.date, evening: bool, today: dt.date)
     late = rng.randint(1, 2)
     if when + dt.timedelta(late) < today and rng.random() < LATE_CHANCE:
         typed = dt.datetime.combine(when + dt.timedelta(late), dt.time(20, rng.randint(0, 59)))
-    return min(typed, dt.datetime.now().replace(microsecond=0))  # never typed in the future
+    return min(typed, clock.now())  # never typed in the future
 
 
 def _day_entries(

@@ -24,7 +24,7 @@ from typing import Any, cast
 from sqlalchemy import Column, CursorResult, Date, DateTime, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from tracker import models
+from tracker import clock, models
 
 RECOVERABLE_DAYS = 30
 _STATE = "tracker.journal"  # this command's change, kept in session.info
@@ -103,7 +103,7 @@ def _change(session: Session, summary: str) -> _Change:
     """This command's change, started (and old history forgotten) on first use."""
     change = session.info.get(_STATE)
     if change is None:
-        now = dt.datetime.now().replace(microsecond=0)
+        now = clock.now()
         forget_older_than(session, now - dt.timedelta(days=RECOVERABLE_DAYS))
         inserted = session.execute(
             insert(models.changes).values(made_at=now, summary=summary[:300])

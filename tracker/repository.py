@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from tracker import journal
+from tracker import clock, journal
 from tracker.before_surgery import PainBefore
 from tracker.domain import FIELDS, REGIONS, SITES, TERMS, Entry, Event, Site
 from tracker.errors import TrackerError
@@ -175,7 +175,7 @@ def delete_entry(session: Session, entry_id: int) -> None:
     """
     entry = get_entry(session, entry_id)
     journal.before_change(session, entries, entry_id, f"deleted entry {entry_id} ({_said(entry)})")
-    now = dt.datetime.now().replace(microsecond=0)
+    now = clock.now()
     session.execute(
         entries.update()
         .where(entries.c.id == entry_id, _LIVE)
@@ -318,7 +318,7 @@ def add_event(session: Session, ev: Event, import_key: str | None = None) -> Eve
         "title": ev.title,
         "note": ev.note,
         "levels": ",".join(ev.levels) or None,
-        "created_at": dt.datetime.now().replace(microsecond=0),
+        "created_at": clock.now(),
         "import_key": import_key,
     }
     event_id = _insert(session, insert(events).values(values))
@@ -355,7 +355,7 @@ def delete_event(session: Session, event_id: int) -> Event:
         raise TrackerError(f"there is no event {event_id}; 'tracker event list' shows the ids")
     removed = _event_from_row(row)
     journal.before_change(session, events, event_id, f"deleted {_event_said(removed)}")
-    now = dt.datetime.now().replace(microsecond=0)
+    now = clock.now()
     session.execute(
         events.update().where(events.c.id == event_id).values(deleted_at=now, import_key=None)
     )

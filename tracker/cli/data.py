@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker import domain, journal
+from tracker import clock, domain, journal
 from tracker import repository as repo
-from tracker.clikit import DATE, App, pass_app
-from tracker.clikit import date_order as date_order_env
+from tracker.cli.app import App, pass_app
+from tracker.cli.params import DATE
+from tracker.cli.params import date_order as date_order_env
 from tracker.errors import TrackerError
 
 if TYPE_CHECKING:  # types only: tracker.io is imported inside the commands
@@ -28,12 +29,6 @@ if TYPE_CHECKING:  # types only: tracker.io is imported inside the commands
 
 PROGRESS_FROM = 2000  # rows: smaller files are done before a bar would be worth drawing
 PREVIEW = 20  # entries listed by --dry-run
-
-
-def register(group: click.Group) -> None:
-    """Add this module's commands to the tracker group."""
-    group.add_command(export_command)
-    group.add_command(import_command)
 
 
 @click.command("export")
@@ -126,7 +121,7 @@ def import_command(
     from tracker.io.common import fingerprints, not_yet_in_diary
 
     batch = read_import(
-        file.read_bytes(), fmt, app.today(), app.now(), _progress, date_order, date_order_env()
+        file.read_bytes(), fmt, clock.today(), clock.now(), _progress, date_order, date_order_env()
     )
     keys = [key for _, key in batch.entries] + [key for _, key in batch.events]
     if dry_run and _no_diary_yet(app):
@@ -228,3 +223,6 @@ def _progress(items: Sequence[Any], label: str) -> Iterable[Any]:
 def _bar(items: Sequence[Any], label: str) -> Iterator[Any]:
     with click.progressbar(items, label=label, file=sys.stderr) as bar:
         yield from bar
+
+
+COMMANDS = (export_command, import_command)

@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tracker import clock
 from tracker import repository as repo
-from tracker.clikit import App, BadValue, pass_app
+from tracker.cli.app import App, pass_app
+from tracker.cli.params import BadValue
 from tracker.errors import TrackerError
 
 if TYPE_CHECKING:  # tracker.remind (subprocess and friends) loads inside the commands only
@@ -18,11 +20,6 @@ _WHERE = {
     "cron": "a line in your crontab",
     "launchd": "a launchd agent",
 }
-
-
-def register(group: click.Group) -> None:
-    """Add this module's commands to the tracker group."""
-    group.add_command(remind_group)
 
 
 def _time(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
@@ -93,7 +90,7 @@ def remind_check(app: App, notify: bool) -> None:
         logged = False
     else:
         with app.session(write=False) as session:
-            logged = repo.logged_on(session, app.today())
+            logged = repo.logged_on(session, clock.today())
     if logged:
         return
     from tracker import remind
@@ -101,3 +98,6 @@ def remind_check(app: App, notify: bool) -> None:
     click.echo(remind.MESSAGE)
     if notify:
         remind.notify()
+
+
+COMMANDS = (remind_group,)

@@ -1,30 +1,33 @@
-"""`tracker log` on a terminal with no PAIN: asks step by step, defaults from the last entry."""
+"""Questions on the terminal: `tracker log` with no PAIN asks step by step, with the last
+entry's answers as defaults."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
 
-from tracker import domain
+from tracker import clock, domain
+from tracker.cli.params import date_order
 from tracker.domain import Entry
 from tracker.errors import TrackerError
 
 
-def ask_entry(
-    today: dt.date,
-    now: dt.datetime,
-    previous: Entry | None,
-    pain: int | None = None,
-    day: dt.date | None = None,
-) -> Entry:
-    """A complete entry from a few questions; Enter keeps the suggested answer."""
+def on_terminal() -> bool:
+    """Whether someone is there to answer a question (standard input is a terminal)."""
+    return sys.stdin.isatty()
+
+
+def ask_entry(previous: Entry | None, pain: int | None = None, day: dt.date | None = None) -> Entry:
+    """A complete entry from a few questions; Enter keeps the suggested answer. It is typed
+    now, when the questions begin."""
+    now = clock.now()
+    today = now.date()
     click.echo("New diary entry. Press Enter to keep the answer in [brackets]; '-' for none.")
     if day is None:
-        from tracker.clikit import date_order
-
         day = _ask("Which day", "today", lambda text: domain.parse_date(text, today, date_order()))
     if pain is None:
         pain = _ask("Pain now, 0 (none) to 10 (worst imaginable)", None, domain.parse_pain)

@@ -11,22 +11,17 @@ from pathlib import Path
 
 import click
 
-from tracker.clikit import ANY_DATE, DATE, App, heavy_imports, pass_app
+from tracker import clock
+from tracker.cli import paused_collector
+from tracker.cli.app import App, pass_app
+from tracker.cli.params import ANY_DATE, DATE
 from tracker.domain import plural
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEMO_DB = "demo-diary.sqlite3"
 DEMO_PDF = "demo-report.pdf"
 
 
-def register(group: click.Group) -> None:
-    """Add this module's commands to the tracker group."""
-    group.add_command(trend)
-    group.add_command(report)
-    group.add_command(demo)
-
-
-@click.command(context_settings=CONTEXT)
+@click.command()
 @click.option("--as-of", type=ANY_DATE, help="Judge the course as of this day (default: today).")
 @click.option("--since", type=DATE, help="Use only entries from this day on.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full verdict as JSON.")
@@ -41,13 +36,13 @@ def trend(app: App, as_of: dt.date | None, since: dt.date | None, as_json: bool)
     """
     import json
 
-    with heavy_imports():
+    with paused_collector():
         from tracker.report_inputs import trend_for
         from tracker.trend_json import verdict_json
         from tracker.wording import describe_verdict, trend_key_numbers
 
     with app.session(write=False) as session:
-        result = trend_for(session, as_of or app.today(), since)
+        result = trend_for(session, as_of or clock.today(), since)
     if as_json:
         click.echo(json.dumps(verdict_json(result), indent=2))
         return
@@ -58,7 +53,7 @@ def trend(app: App, as_of: dt.date | None, since: dt.date | None, as_json: bool)
         click.echo(line)
 
 
-@click.command(context_settings=CONTEXT)
+@click.command()
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -95,22 +90,22 @@ def report(
       tracker report --out ~/appointment.pdf --name "Alex Smith"
       tracker report --since 2025-06-01 --png charts
     """
-    with heavy_imports():
-        import reports.pdf  # noqa: F401  (pandas and matplotlib, loaded once here)
+    with paused_collector():
+        from reports.pdf import render_report  # pandas and matplotlib
         from tracker.report_inputs import check_out_path, png_folder, report_data
 
-    today = app.today()
+    today = clock.today()
     out = check_out_path(out or Path(f"tracker-report-{today.isoformat()}.pdf"))
     charts = png_folder(png_dir) if png_dir else None
     with app.session(write=False) as session:
         data = report_data(session, today=today, as_of=as_of, since=since, until=until, name=name)
-    pngs = _render(data, out, charts)
+    pngs = render_report(data, out, charts)
     click.echo(f"Report written to {out} ({plural(len(data.entries), 'entry', 'entries')}).")
     if pngs:
         click.echo(f"Charts written to {charts}: {', '.join(p.name for p in pngs)}")
 
 
-@click.command(context_settings=CONTEXT)
+@click.command()
 @click.option(
     "--out",
     "out_dir",
@@ -128,8 +123,8 @@ def demo(app: App, out_dir: Path) -> None:
     Example:
       tracker demo --out /tmp/tracker-demo
     """
-    with heavy_imports():
-        import reports.pdf  # noqa: F401  (pandas and matplotlib, loaded once here)
+    with paused_collector():
+        from reports.pdf import render_report  # pandas and matplotlib
         from tracker.db import fresh_sqlite_database
         from tracker.demo import build_demo_diary
         from tracker.report_inputs import png_folder, report_data
@@ -137,7 +132,7 @@ def demo(app: App, out_dir: Path) -> None:
 
     folder = png_folder(out_dir)
     database = fresh_sqlite_database(folder / DEMO_DB, "choose another --out for the demo")
-    today = app.today()
+    today = clock.today()
     try:
         with database.session() as session:
             build_demo_diary(session, today)
@@ -145,7 +140,7 @@ def demo(app: App, out_dir: Path) -> None:
             data = report_data(session, today=today)
     finally:
         database.dispose()
-    pngs = _render(data, folder / DEMO_PDF, png_folder(folder / "charts"))
+    pngs = render_report(data, folder / DEMO_PDF, png_folder(folder / "charts"))
     click.echo(f"Demo diary ({len(data.entries)} entries) written to {folder / DEMO_DB}")
     click.echo(f"Demo report written to {folder / DEMO_PDF}")
     click.echo(f"Charts written to {folder / 'charts'}: {', '.join(p.name for p in pngs)}")
@@ -153,8 +148,4 @@ def demo(app: App, out_dir: Path) -> None:
     click.echo(f"Look at the demo diary with: tracker --db {folder / DEMO_DB} list")
 
 
-def _render(data, out: Path, charts: Path | None) -> list[Path]:  # type: ignore[no-untyped-def]
-    """Draw the report (pandas and matplotlib load here)."""
-    from reports.pdf import render_report
-
-    return render_report(data, out, charts)
+COMMANDS = (trend, report, demo)

@@ -1,0 +1,57 @@
+"""What every command works on: the App in ctx.obj (the diary's database, one transaction
+per command)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:  # types only: the database layer is imported when a command needs it
+    from sqlalchemy.orm import Session
+
+    from tracker.db import Database
+
+
+class App:
+    """The diary a command works on (from --db, the environment or the user data folder)."""
+
+    def __init__(self, db_option: str | None) -> None:
+        self.db_option = db_option
+        self._database: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            from tracker.db import Database
+            from tracker.paths import database_url
+
+            self._database = Database(database_url(self.db_option))
+        return self._database
+
+    @contextmanager
+    def session(self, write: bool = True) -> Iterator[Session]:
+        """One transaction for the whole command."""
+        with self.database.session(write=write) as session:
+            yield session
+        self.report_upgrade()
+
+    def report_upgrade(self) -> None:
+        upgraded = self.database.upgraded_from
+        if upgraded and upgraded[0] is not None:
+            click.echo(
+                "Your diary was upgraded to the current format; the old file was kept at "
+                f"{upgraded[1]}",
+                err=True,
+            )
+            self.database.upgraded_from = None
+
+    def close(self) -> None:
+        """Release the database when the command ends (SQLite folds its journal back in)."""
+        if self._database is not None:
+            self._database.dispose()
+
+
+pass_app = click.make_pass_decorator(App)

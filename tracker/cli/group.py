@@ -1,0 +1,93 @@
+"""The tracker command group: every error a command meets becomes one line and an exit code.
+
+This is the one place a TrackerError (or an OSError, a usage mistake, a cancelled
+question) is turned into what the patient sees: `Error: ...` on standard error, exit 1
+for a bad value or file, 2 for a mistyped command, 130 for Ctrl-C; never a traceback,
+except for a bug with TRACKER_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from tracker.cli.params import BadValue
+from tracker.errors import TrackerError
+
+# Set once on the group; every subcommand's context inherits them from its parent.
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class TrackerGroup(click.Group):
+    """A group whose errors are one line: 'Error: ...', exit 1 (expected) or 2 (usage)."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
+        standalone = extra.pop("standalone_mode", True)
+        try:
+            if args and any("\x00" in str(arg) for arg in args):
+                # A NUL cannot reach us from a shell, but can from a script; no path or
+                # text we accept may hold one.
+                raise click.UsageError("an argument contains a NUL character; remove it")
+            return super().main(args, prog_name="tracker", standalone_mode=False, **extra)
+        except click.MissingParameter as exc:  # a mistyped command: exit 2, below
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            _error_line(f"{_one_line(exc.format_message())}{hint}")
+            code = exc.exit_code
+        except click.BadParameter as exc:  # a problem with a value given: exit 1, like any other
+            _error_line(_one_line(_value_message(exc)))
+            code = 1
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            _error_line(f"{_one_line(exc.format_message())}{hint}")
+            code = exc.exit_code
+        except click.ClickException as exc:
+            _error_line(_one_line(exc.format_message()))
+            code = exc.exit_code
+        except TrackerError as exc:
+            _error_line(_one_line(exc.message))
+            code = 1
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            _error_line(_one_line(f"{exc.strerror or exc}{where}"))
+            code = 1
+        except click.exceptions.Abort:  # Ctrl-C or end of input at a question
+            click.echo("", err=True)  # the cursor is still on the question's line
+            _error_line("cancelled; nothing was changed")
+            code = 1
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except KeyboardInterrupt:
+            click.echo("", err=True)  # after the ^C the terminal printed
+            _error_line("interrupted; nothing was changed")
+            code = 130
+        except Exception as exc:  # a bug: one line for the patient, details on request
+            if os.environ.get("TRACKER_DEBUG"):
+                raise
+            _error_line(
+                f"unexpected problem ({type(exc).__name__}: {_one_line(str(exc))[:200]}); "
+                "nothing was changed. Set TRACKER_DEBUG=1 to see details"
+            )
+            code = 1
+        if standalone:
+            sys.exit(code)
+        return code
+
+
+def _value_message(exc: click.BadParameter) -> str:
+    """A bad value's message, naming the option it was given to (never a '[PAIN]' metavar)."""
+    if isinstance(exc, BadValue):
+        if isinstance(exc.param, click.Option):
+            return f"{exc.param.opts[-1]}: {exc.message}"
+        return exc.message
+    return exc.format_message()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _error_line(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
