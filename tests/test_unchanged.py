@@ -4,7 +4,7 @@ The files in tests/fixtures/unchanged/ were written by the code before the analy
 typed results (issue 8), from the demo diary built for a fixed day. These tests run the same
 commands through the real command group and compare every character: the JSON at full float
 precision with its key order, the printed sentences, and each PDF page's text (pypdf). Only
-the report's "generated on" date (the real today) is replaced by a placeholder.
+the report's "generated on" date (the clock's today) is replaced by a placeholder.
 
 Regenerate only when a change is meant to alter what users see:
     python tests/test_unchanged.py
@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
 
+from tracker import clock  # noqa: E402
 from tracker.cli import cli  # noqa: E402
 from tracker.db import Database  # noqa: E402
 from tracker.demo import build_demo_diary  # noqa: E402
@@ -86,7 +87,7 @@ def report_text(db: Path, out: Path, options: list[str]) -> str:
 
     run(db, "report", "--out", str(out), *options)
     pages = [page.extract_text() or "" for page in PdfReader(out).pages]
-    today = dt.date.today()
+    today = clock.today()  # the moment the tests run at (tests/support.py), or the real one
     return "\n\f\n".join(pages).replace(f"{today.day} {today:%b %Y}", GENERATED)
 
 
