@@ -311,3 +311,20 @@ def test_red_flags_come_first_on_page_one_with_their_dates(tmp_path):
     when = dt.date.fromisoformat(day)
     assert f"{flag}: 1 day ({when.day} {when:%b %Y})" in first
     assert flat(domain.RED_FLAG_ADVICE) in first
+
+
+def test_one_day_zero_for_every_page_even_when_no_entry_is_on_or_before_as_of(tmp_path):
+    """Entries only after --as-of (but before --until), no surgery: no day 0, on every page."""
+    db = tmp_path / "d.sqlite3"
+    for day in ("2026-01-01", "2026-01-02", "2026-01-03"):
+        assert invoke(db, "log", "5", "--date", day, "--where", "lower-back=5").exit_code == 0
+    out = tmp_path / "r.pdf"
+    result = invoke(
+        db, "report", "--as-of", "2025-12-01", "--until", "2026-01-31", "--out", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    pages = page_texts(out)
+    assert "Not enough data for a verdict: no pain scores logged since the diary began." in pages[0]
+    assert "nothing to chart yet" in pages[1] and "nothing to chart yet" in pages[2]
+    assert "No entries since day 0 in this period, so there is no body diagram yet." in pages[3]
+    assert "no monthly table yet" in pages[4]
