@@ -493,6 +493,6 @@ def test_every_symptom_field_of_an_entry_is_followed_for_new_symptoms() -> None:
     """A new region field (domain.FIELDS) must be given its new-symptom words here too."""
     from tracker.analysis.spread import NEW_KINDS
     from tracker.domain import SYMPTOM_KINDS
-    from tracker.wording import _NEW_WORDS
+    from tracker.wording import NEW_SYMPTOM_WORDS
 
-    assert set(NEW_KINDS) == set(SYMPTOM_KINDS) == set(_NEW_WORDS)
+    assert set(NEW_KINDS) == set(SYMPTOM_KINDS) == set(NEW_SYMPTOM_WORDS)

@@ -56,7 +56,7 @@ VERDICT_HEADLINES = {
 RECENT_WEEKS = RECENT_DAYS // WEEK_DAYS
 MAX_LISTED_DATES = 10
 NOT_CAUSAL = "(descriptive, not causal)."
-_NEW_WORDS = {
+NEW_SYMPTOM_WORDS = {
     "radiates": ("radiating pain into", "Radiating pain"),
     "numb": ("numbness in", "Numbness"),
     "tingling": ("tingling in", "Tingling"),
@@ -404,7 +404,7 @@ def _stale_note(item: NewSymptom, as_of: dt.date) -> str:
 
 def new_symptom_sentence(item: NewSymptom, as_of: dt.date) -> str:
     """'New numbness in the left foot since about 3 August 2026 (present 6 of ...)'."""
-    words, noun = _NEW_WORDS[item.kind]
+    words, noun = NEW_SYMPTOM_WORDS[item.kind]
     onset, label = plain_date(item.onset), region_label(item.region)
     if item.returned:
         head = f"{noun} returned in the {label} about {onset}"
@@ -443,7 +443,7 @@ def new_symptom_sentences(found: tuple[NewSymptom, ...], as_of: dt.date) -> list
         if len(items) == 1:
             text.append(new_symptom_sentence(items[0], as_of))
             continue
-        words = _NEW_WORDS[key[0]][0]
+        words = NEW_SYMPTOM_WORDS[key[0]][0]
         parts = [_grouped_part(item, as_of) for item in items]
         clear = min(item.weeks_clear_before for item in items)
         text.append(

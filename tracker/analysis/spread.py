@@ -291,7 +291,7 @@ def region_shares(entries: Iterable[Entry], window: Window) -> Shares:
     present: dict[str, dict[str, set[dt.date]]] = {}
     for entry in inside:
         for kind, fields in SHARE_KINDS.items():
-            for region in _field_regions(entry, fields):
+            for region in _regions_of(entry, fields):
                 present.setdefault(kind, {}).setdefault(region, set()).add(entry.day)
     return Shares(
         logged,
@@ -300,17 +300,6 @@ def region_shares(entries: Iterable[Entry], window: Window) -> Shares:
             for kind, found in present.items()
         },
     )
-
-
-def _field_regions(entry: Entry, fields: Sequence[str]) -> list[str]:
-    """Regions named under the fields, in the entry's order (sites' regions for "where")."""
-    names: list[str] = []
-    for field in fields:
-        if field == "where":
-            names += [s.region for s in entry.where]
-        else:
-            names += list(getattr(entry, field))
-    return names
 
 
 # ---------------------------------------------------------------- red flags
