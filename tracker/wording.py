@@ -421,7 +421,7 @@ def new_symptom_sentence(item: NewSymptom, as_of: dt.date) -> str:
 def _limb_key(item: NewSymptom) -> tuple[str, str | None, str | None]:
     """(kind, side, limb) of a new-symptom finding, for grouping a spreading symptom."""
     region = REGIONS.get(item.region)
-    return item.kind, region and region.side, region and region.limb
+    return (item.kind, region.side, region.limb) if region else (item.kind, None, None)
 
 
 def _grouped_part(item: NewSymptom, as_of: dt.date) -> str:
@@ -434,20 +434,21 @@ def _grouped_part(item: NewSymptom, as_of: dt.date) -> str:
 
 def new_symptom_sentences(found: tuple[NewSymptom, ...], as_of: dt.date) -> list[str]:
     """One sentence per finding, or one per limb when a new symptom spread along it."""
-    groups: dict[tuple, list[NewSymptom]] = {}
-    for item in found:
-        key = _limb_key(item) if not item.returned and _limb_key(item)[2] else (id(item),)
-        groups.setdefault(key, []).append(item)
+    groups: dict[tuple[str, str | None, str | None] | int, list[NewSymptom]] = {}
+    for item in found:  # a returned symptom, or one off the limbs, stands alone
+        limb = _limb_key(item)
+        groups.setdefault(limb if not item.returned and limb[2] else id(item), []).append(item)
     text = []
-    for key, items in groups.items():
+    for items in groups.values():
         if len(items) == 1:
             text.append(new_symptom_sentence(items[0], as_of))
             continue
-        words = NEW_SYMPTOM_WORDS[key[0]][0]
+        kind, side, limb_name = _limb_key(items[0])
+        words = NEW_SYMPTOM_WORDS[kind][0]
         parts = [_grouped_part(item, as_of) for item in items]
         clear = min(item.weeks_clear_before for item in items)
         text.append(
-            f"New {words} the {key[1]} {key[2]}, region by region: "
+            f"New {words} the {side} {limb_name}, region by region: "
             f"{', '.join(parts[:-1])} and {parts[-1]}; each absent for at least {clear} weeks "
             "before."
         )

@@ -421,8 +421,10 @@ def reach_changes(entries: Sequence[Entry], recent: Window, best: Window) -> lis
                 now, then = farthest(now_names, side, limb), farthest(best_names, side, limb)
                 if _level(now) == _level(then):
                     continue
-                direction = "further" if _level(now) > _level(then) else "retreating"
-                found.append(Reach(side, limb, kind, now, then, direction))
+                further = _level(now) > _level(then)
+                found.append(
+                    Reach(side, limb, kind, now, then, "further" if further else "retreating")
+                )
     return found
 
 

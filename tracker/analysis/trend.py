@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -313,7 +313,7 @@ def _p_value(z: float) -> float:
     return float(2 * (1 - stats.norm.cdf(abs(z))))
 
 
-def hamed_rao_factor(y: Sequence[float]) -> float | None:
+def hamed_rao_factor(y: Sequence[float] | np.ndarray) -> float | None:
     """Raw Hamed-Rao (1998) variance factor on detrended ranks; None when n < 3."""
     x = np.asarray(y, float)
     n = len(x)
@@ -329,7 +329,7 @@ def hamed_rao_factor(y: Sequence[float]) -> float | None:
     return 1 + 2 / (n * (n - 1) * (n - 2)) * total
 
 
-def mann_kendall(y: Sequence[float]) -> MannKendall:
+def mann_kendall(y: Sequence[float] | np.ndarray) -> MannKendall:
     """Mann-Kendall test with tie correction and the Hamed-Rao variance correction."""
     x = np.asarray(y, float)
     n = len(x)
@@ -517,25 +517,34 @@ def worsening_verdict(
     as_of_day = (
         None if diary.day0 is None or diary.as_of is None else (diary.as_of - diary.day0.day).days
     )
-    common = {
-        "day0": diary.day0,
-        "as_of": diary.as_of,
-        "as_of_day": as_of_day,
-        "span_days": max(diary.days) - min(diary.days) + 1 if diary.days else None,
-        "n_logged_days": len(diary.days),
-        "weekly_valid_fraction": fraction,
-        "bins": bins.public(),
-        "monthly": _monthly(diary.days),
-    }
     reasons = _insufficient_reasons(diary, bins, as_of_day)
+    insufficient = Verdict(
+        "insufficient_data",
+        tuple(reasons),
+        day0=diary.day0,
+        as_of=diary.as_of,
+        as_of_day=as_of_day,
+        span_days=max(diary.days) - min(diary.days) + 1 if diary.days else None,
+        n_logged_days=len(diary.days),
+        weekly_valid_fraction=fraction,
+        bins=bins.public(),
+        monthly=_monthly(diary.days),
+    )
     if reasons:
-        return Verdict("insufficient_data", tuple(reasons), **common)
+        return insufficient
     assert as_of_day is not None  # there are logged days, so day 0 and as-of exist
     fluctuation = _fluctuation(bins.mean)
     trend = _detector_t(bins.centre, bins.mean, fluctuation.mdc)
     level = _detector_l(bins.centre, bins.mean, as_of_day, size, fluctuation.mdc)
     verdict, why = _verdict(trend, level)
-    return Verdict(verdict, tuple(why), fluctuation=fluctuation, trend=trend, level=level, **common)
+    return replace(
+        insufficient,
+        verdict=verdict,
+        reasons=tuple(why),
+        fluctuation=fluctuation,
+        trend=trend,
+        level=level,
+    )
 
 
 def weekly_bins(
