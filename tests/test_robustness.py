@@ -411,10 +411,10 @@ def test_a_delete_waiting_for_its_answer_locks_nobody_out(db_path):
         chunk = asking.stdout.read1(4096)
         assert chunk, asking.stderr.read()
         shown += chunk
-    started = time.perf_counter()
+    # The question is still unanswered: had delete held the write lock, this logger would
+    # wait out the busy timeout and fail. No wall-clock bound (the suite runs on loaded CI).
     other = run_tracker("--db", str(db_path), "log", "6")
     assert other.returncode == 0, other.stderr
-    assert time.perf_counter() - started < 5  # not held up by the question
     out, err = asking.communicate(b"y\n", timeout=60)
     assert asking.returncode == 0, err
     assert b"Deleted entry 1" in out
