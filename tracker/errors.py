@@ -4,9 +4,7 @@ from __future__ import annotations
 
 
 class TrackerError(Exception):
-    """An expected failure: printed as one line, 'Error: ...', exit code 1."""
-
-    exit_code = 1
+    """An expected failure: printed as one line, 'Error: ...', exit code 1 (cli/group.py)."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
