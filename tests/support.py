@@ -15,7 +15,7 @@ NONET = Path(__file__).parent / "nonet"
 NOW = dt.datetime(2026, 11, 24, 21, 14, 5)
 TODAY = NOW.date()
 
-# The top-level fields of TREND_SPEC "Output" (always present) and of a Mann-Kendall result.
+# The top-level fields of docs/method.md#output-top (always present) and of a Mann-Kendall result.
 TOP_KEYS = {
     "verdict", "reason", "anchor", "surgery_date", "as_of", "as_of_day", "span_days",
     "n_logged_days", "bin_days", "weekly_valid_fraction", "n_valid_bins", "bins", "monthly",

@@ -1,4 +1,4 @@
-"""Tests of the worsening verdict (docs/TREND_SPEC.md v1) by value."""
+"""Tests of the worsening verdict (docs/method.md, version 1) by value."""
 
 from __future__ import annotations
 

@@ -11,8 +11,9 @@ from typing import Any, Final, Literal
 from tracker import regions
 from tracker.errors import TrackerError, shown
 
-PAIN_MIN, PAIN_MAX = 0, 10
+PAIN_MIN, PAIN_MAX = 0, 10  # the 0-10 numeric rating scale: docs/clinical.md#pain-scale
 
+# docs/clinical.md#qualities
 QUALITIES: dict[str, str] = {
     "aching": "a dull, constant ache",
     "burning": "burning or hot pain",
@@ -24,6 +25,7 @@ QUALITIES: dict[str, str] = {
     "cramping": "cramping or spasm",
 }
 
+# docs/clinical.md#red-flags: what each means, why it is urgent, and the sources.
 RED_FLAGS: dict[str, str] = {
     "saddle-numbness": "numbness between the legs or around the back passage",
     "bladder": "new trouble passing or holding urine",
@@ -35,11 +37,13 @@ RED_FLAGS: dict[str, str] = {
     "calf-swelling": "calf pain or swelling (possible clot)",
 }
 
+# Printed word for word when one is logged (docs/clinical.md#red-flag-advice).
 RED_FLAG_ADVICE = (
     "These symptoms can signal a serious problem after spine surgery. Contact your "
     "surgeon now, or emergency services if you cannot."
 )
 
+# docs/data.md#event; the treatments they stand for: docs/clinical.md#fbss.
 EVENT_KINDS: dict[str, str] = {
     "surgery": "spine surgery",
     "injection": "injection (for example epidural steroid)",

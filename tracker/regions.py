@@ -26,7 +26,7 @@ class Region:
     side: str | None = None  # "left", "right" or None for midline regions
     limb: str | None = None  # "leg" or "arm" for regions on a limb
     level: int | None = None  # proximal (1) to distal, within the limb
-    snomed: str | None = None  # SNOMED CT body structure code, where CLINICAL.md gives one
+    snomed: str | None = None  # SNOMED CT body structure (docs/clinical.md#code-body-sites)
     snomed_display: str | None = None
     parent: str | None = None  # a finer place's broader region ("left-sole" -> "left-foot")
     root: str | None = None  # the nerve root whose skin area it is (L4, L5, S1), if any
@@ -98,13 +98,14 @@ _FINER = (
 _ROOT_OF_REGION = {"calf": "S1"}  # the back of the calf
 ROOTS = ("L4", "L5", "S1")
 
-# SNOMED CT body structures given in CLINICAL.md (check them before relying on them).
+# SNOMED CT body structures, docs/clinical.md#code-body-sites (check them before relying on them).
 _SNOMED = {
     "lower-back": ("37822005", "Lower back structure"),
     "lower-leg": ("30021000", "Structure of lower leg"),
     "leg": ("61685007", "Lower limb structure"),
     "arm": ("53120007", "Upper limb structure"),
 }
+# Laterality qualifiers: the second coding of a side in FHIR (docs/clinical.md#laterality).
 LATERALITY_SNOMED = {
     "left": ("419161000", "Unilateral left"),
     "right": ("419465000", "Unilateral right"),

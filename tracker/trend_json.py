@@ -1,4 +1,4 @@
-"""The verdict as `tracker trend --json` prints it: docs/method.md "Output", exactly.
+"""The verdict as `tracker trend --json` prints it: docs/method.md#output, exactly.
 
 Field names, nesting and order as the spec lists them; numbers at full float precision;
 `fluctuation`, `trend` and `level` absent when the data are insufficient, and each optional

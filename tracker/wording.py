@@ -43,6 +43,7 @@ from tracker.analysis.trend import (
 from tracker.domain import RED_FLAGS, plural
 from tracker.regions import REGIONS
 
+# Said after every verdict (docs/method.md#disclaimer; the threshold: docs/clinical.md#mcid).
 DISCLAIMER = (
     "A screening summary of self-reported scores, not a diagnosis. "
     "Threshold: 2 points or 30 % (Farrar 2001; Ostelo 2008)."

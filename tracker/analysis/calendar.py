@@ -1,9 +1,9 @@
 """The diary's calendar, shared by the verdict, the spread findings and the report.
 
 Day 0 is the latest surgery on or before the as-of date, else the first entry
-(docs/method.md). Weeks are 7-day bins counted from day 0, valid with entries on at
+(docs/method.md#inputs). Weeks are 7-day bins counted from day 0, valid with entries on at
 least 3 days; months are 30-day bins (day // 30); "the last 6 weeks" and the post-op best
-are 42-day windows. Standard library only: no numpy, no scipy.
+are 42-day windows (docs/method.md#bins, #detector-l). Standard library only: no numpy, no scipy.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from tracker.analysis.series import daily_pain, located_daily, located_pain, med
 from tracker.domain import Entry, Event
 from tracker.regions import REGIONS, SIDES, farthest
 
+# Our own choices, each explained in docs/method.md#spread (new, reach, back-leg, events).
 CLEAR_WEEKS = 4
 PERSIST_WEEKS = 2
 FALLBACK_BEST_DAYS = REF_WINDOW_DAYS  # no post-op best yet: the first 6 weeks stand in

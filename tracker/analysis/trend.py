@@ -1,8 +1,8 @@
-"""The "worsening over time" verdict of docs/method.md, as pure functions.
+"""The "worsening over time" verdict of docs/method.md (version 1), as pure functions.
 
 Runtime needs only numpy, scipy and the standard library; no I/O, no database. The verdict is
 numbers and codes only (a frozen `Verdict`): its sentences are made by tracker.wording, its
-JSON (docs/method.md, "Output") by tracker.trend_json.
+JSON (docs/method.md#output) by tracker.trend_json.
 """
 
 from __future__ import annotations
@@ -26,20 +26,21 @@ from tracker.analysis.calendar import (
     day_zero,
 )
 
+# Every constant's meaning and source: docs/method.md#constants.
 ALPHA = 0.05
 WEEKLY_VALID_FRACTION = 0.6
 MIN_VALID_BINS = 8
 MIN_SPAN_DAYS = 56
 MAX_STALENESS_DAYS = 28
 MIN_POST_REF_BINS = 5
-MCID_ABS, MCID_REL, MCID_FLOOR = 2.0, 0.30, 1.0
+MCID_ABS, MCID_REL, MCID_FLOOR = 2.0, 0.30, 1.0  # docs/method.md#threshold, clinical.md#mcid
 MDC_K = 2.0
 DECIMALS = 6
 
 SPARSE_BIN_DAYS = 14
 REFERENCE_TIE_EPS = 1e-12
 ONSET_TIE_EPS = 1e-9
-FLARE_POINTS = 2.0
+FLARE_POINTS = 2.0  # docs/method.md#flares
 FLARE_HALF_WINDOW_DAYS = 21
 FLARE_TOLERANCE = 1e-9
 
@@ -168,7 +169,7 @@ class Level:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The verdict (docs/method.md) of a diary; fluctuation, trend and level unless insufficient."""
+    """The verdict of a diary (docs/method.md#verdict); fluctuation, trend, level if sufficient."""
 
     verdict: VerdictCode
     reasons: tuple[Reason, ...]
@@ -509,7 +510,7 @@ def worsening_verdict(
     surgeries: Iterable[datetime.date] = (),
     as_of: datetime.date | None = None,
 ) -> Verdict:
-    """The verdict (docs/method.md) for a diary."""
+    """The verdict (docs/method.md#steps) for a diary."""
     diary = _prepare(entries, surgeries, as_of)
     fraction = _weekly_valid_fraction(diary.days)
     size = WEEK_DAYS if fraction is None or fraction >= WEEKLY_VALID_FRACTION else SPARSE_BIN_DAYS

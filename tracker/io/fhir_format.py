@@ -1,5 +1,7 @@
 """FHIR R4 export: a Bundle of type collection for a clinic's record system.
 
+The codes and where they come from: docs/clinical.md#codes.
+
 - one anonymous Patient (R4 Procedure requires a subject; no name or identifier is sent);
 - per entry, an Observation of the overall score: LOINC 72514-3, valueInteger,
   effectiveDateTime = the day, issued = when it was typed, note = the entry's note;
@@ -42,7 +44,7 @@ SURVEY = {
     "display": "Survey",
 }
 LATERALITY_URL = "http://hl7.org/fhir/StructureDefinition/observation-structureLaterality"
-# The extension's value set (structure-laterality-vs), by our side names.
+# The extension's value set (structure-laterality-vs), by side: docs/clinical.md#laterality.
 LATERALITY_VS = {
     "left": ("7771000", "Left"),
     "right": ("24028007", "Right"),
