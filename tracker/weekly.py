@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from typing import Any
 
 from tracker.errors import TrackerError, shown
 
@@ -237,13 +238,13 @@ def parse_clinic_scores(texts: Iterable[str]) -> tuple[ClinicScore, ...]:
 # ---------------------------------------------------------------- building a check
 
 
-def new_check(day: dt.date, logged_at: dt.datetime, **answers: object) -> WeeklyCheck:
+def new_check(day: dt.date, logged_at: dt.datetime, **answers: Any) -> WeeklyCheck:
     """A validated weekly check; at least one question must be answered."""
     known = {f.name for f in fields(WeeklyCheck)} - {"day", "logged_at", "id"}
     unknown = set(answers) - known
     if unknown:
         raise TypeError(f"unknown weekly answers: {sorted(unknown)}")
-    check = WeeklyCheck(day=day, logged_at=logged_at.replace(microsecond=0), **answers)  # type: ignore[arg-type]
+    check = WeeklyCheck(day=day, logged_at=logged_at.replace(microsecond=0), **answers)
     _validate(check)
     if is_empty(check):
         raise TrackerError(

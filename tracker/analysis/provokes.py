@@ -684,7 +684,8 @@ def _measure(
         if best > before - important:
             finding = "never-relieved"
         else:
-            later = sorted(m for m in medians if m > best_month)  # type: ignore[operator]
+            assert best_month is not None  # best is set only together with best_month
+            later = sorted(m for m in medians if m > best_month)
             returned = next((m for m in later if medians[m] >= before - important), None)
             if returned is not None and (now is None or now >= before - important):
                 finding = "returned"
