@@ -70,4 +70,5 @@ def _ask_list(f: domain.EntryField, previous: Entry | None) -> Any:
         except TrackerError as exc:
             raise click.UsageError(exc.message) from None
 
+    assert f.question is not None  # only the fields with a question are asked
     return click.prompt(f.question, default=default, value_proc=convert)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -16,8 +17,10 @@ from tracker.cli.params import COUNT, DATE, ID, PAIN
 from tracker.domain import Entry
 from tracker.errors import TrackerError
 
+Command = TypeVar("Command", bound=Callable[..., Any])
 
-def _entry_options(func):  # type: ignore[no-untyped-def]
+
+def _entry_options(func: Command) -> Command:
     """The options shared by `log` and `edit`: one per field of an entry (domain.FIELDS)."""
     for f in reversed(domain.FIELDS):  # the last decorator applied is listed first
         option = click.option(f.option, f.name, multiple=f.multiple, metavar=f.metavar, help=f.help)
@@ -43,7 +46,7 @@ SAME_WORDS = ("same", "again")
     help="Ask step by step (the default when no PAIN is given on a terminal).",
 )
 @pass_app
-def log(app: App, words: tuple[str, ...], day: dt.date | None, ask: bool, **fields) -> None:  # type: ignore[no-untyped-def]
+def log(app: App, words: tuple[str, ...], day: dt.date | None, ask: bool, **fields: Any) -> None:
     """Log how much it hurts (0-10), and where.
 
     \b
@@ -85,6 +88,7 @@ def log(app: App, words: tuple[str, ...], day: dt.date | None, ask: bool, **fiel
             day or clock.today(), previous.pain if pain is None else pain, clock.now(), **carried
         )
     else:
+        assert pain is not None  # without a pain, log asks (above)
         entry = domain.entry_from_text(day or clock.today(), pain, clock.now(), **fields)
     spots = _spots_above(entry)
     if spots and asking.on_terminal():  # a slip of the finger is likely: ask before saving
@@ -217,7 +221,7 @@ def show(app: App, entry_id: int) -> None:
 @click.option("--date", "day", type=DATE, help="New day this entry describes.")
 @_entry_options
 @pass_app
-def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **fields) -> None:  # type: ignore[no-untyped-def]
+def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **fields: Any) -> None:
     """Correct an entry. Each option replaces that field; 'none' empties a list.
 
     \b

@@ -24,6 +24,8 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 class TrackerGroup(click.Group):
     """A group whose errors are one line: 'Error: ...', exit 1 (expected) or 2 (usage)."""
 
+    # click's own keywords (standalone_mode, ...) come through **extra, so the signature is
+    # narrower than Group.main's: hence the ignore.
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         standalone = extra.pop("standalone_mode", True)
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import click
@@ -22,7 +23,7 @@ _WHERE = {
 }
 
 
-def _time(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+def _time(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.time | None:
     if value is None:
         return None
     from tracker import remind
@@ -38,7 +39,7 @@ def _time(ctx: click.Context, param: click.Parameter, value: str | None) -> obje
 @click.option("--off", is_flag=True, help="Switch the reminder off.")
 @pass_app
 @click.pass_context
-def remind_group(ctx: click.Context, app: App, at: object, off: bool) -> None:
+def remind_group(ctx: click.Context, app: App, at: dt.time | None, off: bool) -> None:
     """A daily reminder to log, shown only when nothing was logged that day.
 
     \b
@@ -68,7 +69,7 @@ def remind_group(ctx: click.Context, app: App, at: object, off: bool) -> None:
         return
     database = app.database
     db = str(database.path) if database.path else database.url.render_as_string(False)
-    reminder = remind.set_reminder(at, db)  # type: ignore[arg-type]
+    reminder = remind.set_reminder(at, db)
     click.echo(_describe(reminder))
 
 
