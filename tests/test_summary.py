@@ -1,0 +1,78 @@
+"""Issue 12, the diary at a glance: `tracker summary`, one line a week, and what changed
+since the last appointment report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from tracker.analysis import summary as glance
+from tracker.domain import Entry, Site
+
+TODAY = dt.date.today()
+MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
+
+
+def _day(weeks_back: int, weekday: int) -> str:
+    return (MONDAY - dt.timedelta(weeks=weeks_back) + dt.timedelta(days=weekday)).isoformat()
+
+
+def test_summary_prints_one_line_a_week_with_back_and_leg_pain(run):
+    run("log", "6", "--date", _day(1, 0), "--where", "lower-back=6,left-calf=3")
+    run("log", "4", "--date", _day(1, 0), "--where", "lower-back=4")
+    run(
+        "log",
+        "8",
+        "--date",
+        _day(1, 2),
+        "--where",
+        "lower-back=8,left-calf=8",
+        "--red-flag",
+        "fever",
+    )
+    run("log", "2", "--date", _day(3, 6))
+    result = run("summary", "--weeks", "4")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Week of      Days Median  Back M-S  Leg M-S   Flags"
+    assert len(lines) == 1 + 4 + 2
+    week = MONDAY - dt.timedelta(weeks=1)
+    assert lines[3] == f"{week:%a %d %b}     2    6.0  ▅·▇····   ▃·▇····   fever"
+    assert lines[1].startswith(f"{MONDAY - dt.timedelta(weeks=3):%a %d %b}     1    2.0  ·······")
+    assert lines[4].split()[3:5] == ["0", "-"]
+    assert lines[5].startswith("Verdict: ")
+    assert lines[6].startswith("No appointment report made yet")
+
+
+def test_summary_says_what_changed_since_the_last_report(run, tmp_path):
+    run("log", "3", "--date", _day(2, 0), "--where", "lower-back=3")
+    made = run("report", "--out", str(tmp_path / "r.pdf"), "--as-of", _day(2, 0))
+    assert made.exit_code == 0, made.output
+    run("log", "6", "--date", _day(1, 1), "--radiates", "left-calf")
+    run("event", "add", _day(1, 2), "injection", "ESI")
+    result = run("summary")
+    assert result.output.splitlines()[-1] == (
+        f"Since your last report ({_day(2, 0)}): 1 entry on 1 day; median pain 6.0 (3.0 in the"
+        f" 28 days before); new: radiates left-calf; events: {_day(1, 2)} injection - ESI."
+    )
+    document = json.loads(run("summary", "--json", "--weeks", "3").output)
+    assert [w["start"] for w in document["weeks"]] == [_day(2, 0), _day(1, 0), _day(0, 0)]
+    assert document["weeks"][0]["median_pain"] == 3.0
+    assert document["weeks"][0]["back"][0] == 3.0 and document["weeks"][0]["leg"] == [None] * 7
+    assert document["verdict"] in ("worsening", "stable", "improving", "insufficient_data")
+    since = document["since_last_report"]
+    assert since["report_date"] == _day(2, 0) and since["entries"] == 1
+    assert since["new"] == [{"kind": "radiates", "region": "left-calf"}]
+    assert [e["title"] for e in since["events"]] == ["ESI"]
+
+
+def test_summary_refuses_a_silly_number_of_weeks(run):
+    run("log", "3")
+    assert run("summary", "--weeks", "0").exit_code == 1
+    assert run("summary", "--weeks", "9999").output.startswith("Error: ")
+
+
+def test_a_sparkline_has_one_character_a_day():
+    assert glance.sparkline([0, 5, 10, None]) == "▁▅█·"
+    entry = Entry(dt.date(2026, 1, 5), 5, dt.datetime(2026, 1, 5, 9), where=(Site("left-calf", 7),))
+    assert glance.located(entry, "leg") == 7 and glance.located(entry, "back") is None

@@ -1,0 +1,123 @@
+"""The diary at a glance (`tracker summary`): one line a week, and what changed since a day.
+
+Pure and light: the standard library, the domain and the regions only. Back and leg pain
+are read as in the report (docs/method.md): an entry's highest spot score in that group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.domain import SYMPTOM_KINDS, Entry, Event
+from tracker.regions import REGIONS
+
+SPARK = "▁▂▃▄▅▆▇█"  # 0-10 in eight steps
+NO_DAY = "·"  # a day with no rating
+
+
+@dataclass(frozen=True)
+class Week:
+    """One calendar week (Monday to Sunday) of the diary."""
+
+    start: dt.date
+    entries: int
+    days_logged: int
+    median_pain: float | None
+    back: tuple[float | None, ...]  # each day's mean back pain, Monday first
+    leg: tuple[float | None, ...]
+    red_flags: tuple[str, ...]
+    backfilled: int
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=6)
+
+
+@dataclass(frozen=True)
+class Since:
+    """What changed from a day (the last appointment report) to today."""
+
+    day: dt.date
+    entries: int
+    days_logged: int
+    median_pain: float | None
+    median_before: float | None  # the 28 days up to that day
+    new_regions: tuple[tuple[str, str], ...]  # (kind, region) not named in those 28 days
+    events: tuple[Event, ...]
+    red_flags: tuple[str, ...]
+
+
+def located(entry: Entry, group: str) -> int | None:
+    """An entry's highest spot score over regions of a group ('back', 'leg'), or None."""
+    scores = [
+        s.intensity
+        for s in entry.where
+        if s.intensity is not None and s.region in REGIONS and REGIONS[s.region].group == group
+    ]
+    return max(scores) if scores else None
+
+
+def weeks(entries: Sequence[Entry], today: dt.date, count: int) -> list[Week]:
+    """The last `count` calendar weeks up to today's, oldest first."""
+    this_monday = today - dt.timedelta(days=today.weekday())
+    found = []
+    for back in range(count - 1, -1, -1):
+        start = this_monday - dt.timedelta(weeks=back)
+        days = [start + dt.timedelta(days=i) for i in range(7)]
+        inside = [e for e in entries if start <= e.day <= days[-1]]
+        found.append(
+            Week(
+                start=start,
+                entries=len(inside),
+                days_logged=len({e.day for e in inside}),
+                median_pain=_median([e.pain for e in inside]),
+                back=tuple(_day_mean(inside, day, "back") for day in days),
+                leg=tuple(_day_mean(inside, day, "leg") for day in days),
+                red_flags=tuple(dict.fromkeys(f for e in inside for f in e.red_flags)),
+                backfilled=sum(e.backfilled for e in inside),
+            )
+        )
+    return found
+
+
+def since(entries: Sequence[Entry], events: Sequence[Event], day: dt.date) -> Since:
+    """What the diary says after `day`, beside the 28 days up to it."""
+    after = [e for e in entries if e.day > day]
+    before = [e for e in entries if day - dt.timedelta(days=28) < e.day <= day]
+    named_before = {(kind, r) for e in before for kind, r in _named(e)}
+    new = dict.fromkeys(pair for e in after for pair in _named(e) if pair not in named_before)
+    return Since(
+        day=day,
+        entries=len(after),
+        days_logged=len({e.day for e in after}),
+        median_pain=_median([e.pain for e in after]),
+        median_before=_median([e.pain for e in before]),
+        new_regions=tuple(new),
+        events=tuple(ev for ev in events if ev.day > day),
+        red_flags=tuple(dict.fromkeys(f for e in after for f in e.red_flags)),
+    )
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One character a day: the height of its 0-10 score, a dot for no rating."""
+    return "".join(
+        NO_DAY if v is None else SPARK[max(0, min(len(SPARK) - 1, round(v * 7 / 10)))]
+        for v in values
+    )
+
+
+def _named(entry: Entry) -> list[tuple[str, str]]:
+    pairs = [("where", s.region) for s in entry.where]
+    return pairs + [(kind, r) for kind in SYMPTOM_KINDS for r in getattr(entry, kind)]
+
+
+def _day_mean(entries: Sequence[Entry], day: dt.date, group: str) -> float | None:
+    scores = [s for e in entries if e.day == day and (s := located(e, group)) is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
+def _median(values: Sequence[int]) -> float | None:
+    return float(statistics.median(values)) if values else None

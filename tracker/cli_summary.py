@@ -1,0 +1,135 @@
+"""`tracker summary`: the last weeks at a glance, the verdict, and what changed since the
+last appointment report. Click only; the numbers come from tracker.analysis.summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from tracker import domain
+from tracker import repository as repo
+from tracker.clikit import COUNT, App, heavy_imports, pass_app
+
+
+def register(group: click.Group) -> None:
+    """Add this module's commands to the tracker group."""
+    group.add_command(summary)
+
+
+@click.command()
+@click.option("--weeks", "count", type=COUNT, default=8, show_default=True, help="How many weeks.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@pass_app
+def summary(app: App, count: int, as_json: bool) -> None:
+    """The last weeks, one line each, the verdict, and what changed since your last report.
+
+    \b
+    Examples:
+      tracker summary
+      tracker summary --weeks 12 --json
+    """
+    from tracker.analysis import summary as glance
+
+    with heavy_imports():
+        from tracker.analysis.trend import describe_verdict
+        from tracker.report_inputs import trend_for
+
+    if count > 520:
+        raise click.BadParameter("give at most 520 weeks (10 years)", param_hint="--weeks")
+    today = app.today()
+    with app.session(write=False) as session:
+        entries = repo.list_entries(session)
+        events = repo.list_events(session)
+        last_report = repo.last_report_day(session)
+        verdict = trend_for(session, today)
+    weeks = glance.weeks(entries, today, count)
+    changed = glance.since(entries, events, last_report) if last_report else None
+    sentence = describe_verdict(verdict)[0]
+    if as_json:
+        import json
+
+        click.echo(json.dumps(_as_json(weeks, verdict["verdict"], sentence, changed), indent=2))
+        return
+    click.echo(f"{'Week of':<12} {'Days':>4} {'Median':>6}  {'Back M-S':<8}  {'Leg M-S':<8}  Flags")
+    for week in weeks:
+        median = "-" if week.median_pain is None else f"{week.median_pain:.1f}"
+        flags = ", ".join(week.red_flags)
+        click.echo(
+            f"{week.start:%a %d %b}  {week.days_logged:>4} {median:>6}  "
+            f"{glance.sparkline(week.back):<8}  {glance.sparkline(week.leg):<8}  {flags}".rstrip()
+        )
+    click.echo(f"Verdict: {sentence}")
+    click.echo(_since_line(changed))
+
+
+def _since_line(changed: object) -> str:
+    from tracker.analysis.summary import Since
+
+    if not isinstance(changed, Since):
+        return (
+            "No appointment report made yet: after 'tracker report', the summary says what"
+            " changed since."
+        )
+    parts = [
+        f"{domain.plural(changed.entries, 'entry', 'entries')} on"
+        f" {domain.plural(changed.days_logged, 'day')}"
+    ]
+    if changed.median_pain is not None:
+        before = (
+            f" ({changed.median_before:.1f} in the 28 days before)"
+            if changed.median_before is not None
+            else ""
+        )
+        parts.append(f"median pain {changed.median_pain:.1f}{before}")
+    if changed.new_regions:
+        parts.append(
+            "new: " + ", ".join(f"{kind} {region}" for kind, region in changed.new_regions)
+        )
+    if changed.events:
+        parts.append(
+            "events: "
+            + ", ".join(f"{e.day.isoformat()} {e.kind} - {e.title}" for e in changed.events)
+        )
+    if changed.red_flags:
+        parts.append("red flags: " + ", ".join(changed.red_flags))
+    return f"Since your last report ({changed.day.isoformat()}): " + "; ".join(parts) + "."
+
+
+def _as_json(weeks: list, verdict: str, sentence: str, changed: object) -> dict:
+    from tracker.analysis.summary import Since
+
+    def day(value: dt.date) -> str:
+        return value.isoformat()
+
+    since = None
+    if isinstance(changed, Since):
+        since = {
+            "report_date": day(changed.day),
+            "entries": changed.entries,
+            "days_logged": changed.days_logged,
+            "median_pain": changed.median_pain,
+            "median_pain_before": changed.median_before,
+            "new": [{"kind": kind, "region": region} for kind, region in changed.new_regions],
+            "events": [e.as_dict() for e in changed.events],
+            "red_flags": list(changed.red_flags),
+        }
+    return {
+        "weeks": [
+            {
+                "start": day(w.start),
+                "end": day(w.end),
+                "entries": w.entries,
+                "days_logged": w.days_logged,
+                "median_pain": w.median_pain,
+                "back": list(w.back),
+                "leg": list(w.leg),
+                "red_flags": list(w.red_flags),
+                "backfilled": w.backfilled,
+            }
+            for w in weeks
+        ],
+        "verdict": verdict,
+        "verdict_sentence": sentence,
+        "since_last_report": since,
+    }
