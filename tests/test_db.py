@@ -168,7 +168,9 @@ def test_backup_refuses_to_overwrite(run, db_path, tmp_path):
     target.write_text("precious")
     result = run("db", "backup", "--out", str(target))
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: {target} already exists; choose another name"
+    assert result.output.strip() == (
+        f"Error: {target} already exists; give --force to replace it, or choose another name"
+    )
     assert target.read_text() == "precious"
 
 

@@ -247,9 +247,9 @@ def test_read_only_diary_is_refused_and_left_alone(run, db_path, monkeypatch):
     before = _digest(db_path)
     result = run("log", "6")
     assert result.exit_code == 1
-    assert (
-        result.output.strip()
-        == f"Error: {db_path} is read-only; tracker needs to write to it and its folder"
+    assert result.output.strip() == (
+        f"Error: {db_path} is read-only: tracker can read it, report and export it, but not"
+        " change it"
     )
     assert _digest(db_path) == before
     db_path.chmod(0o600)

@@ -23,7 +23,7 @@ from tracker.errors import TrackerError
 
 # Every migration in alembic/versions, oldest first (a diary at any of them can be opened);
 # the last is the current schema, and a test proves it is Alembic's head.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 15000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -73,6 +73,8 @@ class Database:
             self.url = self.url.set(database=str(self.path))
         self._engine: Engine | None = None
         self.upgraded_from: tuple[str | None, Path | None] | None = None
+        self.created = False  # this command made the diary (the command says so, once)
+        self.read_only: str | None = None  # why the diary can be read but not changed
 
     @property
     def is_sqlite(self) -> bool:
@@ -83,19 +85,43 @@ class Database:
 
     # ------------------------------------------------------------------ opening
 
-    def engine(self) -> Engine:
-        """The engine, after checking the file and bringing the schema up to date."""
+    def exists(self) -> bool:
+        """Whether the diary is there already (a server database always counts as there)."""
+        return self.path is None or self.path.exists()
+
+    def engine(self, create: bool = True) -> Engine:
+        """The engine, after checking the file and bringing the schema up to date.
+
+        A missing diary file is created only when `create` (a command that writes); a read
+        command on a diary that does not exist says so and creates nothing. A diary that
+        cannot be written (read-only file or folder) is opened read-only: reading, reports,
+        exports and backups work; a write says why it cannot.
+        """
         if self._engine is None:
             current = False
+            url = None
             if self.path is not None:
-                _check_sqlite_file(self.path)
+                if not self.path.exists() and not create and not self.path.is_symlink():
+                    raise TrackerError(
+                        f"there is no diary at {self.path} (nothing was created); check the"
+                        " path (--db, TRACKER_DB), or start a diary with 'tracker log'"
+                    )
+                self.read_only = _check_sqlite_file(self.path)
                 if not self.path.exists():
                     self._create_file(self.path)
+                    self.created = True
                 # Judge the file read-only first: a foreign or damaged file is never touched.
                 revision, tables = _peek_sqlite(self.path)
                 self._refuse_foreign(revision, tables)
                 current = revision == SCHEMA_HEAD
-            self._engine = self._make_engine()
+                if self.read_only and not current:
+                    raise TrackerError(
+                        f"{self.path} is in an older format and {self.read_only}; make it"
+                        " writable once so that tracker can bring it up to date"
+                    )
+                if self.read_only:
+                    url = _read_only_url(self.path)
+            self._engine = self._make_engine(url)
             try:
                 if not current:
                     self._ensure_schema(self._engine)
@@ -103,7 +129,7 @@ class Database:
                 self._engine.dispose()
                 self._engine = None
                 raise
-            if self.path is not None:
+            if self.path is not None and not self.read_only:
                 _owner_only(self.path)
         return self._engine
 
@@ -144,8 +170,9 @@ class Database:
             cursor = dbapi_connection.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
+            if not self.read_only:  # a read-only diary is read as it is
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.close()
 
         @event.listens_for(engine, "begin")
@@ -233,14 +260,23 @@ class Database:
             ) from None
 
     def current_revision(self) -> str | None:
-        return self._read_state(self.engine())[0]
+        return self._read_state(self.engine(create=False))[0]
 
     # ------------------------------------------------------------------ transactions
 
     @contextmanager
-    def session(self, write: bool = True) -> Iterator[Session]:
-        """One transaction: everything inside lands together, or nothing does."""
-        engine = self.engine()
+    def session(self, write: bool = True, create: bool | None = None) -> Iterator[Session]:
+        """One transaction: everything inside lands together, or nothing does.
+
+        A write session creates a missing diary unless create=False (a command that changes
+        what is there: edit, delete, undo); a read session never creates one.
+        """
+        engine = self.engine(create=write if create is None else create)
+        if write and self.read_only:
+            raise TrackerError(
+                f"{self.describe()} {self.read_only}: tracker can read it, report and export it,"
+                " but not change it"
+            )
         begin = "IMMEDIATE" if write else "DEFERRED"
         try:
             with engine.connect().execution_options(sqlite_begin=begin) as conn:
@@ -264,15 +300,17 @@ class Database:
             name = self.path.with_name(f"{self.path.name}.backup-{stamp}-{why}-{count}")
         return name
 
-    def backup(self, out: Path | None = None) -> Path:
+    def backup(self, out: Path | None = None, force: bool = False) -> Path:
         """A consistent copy of the SQLite file (safe while others write), owner-only."""
         if self.path is None:
             raise TrackerError(
                 "backup copies SQLite files; for another database use its own tools (e.g. pg_dump)"
             )
         target = Path(out) if out else self._backup_name("manual")
-        if target.exists():
-            raise TrackerError(f"{target} already exists; choose another name")
+        if target.exists() and not (force and target.is_file()):
+            raise TrackerError(
+                f"{target} already exists; give --force to replace it, or choose another name"
+            )
         if not target.parent.is_dir():
             raise TrackerError(f"the folder {target.parent} does not exist")
         # Written under a temporary name and renamed when complete, so a backup that was
@@ -362,8 +400,18 @@ class Database:
             self._engine = None
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse, with a plain message, anything that is not a diary we may open."""
+def _read_only_url(path: Path) -> URL:
+    """SQLite opened read-only; immutable where not even its journal files can be made."""
+    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
+    return make_url(f"sqlite:///file:{path}?mode=ro{immutable}&uri=true")
+
+
+def _check_sqlite_file(path: Path) -> str | None:
+    """Refuse, with a plain message, anything that is not a diary we may open.
+
+    Returns why an existing diary can only be read ("is read-only", "is in a read-only
+    folder"), or None when it can be written.
+    """
     if path.is_dir():
         raise TrackerError(f"{path} is a folder; give the path of a diary file")
     if path.exists():
@@ -381,9 +429,11 @@ def _check_sqlite_file(path: Path) -> None:
                 f"{path} is damaged (the file is shorter than the database it holds); "
                 "restore a backup ('tracker db path' lists them)"
             )
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-            raise TrackerError(f"{path} is read-only; tracker needs to write to it and its folder")
-        return
+        if not os.access(path, os.W_OK):
+            return "is read-only"
+        if not os.access(path.parent, os.W_OK):
+            return f"is in a read-only folder ({path.parent})"
+        return None
     parent = path.parent
     if not parent.exists():
         try:

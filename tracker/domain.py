@@ -613,6 +613,29 @@ def carried_over(previous: Entry) -> dict[str, list[str]]:
     }
 
 
+DOUBTFUL_YEARS = 5  # a day this long ago is more often a typo (2012 for 2021) than a memory
+
+
+def doubtful_day(day: dt.date, today: dt.date, surgeries: Sequence[dt.date]) -> str | None:
+    """Why a day given for an entry deserves a second look, or None: before the first
+    recorded surgery, or more than DOUBTFUL_YEARS back."""
+    first = min(surgeries, default=None)
+    if first is not None and day < first:
+        return f"{day.isoformat()} is before your first recorded surgery ({first.isoformat()})"
+    if day < today - dt.timedelta(days=round(365.25 * DOUBTFUL_YEARS)):
+        return f"{day.isoformat()} is more than {DOUBTFUL_YEARS} years ago"
+    return None
+
+
+def same_surgery(recorded: Event, new: Event) -> bool:
+    """A surgery on the same day with the same procedure (any case or spacing)."""
+
+    def said(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    return recorded.day == new.day and said(recorded.title) == said(new.title)
+
+
 def spots_above(entry: Entry) -> tuple[Site, ...]:
     """The spots rated above the entry's overall pain (usually a slip of the finger)."""
     return tuple(s for s in entry.where if s.intensity is not None and s.intensity > entry.pain)

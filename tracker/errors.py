@@ -6,9 +6,10 @@ from __future__ import annotations
 class TrackerError(Exception):
     """An expected failure: printed as one line, 'Error: ...', exit code 1 (cli/group.py)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, details: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
+        self.details = details  # lines printed under the message (every bad row of an import)
 
 
 def shown(text: object, limit: int = 40) -> str:

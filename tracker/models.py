@@ -106,6 +106,16 @@ changes = Table(
     **NEVER_REUSED,
 )
 
+# Each appointment report made: `tracker summary` says what changed since the last one.
+report_runs = Table(
+    "report_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("made_at", DateTime, nullable=False),
+    Column("as_of", Date, nullable=False),  # the day the report judged the course on
+    **NEVER_REUSED,
+)
+
 # ... and one per row it touched, with that row (and its dependent rows) as they were before.
 change_rows = Table(
     "change_rows",

@@ -30,6 +30,7 @@ from tracker.models import (
     entry_sites,
     entry_terms,
     events,
+    report_runs,
     surgery_before,
     surgery_before_sites,
     weekly_checks,
@@ -373,6 +374,20 @@ def _event_from_row(row: Row) -> Event:
     return Event(
         day=row.day, kind=row.kind, title=row.title, note=row.note, levels=levels, id=row.id
     )
+
+
+# ---------------------------------------------------------------- appointment reports
+
+
+def note_report(session: Session, made_at: dt.datetime, as_of: dt.date) -> None:
+    """Remember that an appointment report was made (not a change `tracker undo` takes back)."""
+    session.execute(insert(report_runs).values(made_at=made_at, as_of=as_of))
+
+
+def last_report_day(session: Session) -> dt.date | None:
+    """The day the last appointment report judged the course on, if one was made."""
+    query = select(report_runs.c.as_of).order_by(report_runs.c.id.desc()).limit(1)
+    return session.execute(query).scalar()
 
 
 # ---------------------------------------------------------------- weekly checks (issue 9)

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+
+from tracker.errors import TrackerError
 
 if TYPE_CHECKING:  # types only: the database layer is imported when a command needs it
     from sqlalchemy.orm import Session
@@ -32,9 +35,9 @@ class App:
         return self._database
 
     @contextmanager
-    def session(self, write: bool = True) -> Iterator[Session]:
-        """One transaction for the whole command."""
-        with self.database.session(write=write) as session:
+    def session(self, write: bool = True, create: bool | None = None) -> Iterator[Session]:
+        """One transaction for the whole command (a read never creates a diary; see db.py)."""
+        with self.database.session(write=write, create=create) as session:
             yield session
         self.report_upgrade()
 
@@ -52,6 +55,16 @@ class App:
         """Release the database when the command ends (SQLite folds its journal back in)."""
         if self._database is not None:
             self._database.dispose()
+            if self._database.created:  # said once, after what the command itself printed
+                click.echo(f"Created a new diary at {self._database.describe()}", err=True)
 
 
 pass_app = click.make_pass_decorator(App)
+
+
+def refuse_overwrite(path: Path, force: bool) -> None:
+    """Report, export and backup alike: an existing file is replaced only with --force."""
+    if path.is_file() and not force:
+        raise TrackerError(
+            f"{path} already exists; give --force to replace it, or choose another name"
+        )

@@ -17,7 +17,7 @@ import click
 
 from tracker import clock, domain, journal
 from tracker import repository as repo
-from tracker.cli.app import App, pass_app
+from tracker.cli.app import App, pass_app, refuse_overwrite
 from tracker.cli.params import DATE
 from tracker.cli.params import date_order as date_order_env
 from tracker.errors import TrackerError
@@ -46,9 +46,15 @@ PREVIEW = 20  # entries listed by --dry-run
 )
 @click.option("--since", type=DATE, help="First day to include (YYYY-MM-DD, today, yesterday).")
 @click.option("--until", type=DATE, help="Last day to include.")
+@click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
 @pass_app
 def export_command(
-    app: App, fmt: str, out: Path | None, since: dt.date | None, until: dt.date | None
+    app: App,
+    fmt: str,
+    out: Path | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    force: bool,
 ) -> None:
     """Write your diary to a file: CSV, JSON (everything) or FHIR R4.
 
@@ -64,6 +70,8 @@ def export_command(
 
     if since and until and since > until:
         raise TrackerError(f"--since {since} is after --until {until}; swap them")
+    if out is not None:
+        refuse_overwrite(out.expanduser(), force)
     with app.session(write=False) as session:
         entries = repo.list_entries(session, since, until)
         events = [e for e in repo.list_events(session) if in_range(e.day, since, until)]
@@ -167,8 +175,8 @@ def _print_import(
         click.echo(
             f"Dry run: {file} ({name}) would add {entries} and {events}; nothing was written."
         )
-        for entry, _ in new.entries[:PREVIEW]:
-            line = f"  {entry.day.isoformat()}  pain {entry.pain:>2}/10  {_details(entry)}"
+        for (entry, _), timed in zip(new.entries[:PREVIEW], new.timed, strict=False):
+            line = f"  {entry.day.isoformat()}  pain {entry.pain:>2}/10  {_details(entry, timed)}"
             click.echo(line.rstrip())
         for event, _ in new.events[:PREVIEW]:
             click.echo(f"  {event.day.isoformat()}  {event.kind}: {event.title}")
@@ -189,13 +197,16 @@ def _print_import(
             click.echo(f"  {count:>5}  {what}")
 
 
-def _details(entry: domain.Entry) -> str:
-    parts = [domain.describe_site(site) for site in entry.where]
-    parts += [
-        f"{kind} {', '.join(getattr(entry, kind))}"
-        for kind in ("numb", "tingling")
-        if getattr(entry, kind)
+def _details(entry: domain.Entry, timed: bool) -> str:
+    """Every field the entry would store, by its label (and when it was typed, if the file
+    says; otherwise it is stamped with the time of the import)."""
+    parts = [
+        f"{f.label} {domain.describe_value(value)}"
+        for f in domain.FIELDS
+        if (value := getattr(entry, f.name))
     ]
+    if timed:
+        parts.append(f"typed {entry.logged_at:%Y-%m-%d %H:%M}")
     return "; ".join(parts)
 
 

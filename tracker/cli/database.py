@@ -54,16 +54,17 @@ def db_current(app: App) -> None:
     type=click.Path(dir_okay=False),
     help="Where to write the copy (default: beside the diary).",
 )
+@click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
 @pass_app
-def db_backup(app: App, out: str | None) -> None:
+def db_backup(app: App, out: str | None, force: bool) -> None:
     """Copy the diary to a backup file (safe while tracker is in use).
 
     \b
     Example:
       tracker db backup --out ~/diary-2026-11.sqlite3
     """
-    app.database.engine()
-    target = app.database.backup(Path(out).expanduser() if out else None)
+    app.database.engine(create=False)
+    target = app.database.backup(Path(out).expanduser() if out else None, force)
     click.echo(f"Backed up to {target}")
 
 

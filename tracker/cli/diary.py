@@ -72,7 +72,7 @@ def log(app: App, words: tuple[str, ...], day: dt.date | None, ask: bool, **fiel
     # The entry is complete and checked before the write transaction starts: bad input never
     # touches the diary, and a patient answering questions never holds the write lock.
     previous = None
-    if ask or same:
+    if (ask or same) and app.database.exists():
         with app.session(write=False) as session:
             last = repo.list_entries(session, limit=1, newest_first=True)
         previous = last[0] if last else None
@@ -90,18 +90,30 @@ def log(app: App, words: tuple[str, ...], day: dt.date | None, ask: bool, **fiel
     else:
         assert pain is not None  # without a pain, log asks (above)
         entry = domain.entry_from_text(day or clock.today(), pain, clock.now(), **fields)
+    doubt = _doubtful_day(app, entry.day) if day is not None else None
     spots = _spots_above(entry)
-    if spots and asking.on_terminal():  # a slip of the finger is likely: ask before saving
-        if not click.confirm(f"{spots[0].upper()}{spots[1:]}. Save it as given?", default=False):
-            click.echo("Nothing saved.")
-            return
+    for question in (doubt, spots):  # a slip of the finger is likely: ask before saving
+        if question and asking.on_terminal():
+            if not click.confirm(f"{question[0].upper()}{question[1:]}. Save it as given?"):
+                click.echo("Nothing saved.")
+                return
     with app.session() as session:
         saved = repo.add_entry(session, entry)
     _print_saved(saved)
     for note in domain.quality_notes(fields.get("qualities", ())):
         click.echo(note)
-    if spots and not asking.on_terminal():
-        click.echo(f"Note: {spots}; saved as given.")
+    for question in (doubt, spots):
+        if question and not asking.on_terminal():
+            click.echo(f"Note: {question}; saved as given.")
+
+
+def _doubtful_day(app: App, day: dt.date) -> str | None:
+    """A day before the first surgery or long ago: the sentence that asks about it."""
+    surgeries: list[dt.date] = []
+    if app.database.exists():
+        with app.session(write=False) as session:
+            surgeries = [e.day for e in repo.list_events(session, kind="surgery")]
+    return domain.doubtful_day(day, clock.today(), surgeries)
 
 
 def _spots_above(entry: Entry) -> str | None:
@@ -236,7 +248,7 @@ def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **field
         for name, value in given.items()
         if value is not None and value != ()
     }
-    with app.session() as session:
+    with app.session(create=False) as session:
         entry = repo.get_entry(session, entry_id)
         updated, lines = domain.apply_changes(entry, changes)
         if not lines:
@@ -281,7 +293,7 @@ def delete(app: App, entry_id: int, yes: bool) -> None:
         if not click.confirm("Delete this entry?"):
             click.echo("Nothing deleted.")
             return
-    with app.session() as session:
+    with app.session(create=False) as session:
         repo.delete_entry(session, entry_id)
     click.echo(f"Deleted entry {entry_id} ({entry.day.isoformat()}, pain {entry.pain}/10).")
 
@@ -300,7 +312,7 @@ def undo(app: App) -> None:
     """
     from tracker import journal
 
-    with app.session() as session:
+    with app.session(create=False) as session:
         undone = journal.undo_last(session)
     if undone is None:
         click.echo(

@@ -33,6 +33,7 @@ class TrackerGroup(click.Group):
                 # A NUL cannot reach us from a shell, but can from a script; no path or
                 # text we accept may hold one.
                 raise click.UsageError("an argument contains a NUL character; remove it")
+            args = _db_first(list(sys.argv[1:] if args is None else args))
             return super().main(args, prog_name="tracker", standalone_mode=False, **extra)
         except click.MissingParameter as exc:  # a mistyped command: exit 2, below
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
@@ -50,6 +51,8 @@ class TrackerGroup(click.Group):
             code = exc.exit_code
         except TrackerError as exc:
             _error_line(_one_line(exc.message))
+            for detail in exc.details:  # e.g. every bad row of an import
+                click.echo(f"  {_one_line(detail)}", err=True)
             code = 1
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
@@ -76,6 +79,20 @@ class TrackerGroup(click.Group):
         if standalone:
             sys.exit(code)
         return code
+
+
+def _db_first(args: list[str]) -> list[str]:
+    """`tracker log 5 --db FILE` read as `tracker --db FILE log 5` (never past a '--')."""
+    if args and (args[0] == "--db" or args[0].startswith("--db=")):
+        return args
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--db" and at + 1 < len(args):
+            return [arg, args[at + 1], *args[:at], *args[at + 2 :]]
+        if arg.startswith("--db="):
+            return [arg, *args[:at], *args[at + 1 :]]
+    return args
 
 
 def _value_message(exc: click.BadParameter) -> str:

@@ -13,12 +13,14 @@ import click
 
 from tracker import clock
 from tracker.cli import paused_collector
-from tracker.cli.app import App, pass_app
+from tracker.cli.app import App, pass_app, refuse_overwrite
 from tracker.cli.params import ANY_DATE, DATE
 from tracker.domain import plural
+from tracker.errors import TrackerError
 
 DEMO_DB = "demo-diary.sqlite3"
 DEMO_PDF = "demo-report.pdf"
+DEMO_NOT_FOLDERS = (".pdf", ".png", ".sqlite3", ".db", ".csv", ".json")  # file names
 
 
 @click.command()
@@ -72,6 +74,7 @@ def trend(app: App, as_of: dt.date | None, since: dt.date | None, as_json: bool)
 @click.option("--until", type=ANY_DATE, help="Last day the report covers (default: --as-of).")
 @click.option("--as-of", type=ANY_DATE, help="Judge the course as of this day (default: today).")
 @click.option("--name", help="Your name, as it should appear on the report.")
+@click.option("--force", is_flag=True, help="Replace the PDF if it exists.")
 @pass_app
 def report(
     app: App,
@@ -81,6 +84,7 @@ def report(
     until: dt.date | None,
     as_of: dt.date | None,
     name: str | None,
+    force: bool,
 ) -> None:
     """Write a PDF report for your appointment: verdict, charts, body diagram, monthly table.
 
@@ -96,10 +100,12 @@ def report(
 
     today = clock.today()
     out = check_out_path(out or Path(f"tracker-report-{today.isoformat()}.pdf"))
+    refuse_overwrite(out, force)
     charts = png_folder(png_dir) if png_dir else None
     with app.session(write=False) as session:
         data = report_data(session, today=today, as_of=as_of, since=since, until=until, name=name)
     pngs = render_report(data, out, charts)
+    _remember(app, data.as_of)
     click.echo(f"Report written to {out} ({plural(len(data.entries), 'entry', 'entries')}).")
     if pngs:
         click.echo(f"Charts written to {charts}: {', '.join(p.name for p in pngs)}")
@@ -130,6 +136,11 @@ def demo(app: App, out_dir: Path) -> None:
         from tracker.report_inputs import png_folder, report_data
         from tracker.wording import verdict_sentences
 
+    if out_dir.suffix.lower() in DEMO_NOT_FOLDERS and not out_dir.is_dir():
+        raise TrackerError(
+            f"--out is the folder for the demo's diary, report and charts; '{out_dir}' looks"
+            " like a file name: give a folder, e.g. --out tracker-demo"
+        )
     folder = png_folder(out_dir)
     database = fresh_sqlite_database(folder / DEMO_DB, "choose another --out for the demo")
     today = clock.today()
@@ -146,6 +157,17 @@ def demo(app: App, out_dir: Path) -> None:
     click.echo(f"Charts written to {folder / 'charts'}: {', '.join(p.name for p in pngs)}")
     click.echo(f"Verdict: {verdict_sentences(data.verdict)[0]}")
     click.echo(f"Look at the demo diary with: tracker --db {folder / DEMO_DB} list")
+
+
+def _remember(app: App, as_of: dt.date) -> None:
+    """Note the report for `tracker summary`; a diary that cannot be written is only read."""
+    from tracker import repository
+
+    try:
+        with app.session() as session:
+            repository.note_report(session, clock.now(), as_of)
+    except TrackerError:
+        pass  # e.g. a read-only diary: the report is made all the same
 
 
 COMMANDS = (trend, report, demo)

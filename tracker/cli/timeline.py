@@ -8,10 +8,12 @@ import click
 
 from tracker import domain
 from tracker import repository as repo
+from tracker.cli import asking
 from tracker.cli.app import App, pass_app
 from tracker.cli.lines import clip, event_line
 from tracker.cli.params import DATE, ID
 from tracker.domain import Event
+from tracker.errors import TrackerError
 
 
 @click.group()
@@ -24,17 +26,29 @@ def surgery() -> None:
 @click.option("--procedure", required=True, help="What was done, e.g. 'L4-L5 microdiscectomy'.")
 @click.option("--levels", help="Spinal levels operated on, e.g. L4-L5,L5-S1.")
 @click.option("--note", help="Anything else (surgeon, hospital, complications).")
+@click.option("--yes", is_flag=True, help="Add it even if the same surgery is recorded.")
 @pass_app
 def surgery_add(
-    app: App, day: dt.date, procedure: str, levels: str | None, note: str | None
+    app: App, day: dt.date, procedure: str, levels: str | None, note: str | None, yes: bool
 ) -> None:
-    """Add a surgery.
+    """Add a surgery (asks first if the same one is recorded).
 
     \b
     Example:
       tracker surgery add 2026-03-02 --procedure "L4-L5 fusion" --levels L4-L5
     """
     ev = domain.new_event(day, "surgery", procedure, note, domain.parse_levels(levels))
+    if not yes and app.database.exists():
+        with app.session(write=False) as session:
+            recorded = repo.list_events(session, kind="surgery")
+        same = [s for s in recorded if domain.same_surgery(s, ev)]
+        if same:
+            said = f"surgery {same[0].id} is already recorded: {event_line(same[0])}"
+            if not asking.on_terminal():
+                raise TrackerError(f"{said}; give --yes to add another")
+            if not click.confirm(f"{said[0].upper()}{said[1:]}. Add another?"):
+                click.echo("Nothing added.")
+                return
     with app.session() as session:
         saved = repo.add_event(session, ev)
     click.echo(f"Saved surgery {saved.id}: {event_line(saved)}.")
@@ -92,7 +106,7 @@ def event_list(app: App) -> None:
 @pass_app
 def event_delete(app: App, event_id: int) -> None:
     """Delete an event (or surgery) by its id."""
-    with app.session() as session:
+    with app.session(create=False) as session:
         removed = repo.delete_event(session, event_id)
     click.echo(f"Deleted event {event_id}: {event_line(removed)}.")
 

@@ -84,6 +84,14 @@ def detect(text: str) -> str:
         return "bearable"
     if header and csv_format.is_ours(header):
         return "csv"
+    unknown = csv_format.unknown_columns(header) if header else []
+    if unknown:
+        raise TrackerError(
+            f"the CSV has {'a column' if len(unknown) == 1 else 'columns'} tracker does not know:"
+            f" {', '.join(repr(name) for name in unknown[:5])}; accepted columns: "
+            + ", ".join(csv_format.COLUMNS)
+            + "; nothing was imported"
+        )
     raise TrackerError(f"the file is not in a format tracker can import; {ACCEPTED}")
 
 

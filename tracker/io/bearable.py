@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from tracker import domain, regions
 from tracker.domain import Site
 from tracker.errors import TrackerError
-from tracker.io.common import ImportBatch, Track, chronological, keyed, no_progress, row_error
+from tracker.io.common import BadRows, ImportBatch, Track, chronological, keyed, no_progress
 
 HEADER = ("date", "weekday", "time of day", "category", "rating/amount", "detail", "notes")
 MULTI = " | "
@@ -100,13 +100,15 @@ def read_bearable(
     """Parse and validate a Bearable export (rows after the header, already split)."""
     batch = ImportBatch("bearable")
     parts: dict[tuple[dt.date, str], _Part] = {}
+    bad = BadRows()
     for number, row in enumerate(track(rows, "Reading"), start=2):
         if not any(cell.strip() for cell in row):
             continue
         try:
             _read_row(row, today, parts, batch.not_imported)
         except TrackerError as exc:
-            raise row_error(f"row {number}", exc) from None
+            bad.add(f"row {number}", exc)
+    bad.check()
     made = []
     for part in sorted(parts.values(), key=lambda p: (p.day, _minutes(p.time))):
         entry = _entry(part, now, batch.not_imported)

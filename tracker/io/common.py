@@ -125,17 +125,18 @@ def not_yet_in_diary(batch: ImportBatch, keys_in_diary: set[str], held: set[str]
     ]
     entry_prints = _prints("entry", timed_contents)
     event_prints = keyed("event", (event_identity(e) for e, _ in batch.events))
-    entries = [
-        (entry, key)
-        for (entry, key), seen in zip(batch.entries, entry_prints, strict=True)
-        if key not in keys_in_diary and seen not in held
+    kept = [
+        (pair, timed)
+        for pair, seen, timed in zip(batch.entries, entry_prints, batch.timed, strict=True)
+        if pair[1] not in keys_in_diary and seen not in held
     ]
     events = [
         (event, key)
         for (event, key), seen in zip(batch.events, event_prints, strict=True)
         if key not in keys_in_diary and seen not in held
     ]
-    return ImportBatch(batch.format, entries, events, [], batch.not_imported)
+    entries = [pair for pair, _ in kept]
+    return ImportBatch(batch.format, entries, events, [t for _, t in kept], batch.not_imported)
 
 
 def _prints(fmt: str, contents: list[dict | None]) -> list[str | None]:
@@ -143,9 +144,30 @@ def _prints(fmt: str, contents: list[dict | None]) -> list[str | None]:
     return [None if c is None else next(keys) for c in contents]
 
 
-def row_error(where: str, exc: TrackerError) -> TrackerError:
-    """A validation failure, located in the file, as one line."""
-    return TrackerError(f"{where}: {exc.message}; nothing was imported")
+ROWS_LISTED = 20  # bad rows named one by one; beyond, a count
+
+
+class BadRows:
+    """Every bad row of a file, so that one import run says all that is wrong with it."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def add(self, where: str, exc: TrackerError) -> None:
+        self.problems.append(f"{where}: {exc.message}")
+
+    def check(self) -> None:
+        """Raise, naming each bad row (the first 20, then how many more), if any was bad."""
+        if not self.problems:
+            return
+        if len(self.problems) == 1:
+            raise TrackerError(f"{self.problems[0]}; nothing was imported")
+        listed = tuple(self.problems[:ROWS_LISTED])
+        more = len(self.problems) - len(listed)
+        raise TrackerError(
+            f"{len(self.problems)} rows cannot be imported; nothing was imported:",
+            listed + ((f"... and {more} more",) if more else ()),
+        )
 
 
 def chronological(batch: ImportBatch) -> ImportBatch:

@@ -12,6 +12,7 @@ from tracker import domain
 from tracker.domain import Entry
 from tracker.errors import TrackerError
 from tracker.io.common import (
+    BadRows,
     ImportBatch,
     Track,
     chronological,
@@ -19,7 +20,6 @@ from tracker.io.common import (
     keyed,
     no_progress,
     parse_logged_at,
-    row_error,
     split_list,
 )
 
@@ -75,6 +75,14 @@ def normalised_header(row: Sequence[str]) -> tuple[str, ...]:
     return tuple(cell.strip().lower() for cell in row)
 
 
+def unknown_columns(header: Sequence[str]) -> list[str]:
+    """The columns of a date,pain CSV that tracker does not know (to name them)."""
+    names = normalised_header(header)
+    if not all(n in names for n in REQUIRED):
+        return []
+    return [cell.strip() for cell, n in zip(header, names, strict=True) if n not in COLUMNS]
+
+
 def is_ours(header: Sequence[str]) -> bool:
     """Our columns (any of them, in any order) including at least date and pain."""
     names = normalised_header(header)
@@ -108,6 +116,7 @@ def read_csv(
     order = order or default_order
     batch = ImportBatch("csv")
     contents, ids = [], []  # ids: the id column of each row, None where blank
+    bad = BadRows()
     for number, row in enumerate(track(rows[1:], "Reading"), start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -115,15 +124,16 @@ def read_csv(
             entry, timed = _entry(header, row, today, now, order)
             ids.append(_row_id(header, row))
         except domain.AmbiguousDate as exc:
-            raise TrackerError(
-                f"row {number}: {exc.message}; or import with --day-first or --month-first;"
-                " nothing was imported"
-            ) from None
+            hint = f"{exc.message}; or import with --day-first or --month-first"
+            bad.add(f"row {number}", TrackerError(hint))
+            continue
         except TrackerError as exc:
-            raise row_error(f"row {number}", exc) from None
+            bad.add(f"row {number}", exc)
+            continue
         batch.entries.append((entry, ""))
         batch.timed.append(timed)
         contents.append(entry_identity(entry, timed))
+    bad.check()
     keys = keyed("csv", contents)
     batch.entries = [(e, k) for (e, _), k in zip(batch.entries, keys, strict=True)]
     known = [i for i in ids if i is not None]

@@ -11,6 +11,7 @@ from tracker import domain, regions
 from tracker.domain import Entry, Event, Site
 from tracker.errors import TrackerError
 from tracker.io.common import (
+    BadRows,
     ImportBatch,
     Track,
     chronological,
@@ -19,7 +20,6 @@ from tracker.io.common import (
     keyed,
     no_progress,
     parse_logged_at,
-    row_error,
 )
 
 FORMAT_NAME = "tracker-diary"
@@ -64,10 +64,16 @@ def read_json(text: str, today: dt.date, track: Track = no_progress) -> ImportBa
     entries = _items(document, "entries")
     events = _items(document, "events")
     batch = ImportBatch("json")
+    bad = BadRows()
     for number, item in enumerate(track(entries, "Reading"), start=1):
-        batch.entries.append((_located(f"entry {number}", _entry, item, today), ""))
+        entry = _located(f"entry {number}", _entry, item, today, bad)
+        if entry is not None:
+            batch.entries.append((entry, ""))
     for number, item in enumerate(events, start=1):
-        batch.events.append((_located(f"event {number}", _event, item, today), ""))
+        event = _located(f"event {number}", _event, item, today, bad)
+        if event is not None:
+            batch.events.append((event, ""))
+    bad.check()
     entry_keys = keyed("json", (entry_identity(e) for e, _ in batch.entries))
     event_keys = keyed("json-event", (event_identity(e) for e, _ in batch.events))
     batch.entries = [(e, k) for (e, _), k in zip(batch.entries, entry_keys, strict=True)]
@@ -106,14 +112,15 @@ def _items(document: dict, name: str) -> list:
     return items
 
 
-def _located(where: str, parse: Any, item: Any, today: dt.date) -> Any:
-    """Run a parser on one item; its failure names the item."""
+def _located(where: str, parse: Any, item: Any, today: dt.date, bad: BadRows) -> Any:
+    """Run a parser on one item; its failure, naming the item, is kept in `bad` (None)."""
     try:
         if not isinstance(item, dict):
             raise TrackerError("it is not an object with named fields")
         return parse(item, today)
     except TrackerError as exc:
-        raise row_error(where, exc) from None
+        bad.add(where, exc)
+        return None
 
 
 def _entry(item: dict, today: dt.date) -> Entry:
