@@ -75,6 +75,8 @@ def stored(db_path: Path) -> Iterator[Callable[[], list[dict]]]:
     databases: list[Database] = []
 
     def read() -> list[dict]:
+        if not db_path.exists():
+            return []  # no diary (a failed first command creates none): it holds nothing
         database = Database(f"sqlite:///{db_path}")
         databases.append(database)
         with database.session(write=False) as session:

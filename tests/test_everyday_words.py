@@ -175,7 +175,7 @@ def test_log_takes_comma_lists_none_and_everyday_words(run, stored):
         "--where", "lower-back=5,left-buttock",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == "'dull' is recorded as aching (a dull, constant ache)."
+    assert result.stdout.splitlines()[-1] == "'dull' is recorded as aching (a dull, constant ache)."
     [entry] = stored()
     assert entry["quality"] == ["aching", "burning"]
     assert entry["radiates"] == []
@@ -197,7 +197,7 @@ def test_a_whole_limb_on_the_command_line_names_its_parts(run, db_path):
 
 def test_surgery_levels_are_written_one_way(run):
     saved = run("surgery", "add", "2025-09-10", "--procedure", "fusion", "--levels", "L4-5, l5 s1")
-    assert saved.output == "Saved surgery 1: 2025-09-10 surgery - fusion (L4-L5, L5-S1).\n"
+    assert saved.stdout == "Saved surgery 1: 2025-09-10 surgery - fusion (L4-L5, L5-S1).\n"
 
 
 def test_the_date_order_setting_reads_slashed_dates(run, stored, monkeypatch):
@@ -278,11 +278,15 @@ def test_an_import_of_ambiguous_dates_asks_for_the_order(run, stored, tmp_path):
     source.write_text("date,pain\n2025-01-02,4\n12/03/2025,5\n01/02/2025,6\n", encoding="utf-8")
     refused = run("import", str(source))
     assert refused.exit_code == 1
-    assert refused.output == (
-        "Error: row 3: '12/03/2025' could be 12 March 2025 (day first) or 3 December 2025 (month"
+    assert refused.output.splitlines() == [
+        "Error: 2 rows cannot be imported; nothing was imported:",
+        "  row 3: '12/03/2025' could be 12 March 2025 (day first) or 3 December 2025 (month"
         " first); write 2025-03-12 or 2025-12-03, or set TRACKER_DATE_ORDER=dmy or mdy; or"
-        " import with --day-first or --month-first; nothing was imported\n"
-    )
+        " import with --day-first or --month-first",
+        "  row 4: '01/02/2025' could be 1 February 2025 (day first) or 2 January 2025 (month"
+        " first); write 2025-02-01 or 2025-01-02, or set TRACKER_DATE_ORDER=dmy or mdy; or"
+        " import with --day-first or --month-first",
+    ]
     assert run("import", str(source), "--dry-run", "--month-first").output.splitlines()[1:] == [
         "  2025-01-02  pain  4/10",
         "  2025-01-02  pain  6/10",
@@ -342,7 +346,7 @@ def test_log_same_on_an_empty_diary_says_what_to_do(run, db_path):
 def test_a_spot_above_the_overall_pain_is_noted_off_a_terminal(run, stored):
     result = run("log", "3", "--where", "lower-back=9")
     assert result.exit_code == 0
-    assert result.output.splitlines()[-1] == (
+    assert result.stdout.splitlines()[-1] == (
         "Note: lower-back=9 is above the overall pain 3/10 (the overall pain is usually at"
         " least the worst spot); saved as given."
     )

@@ -153,7 +153,7 @@ def test_json_round_trip_into_an_empty_diary_is_byte_identical(run, sample, tmp_
     run("export", "--format", "json", "--out", str(first))
     result = run("import", str(first), db=fresh)
     assert result.exit_code == 0, result.output
-    assert result.output == f"Imported 4 entries and 2 events from {first} (JSON).\n"
+    assert result.stdout == f"Imported 4 entries and 2 events from {first} (JSON).\n"
     assert run("export", "--format", "json", db=fresh).stdout_bytes == first.read_bytes()
     assert _diary(fresh) == _diary(sample)
 
@@ -233,7 +233,7 @@ def test_fhir_bundle_is_valid_r4_and_maps_scores_sites_and_surgeries(run, sample
 def test_csv_with_bom_crlf_quoted_newlines_emoji_newest_first(run, stored):
     result = run("import", str(BOM_CRLF))
     assert result.exit_code == 0, result.output
-    assert result.output == f"Imported 3 entries and 0 events from {BOM_CRLF} (CSV).\n"
+    assert result.stdout == f"Imported 3 entries and 0 events from {BOM_CRLF} (CSV).\n"
     entries = stored()
     assert [(e["id"], e["date"]) for e in entries] == [
         (1, "2025-03-01"), (2, "2025-03-02"), (3, "2025-03-03")
@@ -301,7 +301,7 @@ def test_a_bad_row_stops_the_import_and_nothing_is_written(run, db_path, tmp_pat
 def test_bearable_export_becomes_entries_and_a_summary(run, stored):
     result = run("import", str(BEARABLE))
     assert result.exit_code == 0, result.output
-    assert result.output == (
+    assert result.stdout == (
         f"Imported 7 entries and 0 events from {BEARABLE} (Bearable CSV).\n"
         "Counted, not imported (8):\n"
         "      1  'Nausea' (not pain, numbness or tingling at a place we know)\n"
@@ -416,7 +416,10 @@ def test_dry_run_shows_what_would_be_imported_and_writes_nothing(run, db_path, t
     assert lines[0] == (
         f"Dry run: {BEARABLE} (Bearable CSV) would add 7 entries and 0 events; nothing was written."
     )
-    assert lines[1] == "  2020-09-21  pain  5/10  lower-back=5"
+    assert lines[1] == (
+        "  2020-09-21  pain  5/10  where lower-back=5; note Bearable, am: Back (lower) pain"
+        " (Moderate)"
+    )
     assert not fresh.exists()
     assert run("log", "3").exit_code == 0
     before = _digest(db_path)

@@ -16,6 +16,7 @@ from support import MK_KEYS, TODAY, TOP_KEYS
 
 from tracker import domain
 from tracker.cli import cli
+from tracker.db import Database
 from tracker.wording import DISCLAIMER
 
 PAGES = 5
@@ -155,6 +156,7 @@ def test_no_text_is_smaller_than_8_pt(report_run):
 
 
 def test_an_empty_diary_gives_a_valid_report_that_says_what_is_missing(tmp_path):
+    Database(f"sqlite:///{tmp_path / 'd.sqlite3'}").engine().dispose()  # a new, empty diary
     result = invoke(tmp_path / "d.sqlite3", "report", "--out", str(tmp_path / "r.pdf"))
     assert result.exit_code == 0, result.output
     pages = page_texts(tmp_path / "r.pdf")

@@ -276,8 +276,8 @@ def test_full_disk_is_one_line_and_loses_nothing(run, db_path, monkeypatch):
     before = _count(db_path)
     real_make_engine = tracker.db.Database._make_engine
 
-    def make_full_engine(self):  # type: ignore[no-untyped-def]
-        engine = real_make_engine(self)
+    def make_full_engine(self, *args):  # type: ignore[no-untyped-def]
+        engine = real_make_engine(self, *args)
 
         @event.listens_for(engine, "connect")
         def no_room(dbapi_connection, _record):  # type: ignore[no-untyped-def]

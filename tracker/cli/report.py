@@ -98,6 +98,8 @@ def report(
         from reports.pdf import render_report  # pandas and matplotlib
         from tracker.report_inputs import check_out_path, png_folder, report_data
 
+    if since and until and since > until:  # said before the diary is even opened
+        raise TrackerError(f"--since {since} is after --until {until}; swap them")
     today = clock.today()
     out = check_out_path(out or Path(f"tracker-report-{today.isoformat()}.pdf"))
     refuse_overwrite(out, force)
