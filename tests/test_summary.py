@@ -75,4 +75,4 @@ def test_summary_refuses_a_silly_number_of_weeks(run):
 def test_a_sparkline_has_one_character_a_day():
     assert glance.sparkline([0, 5, 10, None]) == "▁▅█·"
     entry = Entry(dt.date(2026, 1, 5), 5, dt.datetime(2026, 1, 5, 9), where=(Site("left-calf", 7),))
-    assert glance.located(entry, "leg") == 7 and glance.located(entry, "back") is None
+    assert glance.weeks([entry], dt.date(2026, 1, 11), 1)[0].leg[0] == 7.0

@@ -32,8 +32,8 @@ def summary(app: App, count: int, as_json: bool) -> None:
     from tracker.analysis import summary as glance
 
     with heavy_imports():
-        from tracker.analysis.trend import describe_verdict
         from tracker.report_inputs import trend_for
+        from tracker.wording import describe_verdict
 
     if count > 520:
         raise click.BadParameter("give at most 520 weeks (10 years)", param_hint="--weeks")
@@ -49,7 +49,7 @@ def summary(app: App, count: int, as_json: bool) -> None:
     if as_json:
         import json
 
-        click.echo(json.dumps(_as_json(weeks, verdict["verdict"], sentence, changed), indent=2))
+        click.echo(json.dumps(_as_json(weeks, verdict.verdict, sentence, changed), indent=2))
         return
     click.echo(f"{'Week of':<12} {'Days':>4} {'Median':>6}  {'Back M-S':<8}  {'Leg M-S':<8}  Flags")
     for week in weeks:

@@ -1,7 +1,8 @@
 """The diary at a glance (`tracker summary`): one line a week, and what changed since a day.
 
-Pure and light: the standard library, the domain and the regions only. Back and leg pain
-are read as in the report (docs/method.md): an entry's highest spot score in that group.
+Pure and light (no numpy): the standard library, the domain and the series. Back and leg
+pain are read as in the report (series.located_pain): an entry's highest spot score in
+that group.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tracker.analysis.series import located_pain
 from tracker.domain import SYMPTOM_KINDS, Entry, Event
-from tracker.regions import REGIONS
 
 SPARK = "▁▂▃▄▅▆▇█"  # 0-10 in eight steps
 NO_DAY = "·"  # a day with no rating
@@ -48,16 +49,6 @@ class Since:
     new_regions: tuple[tuple[str, str], ...]  # (kind, region) not named in those 28 days
     events: tuple[Event, ...]
     red_flags: tuple[str, ...]
-
-
-def located(entry: Entry, group: str) -> int | None:
-    """An entry's highest spot score over regions of a group ('back', 'leg'), or None."""
-    scores = [
-        s.intensity
-        for s in entry.where
-        if s.intensity is not None and s.region in REGIONS and REGIONS[s.region].group == group
-    ]
-    return max(scores) if scores else None
 
 
 def weeks(entries: Sequence[Entry], today: dt.date, count: int) -> list[Week]:
@@ -115,7 +106,7 @@ def _named(entry: Entry) -> list[tuple[str, str]]:
 
 
 def _day_mean(entries: Sequence[Entry], day: dt.date, group: str) -> float | None:
-    scores = [s for e in entries if e.day == day and (s := located(e, group)) is not None]
+    scores = [s for e in entries if e.day == day and (s := located_pain(e, group)) is not None]
     return sum(scores) / len(scores) if scores else None
 
 
