@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import TODAY
 
 import tracker.db
 from tracker.cli import cli
@@ -163,7 +164,7 @@ def test_demo_wants_a_folder_not_a_report_name(run, tmp_path, monkeypatch):
 
 
 def test_the_same_surgery_twice_is_refused_off_a_terminal_and_asked_on_one(run, monkeypatch):
-    from tracker import clikit
+    from tracker.cli import asking
 
     run("surgery", "add", "2025-09-10", "--procedure", "L4-L5 fusion")
     again = run("surgery", "add", "2025-09-10", "--procedure", "l4-l5  Fusion")
@@ -172,7 +173,7 @@ def test_the_same_surgery_twice_is_refused_off_a_terminal_and_asked_on_one(run, 
         "Error: surgery 1 is already recorded: 2025-09-10 surgery - L4-L5 fusion; give --yes"
         " to add another\n"
     )
-    monkeypatch.setattr(clikit, "on_terminal", lambda: True)
+    monkeypatch.setattr(asking, "on_terminal", lambda: True)
     asked = run("surgery", "add", "2025-09-10", "--procedure", "L4-L5 fusion", input="n\n")
     assert asked.exit_code == 0
     assert "Surgery 1 is already recorded: 2025-09-10 surgery - L4-L5 fusion. Add another?" in (
@@ -189,7 +190,7 @@ def test_the_same_surgery_twice_is_refused_off_a_terminal_and_asked_on_one(run, 
 def test_a_day_before_the_first_surgery_or_years_back_gets_a_second_look(run, stored, monkeypatch):
     import datetime as dt
 
-    from tracker import clikit
+    from tracker.cli import asking
 
     run("surgery", "add", "2025-09-10", "--procedure", "fusion")
     noted = run("log", "5", "--date", "2025-09-01")
@@ -197,8 +198,8 @@ def test_a_day_before_the_first_surgery_or_years_back_gets_a_second_look(run, st
     assert noted.output.splitlines()[-1] == (
         "Note: 2025-09-01 is before your first recorded surgery (2025-09-10); saved as given."
     )
-    monkeypatch.setattr(clikit, "on_terminal", lambda: True)
-    long_ago = (dt.date.today() - dt.timedelta(days=6 * 365)).isoformat()
+    monkeypatch.setattr(asking, "on_terminal", lambda: True)
+    long_ago = (TODAY - dt.timedelta(days=6 * 365)).isoformat()
     refused = run("log", "5", "--date", long_ago, input="n\n")
     assert f"{long_ago} is before your first recorded surgery" in refused.output
     assert refused.output.endswith("Nothing saved.\n")

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from support import TODAY
+
 from tracker.analysis import summary as glance
 from tracker.domain import Entry, Site
 
-TODAY = dt.date.today()
 MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
 
 

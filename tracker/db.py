@@ -442,6 +442,7 @@ def _check_sqlite_file(path: Path) -> str | None:
             raise TrackerError(f"cannot create the folder {parent}: {exc.strerror}") from None
     if not os.access(parent, os.W_OK):
         raise TrackerError(f"cannot create a diary in {parent} (the folder is read-only)")
+    return None  # a new diary, to be created: writable
 
 
 def _read_header(path: Path) -> bytes:

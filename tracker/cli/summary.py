@@ -7,14 +7,11 @@ import datetime as dt
 
 import click
 
-from tracker import domain
+from tracker import clock, domain
 from tracker import repository as repo
-from tracker.clikit import COUNT, App, heavy_imports, pass_app
-
-
-def register(group: click.Group) -> None:
-    """Add this module's commands to the tracker group."""
-    group.add_command(summary)
+from tracker.cli import paused_collector
+from tracker.cli.app import App, pass_app
+from tracker.cli.params import COUNT
 
 
 @click.command()
@@ -31,13 +28,13 @@ def summary(app: App, count: int, as_json: bool) -> None:
     """
     from tracker.analysis import summary as glance
 
-    with heavy_imports():
+    with paused_collector():
         from tracker.report_inputs import trend_for
         from tracker.wording import describe_verdict
 
     if count > 520:
         raise click.BadParameter("give at most 520 weeks (10 years)", param_hint="--weeks")
-    today = app.today()
+    today = clock.today()
     with app.session(write=False) as session:
         entries = repo.list_entries(session)
         events = repo.list_events(session)
@@ -133,3 +130,6 @@ def _as_json(weeks: list, verdict: str, sentence: str, changed: object) -> dict:
         "verdict_sentence": sentence,
         "since_last_report": since,
     }
+
+
+COMMANDS = (summary,)
