@@ -59,7 +59,7 @@ def test_log_defaults_to_today_and_allows_several_entries_a_day(run, stored):
 def test_backfilled_entry_is_marked(run):
     result = run("log", "4", "--date", "yesterday")
     assert result.exit_code == 0
-    assert result.output.splitlines() == [
+    assert result.stdout.splitlines() == [
         "Saved entry 1 for Mon 23 Nov 2026: pain 4/10.",
         "(Back-filled: typed on 2026-11-24; the report counts it as such.)",
     ]
