@@ -45,7 +45,7 @@ from tracker.analysis.calendar import DAYS_PER_MONTH as MONTH_DAYS
 from tracker.analysis.calendar import RECENT_DAYS, DayZero
 from tracker.domain import Event, plural
 from tracker.report_data import ReportData
-from tracker.wording import after_day0, is_surgery, pain_chart_caption, short_date
+from tracker.wording import after_day0, is_surgery, pain_chart_caption, per_month, short_date
 
 MONTH = 30.4375
 MAX_EVENT_KEYS = 14
@@ -238,7 +238,9 @@ def _draw_theil_sen(ax: Axes, data: ReportData, day0: dt.date) -> None:
     """The steady-trend line: start level, slope per 30 days, over the valid bins."""
     trend = data.verdict.trend
     centres = data.verdict.bins.centre_day
-    if trend is None or len(centres) < 2:
+    # Drawn as the course only when it is one: T fired or nothing did, never when the pain
+    # fell to a best and rose again (docs/method.md#whole-record-line).
+    if trend is None or len(centres) < 2 or data.verdict.has("above_best"):
         return
     t = np.array([centres[0], centres[-1]], dtype=float)
     y = trend.start_level + trend.slope_per_30d / 30 * (t - t[0])
@@ -249,7 +251,7 @@ def _draw_theil_sen(ax: Axes, data: ReportData, day0: dt.date) -> None:
         linestyle=(0, (6, 2, 1, 2)),
         linewidth=1.6,
         zorder=4,
-        label=f"steady trend: {trend.slope_per_30d:+.2f} a month",
+        label=f"steady trend: {per_month(trend.slope_per_30d)} a month",
     )
 
 

@@ -240,7 +240,9 @@ def test_trend_prints_the_verdict_sentences_and_key_numbers(report_run):
     assert DISCLAIMER in lines
     assert any(line.startswith("Usable weeks: ") for line in lines)
     assert any(line.startswith("Last 6 weeks: median ") for line in lines)
-    assert any(line.startswith("Steady trend: ") for line in lines)
+    # L fired: the rate is the one since the best, not the whole-record line (method.md)
+    assert any(line.startswith("Since the best: about +") for line in lines)
+    assert not any(line.startswith("Steady trend: ") for line in lines)
 
 
 def test_trend_as_of_and_since_narrow_the_diary(report_run):

@@ -324,8 +324,8 @@ def test_sparse_insufficient_counts_fourteen_day_bins():
     assert result["reason"].startswith("only 5 valid 14-day bins")
     assert describe_verdict(verdict)[0] == (
         "Not enough data for a verdict yet: needs at least 8 fourteen-day periods with entries on "
-        "3 or more days, over at least 8 weeks; 5 usable 14-day periods (entries too sparse "
-        "for weeks) so far, over 67 days."
+        "3 or more days, so at least 16 weeks; 5 so far, over 67 days (fewer than 6 in 10 weeks "
+        "had 3 logged days, so weeks are pooled in pairs)."
     )
 
 
@@ -510,18 +510,27 @@ def test_describe_worsening_via_l():
     level = result["level"]
     text = describe_verdict(verdict)
     first, last = level["reference_window_centres"]
+    now, best = f"{level['current_level']:.1f}", f"{level['reference_level']:.1f}"
+    rise = round(float(now) - float(best), 1)  # the difference of the levels as printed
     assert text[0] == (
-        f"Pain has been higher over the last 6 weeks (median {level['current_level']:.1f}/10) "
-        f"than at its best after surgery ({level['reference_level']:.1f}/10, weeks "
-        f"{int(first // 7) + 1}-{int(last // 7) + 1}): a rise of +{level['delta']:.1f} points."
+        f"Pain has been higher over the last 6 weeks (median {now}/10) "
+        f"than at its best after surgery ({best}/10, weeks "
+        f"{int(first // 7) + 1}-{int(last // 7) + 1}): a rise of +{rise:.1f} points."
+    )
+    low, high = DAY0 + dt.timedelta(days=first - 3), DAY0 + dt.timedelta(days=last + 3)
+    months = round((result["as_of_day"] - 20.5 - (first + last) / 2) / 30)
+    assert text[1] == (
+        f"The low point was {low.day} {low:%b} - {high.day} {high:%b %Y}; from it to the last "
+        f"6 weeks, about {months} months, pain rose about +{rise / months:.1f} points a month."
     )
     onset = DAY0 + dt.timedelta(days=int(level["onset_day_estimate"]))
-    assert text[1] == (
+    assert text[2] == (
         f"It has been rising since about {onset.day} {onset:%B %Y} "
         f"(about {round(level['onset_day_estimate'] / 30)} months after surgery)."
     )
     assert text[-1] == DISCLAIMER
-    assert describe_verdict(verdict, "%Y-%m-%d")[1].startswith(
+    assert not any("steadily" in sentence for sentence in text)  # docs/method.md#whole-record-line
+    assert describe_verdict(verdict, "%Y-%m-%d")[2].startswith(
         f"It has been rising since about {onset.isoformat()}"
     )
 
@@ -530,8 +539,8 @@ def test_describe_worsening_via_t():
     entries = [(day(d), 2 + 0.02 * d) for d in range(252)]
     text = describe_verdict(worsening_verdict(entries, [DAY0], as_of=day(276)))
     assert text == [
-        "Pain has risen steadily since surgery: about +0.6 points a month "
-        "(95 % CI +0.6 to +0.6), +4.9 points over 8 months.",
+        "Pain has risen steadily since surgery: about +0.6 points a month, "
+        "+4.9 points over 8 months.",
         DISCLAIMER,
     ]
 
@@ -539,12 +548,11 @@ def test_describe_worsening_via_t():
 def test_describe_improving_and_stable():
     verdict, result = judged(diary(lambda d: 8 - 5 * d / 252, seed=7, sd=0.5), [DAY0])
     t = result["trend"]
-    low, high = t["theil_sen_ci95_per_30d"]
     assert describe_verdict(verdict)[0] == (
         f"Pain has fallen steadily since surgery: about {t['theil_sen_slope_per_30d']:+.1f} "
-        f"points a month (95 % CI {low:+.1f} to {high:+.1f}), "
-        f"{t['change_over_record']:+.1f} points over 8 months."
+        f"points a month, {t['change_over_record']:+.1f} points over 8 months."
     )
+    assert "CI" not in " ".join(describe_verdict(verdict))  # the interval stays in the JSON
     stable_verdict, stable = judged(diary(lambda d: 4.0, seed=1), [DAY0])
     text = describe_verdict(stable_verdict)
     assert text[0].startswith("No clinically important worsening: pain changed by ")

@@ -34,11 +34,15 @@ from tracker.analysis.spread import (
 )
 from tracker.analysis.trend import (
     MAX_STALENESS_DAYS,
+    MCID_ABS,
+    MCID_FLOOR,
+    MCID_REL,
     MIN_SPAN_DAYS,
     MIN_VALID_BINS,
     MannKendall,
     Reason,
     Verdict,
+    threshold,
 )
 from tracker.domain import RED_FLAGS, plural
 from tracker.regions import REGIONS
@@ -103,6 +107,21 @@ def signed(x: float) -> str:
     """A signed number with one decimal ("+2.7", "-0.4", "0.0")."""
     text = f"{x:+.1f}"
     return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+def one_decimal(value: float) -> float:
+    """A figure as the report prints it, one decimal (docs/method.md#wording-add-up)."""
+    return float(f"{value:.1f}")
+
+
+def printed_rise(now: float, best: float) -> float:
+    """The difference of two levels as printed (6.68 and 3.04 print 6.7 and 3.0: +3.7)."""
+    return round(one_decimal(now) - one_decimal(best), 1)
+
+
+def per_month(value: float) -> str:
+    """A rate a month as every page prints it: signed, one decimal ("+0.3")."""
+    return signed(value)
 
 
 def score(value: float) -> str:
@@ -205,31 +224,68 @@ def verdict_reason(verdict: Verdict) -> str:
 
 
 def _trend_sentence(verdict: Verdict, verb: str) -> str:
-    """Steady rise or fall: slope per month with its CI, and the total change."""
+    """Steady rise or fall: about so much a month, and the total change (no interval:
+    docs/method.md#whole-record-line)."""
     trend = verdict.trend
     assert trend is not None
-    low, high = trend.ci95_per_30d
     centres = verdict.bins.centre_day
     months = max(1, round((centres[-1] - centres[0]) / DAYS_PER_MONTH))
     return (
         f"Pain has {verb} steadily since {since_words(verdict.day0)}: about "
-        f"{signed(trend.slope_per_30d)} points a month (95 % CI {signed(low)} "
-        f"to {signed(high)}), {signed(trend.change_over_record)} points over {months} "
-        f"month{'s' * (months != 1)}."
+        f"{per_month(trend.slope_per_30d)} points a month, {signed(trend.change_over_record)} "
+        f"points over {months} month{'s' * (months != 1)}."
     )
 
 
-def _level_sentences(verdict: Verdict, fmt: Callable[[dt.date], str]) -> list[str]:
-    """Worsening via L: now against the best since surgery, and the onset."""
+def best_dates(verdict: Verdict) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the post-op best window (its bins' days), or None."""
     level, day0 = verdict.level, verdict.day0
-    assert level is not None and level.best is not None
+    if level is None or level.best is None or day0 is None:
+        return None
+    half = (verdict.bin_days - 1) / 2
+    first = day0.day + dt.timedelta(days=int(level.best.first_centre - half))
+    last = day0.day + dt.timedelta(days=int(level.best.last_centre + half))
+    return first, last
+
+
+def months_since_best(verdict: Verdict) -> int | None:
+    """Whole 30-day months from the middle of the best window to the middle of the last
+    6 weeks (at least 1), or None without a best."""
+    level = verdict.level
+    if level is None or level.best is None or verdict.as_of_day is None:
+        return None
+    best_mid = (level.best.first_centre + level.best.last_centre) / 2
+    recent_mid = verdict.as_of_day - (RECENT_DAYS - 1) / 2
+    return max(1, round((recent_mid - best_mid) / DAYS_PER_MONTH))
+
+
+def rise_per_month(verdict: Verdict) -> float | None:
+    """The printed rise from the best divided by the printed months since it."""
+    level, months = verdict.level, months_since_best(verdict)
+    if level is None or level.best is None or level.current_level is None or months is None:
+        return None
+    return printed_rise(level.current_level, level.best.level) / months
+
+
+def _level_sentences(verdict: Verdict, fmt: Callable[[dt.date], str]) -> list[str]:
+    """Worsening via L: now against the best since surgery, the low point's dates, the rise
+    a month since then, and the onset (docs/method.md#whole-record-line)."""
+    level, day0 = verdict.level, verdict.day0
+    assert level is not None and level.best is not None and level.current_level is not None
     best, since = level.best, since_words(day0)
+    rise = printed_rise(level.current_level, best.level)
     text = [
         f"Pain has been higher over the last {RECENT_WEEKS} weeks (median "
         f"{level.current_level:.1f}/10) than at its best after {since} "
         f"({best.level:.1f}/10, weeks {week_of(best.first_centre)}-{week_of(best.last_centre)}): "
-        f"a rise of {signed(best.delta)} points."
+        f"a rise of {signed(rise)} points."
     ]
+    dates, months, rate = best_dates(verdict), months_since_best(verdict), rise_per_month(verdict)
+    if dates is not None and months is not None and rate is not None:
+        text.append(
+            f"The low point was {date_range(*dates)}; from it to the last {RECENT_WEEKS} weeks, "
+            f"about {plural(months, 'month')}, pain rose about {per_month(rate)} points a month."
+        )
     if level.onset is not None and day0 is not None:
         when = day0.day + dt.timedelta(int(level.onset.day))
         step = level.onset.model == "step"
@@ -255,7 +311,8 @@ def _stable_sentences(verdict: Verdict) -> list[str]:
     if level.best is not None:
         text.append(
             f"The last {RECENT_WEEKS} weeks (median {level.current_level:.1f}/10) "
-            f"are {signed(level.best.delta)} points from the best after "
+            f"are {signed(printed_rise(level.current_level or 0.0, level.best.level))} points "
+            "from the best after "
             f"{since_words(verdict.day0)} ({level.best.level:.1f}/10)."
         )
         if verdict.has("within_fluctuation"):
@@ -266,23 +323,34 @@ def _stable_sentences(verdict: Verdict) -> list[str]:
     return text
 
 
+def insufficient_sentence(verdict: Verdict) -> str:
+    """What a verdict needs and what there is, counted in the unit in use: the one sentence
+    every page and `tracker trend` say (docs/method.md#wording-insufficient)."""
+    if verdict.has("no_entries") or verdict.span_days is None:
+        return (
+            "Not enough data for a verdict: no pain scores logged since "
+            f"{since_words(verdict.day0)}."
+        )
+    n_bins = len(verdict.bins.centre_day)
+    if verdict.bin_days == WEEK_DAYS:
+        return (
+            f"Not enough data for a verdict yet: needs at least {MIN_VALID_BINS} weeks with "
+            f"entries on {MIN_DAYS_PER_BIN} or more days, over at least {MIN_SPAN_DAYS // 7} "
+            f"weeks; {plural(n_bins, 'usable week')} so far, over "
+            f"{plural(verdict.span_days, 'day')}."
+        )
+    weeks = MIN_VALID_BINS * verdict.bin_days // WEEK_DAYS
+    return (
+        f"Not enough data for a verdict yet: needs at least {MIN_VALID_BINS} fourteen-day "
+        f"periods with entries on {MIN_DAYS_PER_BIN} or more days, so at least {weeks} weeks; "
+        f"{n_bins} so far, over {plural(verdict.span_days, 'day')} (fewer than 6 in 10 weeks "
+        f"had {MIN_DAYS_PER_BIN} logged days, so weeks are pooled in pairs)."
+    )
+
+
 def _insufficient_sentences(verdict: Verdict, fmt: Callable[[dt.date], str]) -> list[str]:
     """Insufficient data: what is needed and what there is."""
-    if verdict.has("no_entries"):
-        since = since_words(verdict.day0)
-        return [f"Not enough data for a verdict: no pain scores logged since {since}."]
-    assert verdict.span_days is not None  # there are logged days
-    weekly = verdict.bin_days == WEEK_DAYS
-    need = "weeks" if weekly else "fourteen-day periods"
-    n_bins = len(verdict.bins.centre_day)
-    have = plural(n_bins, "usable week" if weekly else "usable 14-day period")
-    if not weekly:
-        have += " (entries too sparse for weeks)"
-    text = [
-        f"Not enough data for a verdict yet: needs at least {MIN_VALID_BINS} {need} with "
-        f"entries on {MIN_DAYS_PER_BIN} or more days, over at least {MIN_SPAN_DAYS // 7} weeks; "
-        f"{have} so far, over {plural(verdict.span_days, 'day')}."
-    ]
+    text = [insufficient_sentence(verdict)]
     if verdict.has("stale") and verdict.as_of is not None:
         text.append(f"No entries in the {MAX_STALENESS_DAYS} days before {fmt(verdict.as_of)}.")
     return text
@@ -301,8 +369,9 @@ def verdict_sentences(verdict: Verdict, date_format: DateFormat = plain_date) ->
     if verdict.verdict == "insufficient_data":
         return _insufficient_sentences(verdict, fmt)
     if verdict.verdict == "worsening":
-        text = _level_sentences(verdict, fmt) if verdict.has("above_best") else []
-        return text + ([_trend_sentence(verdict, "risen")] if verdict.has("steady_rise") else [])
+        if verdict.has("above_best"):  # not a steady line: fell to a best, then rose
+            return _level_sentences(verdict, fmt)
+        return [_trend_sentence(verdict, "risen")]
     if verdict.verdict == "improving":
         return [_trend_sentence(verdict, "fallen")]
     return _stable_sentences(verdict)
@@ -313,6 +382,48 @@ def describe_verdict(verdict: Verdict, date_format: DateFormat = plain_date) -> 
     return [*verdict_sentences(verdict, date_format), DISCLAIMER]
 
 
+def threshold_rule(verdict: Verdict) -> str | None:
+    """The one rule that set the rise that matters and the figures it weighed, e.g. "set by
+    the 1-point floor, as 30 % of the best level is 0.9; twice this patient's usual
+    week-to-week swing is 0.9" (docs/method.md#wording-add-up); None without a best."""
+    level, noise = verdict.level, verdict.fluctuation
+    if level is None or level.best is None or noise is None:
+        return None
+    ref = level.best.level
+    clinical, share = threshold(ref), MCID_REL * ref
+    pct = f"{MCID_REL:.0%}".replace("%", " %")
+    if noise.mdc > clinical:
+        return (
+            f"set by twice this patient's usual week-to-week swing, larger than the "
+            f"{clinical:.1f} points the clinical rule alone would need"
+        )
+    if share >= MCID_ABS:
+        rule = f"set by the {MCID_ABS:.0f}-point cap, as {pct} of the best level is {share:.1f}"
+    elif share <= MCID_FLOOR:
+        rule = f"set by the {MCID_FLOOR:.0f}-point floor, as {pct} of the best level is {share:.1f}"
+    else:
+        rule = f"set by {pct} of the best level"
+    return f"{rule}; twice this patient's usual week-to-week swing is {noise.mdc:.1f}"
+
+
+def _rate_line(verdict: Verdict) -> str | None:
+    """The rate behind the verdict: since the best when L fired, else over the record."""
+    level, trend = verdict.level, verdict.trend
+    if verdict.has("above_best") and level is not None and level.post_ref_mk is not None:
+        rate = rise_per_month(verdict)
+        assert rate is not None
+        return (
+            f"Since the best: about {per_month(rate)} points a month; Mann-Kendall p = "
+            f"{level.post_ref_mk.p_hr:.3g} (Hamed-Rao, corrected for autocorrelation)."
+        )
+    if trend is None:
+        return None
+    return (
+        f"Steady trend: {per_month(trend.slope_per_30d)} points a month; Mann-Kendall p = "
+        f"{trend.mk.p_hr:.3g} (Hamed-Rao, corrected for autocorrelation)."
+    )
+
+
 def trend_key_numbers(verdict: Verdict) -> list[str]:
     """A few lines of the numbers behind a verdict, for `tracker trend`."""
     bins = "weeks" if verdict.bin_days == WEEK_DAYS else "14-day periods"
@@ -320,22 +431,17 @@ def trend_key_numbers(verdict: Verdict) -> list[str]:
         f"Usable {bins}: {len(verdict.bins.centre_day)} (entries on 3 or more days each); "
         f"span {verdict.span_days or 0} days; {verdict.n_logged_days} days logged."
     ]
-    level, trend = verdict.level, verdict.trend
-    if level is not None and level.best is not None:
+    level = verdict.level
+    if level is not None and level.best is not None and level.current_level is not None:
         best = level.best
         lines.append(
             f"Last 6 weeks: median {level.current_level:.1f}/10; best "
-            f"{after_day0(verdict.day0)}: {best.level:.1f}/10; change {best.delta:+.1f} points "
-            f"(needs {best.threshold:.1f} to matter)."
+            f"{after_day0(verdict.day0)}: {best.level:.1f}/10; change "
+            f"{signed(printed_rise(level.current_level, best.level))} points; "
+            f"{best.threshold:.1f} needed to matter, {threshold_rule(verdict)}."
         )
-    if trend is not None:
-        low, high = trend.ci95_per_30d
-        lines.append(
-            f"Steady trend: {trend.slope_per_30d:+.2f} points a month "
-            f"(95 % CI {low:+.2f} to {high:+.2f}); Mann-Kendall p = {trend.mk.p_hr:.3g} "
-            "(Hamed-Rao, corrected for autocorrelation)."
-        )
-    return lines
+    rate = _rate_line(verdict)
+    return lines + ([rate] if rate else [])
 
 
 def report_key_numbers(verdict: Verdict) -> str | None:
@@ -345,14 +451,15 @@ def report_key_numbers(verdict: Verdict) -> str | None:
     if level is not None and level.current_level is not None:
         parts.append(f"now (median of the last 6 weeks) {level.current_level:.1f}/10")
     if level is not None and level.best is not None:
-        parts.append(f"best 6 weeks {after_day0(verdict.day0)} {level.best.level:.1f}/10")
+        dates = best_dates(verdict)
+        when = f" ({date_range(*dates)})" if dates else ""
+        parts.append(f"best 6 weeks {after_day0(verdict.day0)} {level.best.level:.1f}/10{when}")
         parts.append(
-            f"a rise must reach {level.best.threshold:.1f} points to matter clinically (the "
-            "smaller of 2 points and 30 % of the best level, at least 1 point, and more than "
-            "twice this patient's usual week-to-week swing)"
+            f"a rise must reach {level.best.threshold:.1f} points to matter clinically, "
+            f"{threshold_rule(verdict)}"
         )
-    if trend is not None:
-        parts.append(f"overall trend {trend.slope_per_30d:+.2f} points a month")
+    if trend is not None and not verdict.has("above_best"):
+        parts.append(f"overall trend {per_month(trend.slope_per_30d)} points a month")
     if not parts:
         return None
     return "In numbers: " + "; ".join(parts) + "."
@@ -570,29 +677,26 @@ def spread_sentences(spread: Spread) -> list[str]:
 
 
 def pain_chart_caption(verdict: Verdict, valid_weeks: int, n_flares: int) -> str:
-    """The numbers behind the pain-over-time chart, in plain words."""
-    level, trend = verdict.level, verdict.trend
+    """The numbers behind the pain-over-time chart, in plain words (as page 1 prints them)."""
+    level = verdict.level
     parts = [f"{plural(valid_weeks, 'week')} with entries on 3 or more days."]
-    if level is not None and level.best is not None:
+    if level is not None and level.best is not None and level.current_level is not None:
         best = level.best
         parts.append(
             f"Last 6 weeks: median {level.current_level:.1f}/10; best 6 weeks "
             f"{after_day0(verdict.day0)} "
             f"(weeks {week_of(best.first_centre)}-{week_of(best.last_centre)}): {best.level:.1f}"
-            f"/10; difference {best.delta:+.1f} points, against {best.threshold:.1f} "
-            "needed to matter clinically."
+            f"/10; difference {signed(printed_rise(level.current_level, best.level))} points, "
+            f"against {best.threshold:.1f} needed to matter clinically."
         )
     elif verdict.verdict != "insufficient_data":
         parts.append(
             f"There is not yet a 6-week stretch {after_day0(verdict.day0)} to compare with now."
         )
-    if trend is not None:
-        low, high = trend.ci95_per_30d
-        parts.append(
-            f"Steady trend: {trend.slope_per_30d:+.2f} points a month (95 % confidence "
-            f"interval {low:+.2f} to {high:+.2f}), {trend.change_over_record:+.1f} over the record."
-        )
+    rate = _rate_line(verdict)
+    if rate and verdict.verdict != "insufficient_data":
+        parts.append(rate.split(";")[0] + ".")
     if verdict.verdict == "insufficient_data":
-        parts.append("No verdict lines are drawn until there is enough data (see page 1).")
+        parts.append(insufficient_sentence(verdict))
     parts.append(f"{plural(n_flares, 'flare week')} marked.")
     return " ".join(parts)
