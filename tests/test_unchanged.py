@@ -130,7 +130,7 @@ def write_fixtures() -> None:
             )
             (FIXTURES / f"trend-{case}.txt").write_text(run(paths[diary], "trend", *options))
         for case, (diary, options) in REPORT_CASES.items():
-            text = report_text(paths[diary], Path(tmp) / "r.pdf", options)
+            text = report_text(paths[diary], Path(tmp) / f"{case}.pdf", options)
             (FIXTURES / f"report-{case}.txt").write_text(text)
 
 
