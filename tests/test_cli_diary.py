@@ -119,6 +119,9 @@ def test_log_asks_step_by_step(run, stored):
             "left foot",
             "-",
             "aching",
+            "standing, stairs",
+            "sit",
+            "2",
             "-",
             "bad night",
             "",
@@ -135,19 +138,31 @@ def test_log_asks_step_by_step(run, stored):
     assert entry["radiates"] == ["left-calf"]
     assert entry["tingling"] == ["left-foot"]
     assert entry["quality"] == ["aching"] and entry["note"] == "bad night"
+    assert (entry["worse_with"], entry["better_with"], entry["woke"]) == (
+        ["standing", "walking"], ["sitting"], 2,
+    )  # fmt: skip
 
 
 def test_asking_offers_the_last_entry_as_default_and_reasks_on_typos(run, stored):
-    run("log", "5", "--where", "lower-back", "--radiates", "left-thigh")
-    answers = "\n".join(["", "eleven", "4", "", "", "", "", "", "", "lumbar-ish", "-", ""]) + "\n"
-    result = run("log", "--ask", input=answers)
+    run("log", "5", "--where", "lower-back", "--radiates", "left-thigh", "--worse-with",
+        "sitting", "--better-with", "lying", "--woke", "1")  # fmt: skip
+    answers = ["", "eleven", "4", "", "", "", "", "", "", "walkng", "", "", "21", "",
+               "lumbar-ish", "-", ""]  # fmt: skip
+    result = run("log", "--ask", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert "pain 'eleven' is not accepted" in result.output
+    assert "unknown activity 'walkng' for --worse-with (did you mean walking?)" in result.output
+    assert "times woken '21' is not accepted" in result.output
     assert "unknown red flag 'lumbar-ish'" in result.output
+    assert "What made it worse (e.g. standing, walking) [sitting]:" in result.output
+    assert "Times pain woke you last night (0-20) [1]:" in result.output
     second = stored()[1]
     assert second["pain"] == 4
     assert second["where"] == [{"region": "lower-back", "intensity": None}]
     assert second["radiates"] == ["left-thigh"]
+    assert (second["worse_with"], second["better_with"], second["woke"]) == (
+        ["sitting"], ["lying"], 1,
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------- bad input changes nothing
@@ -265,7 +280,7 @@ def test_list_table_and_json(run):
     assert [e["id"] for e in window] == [2]
     assert set(window[0]) == {
         "id", "date", "pain", "where", "radiates", "numb", "tingling", "weak",
-        "quality", "red_flags", "note", "logged_at",
+        "quality", "worse_with", "better_with", "woke", "red_flags", "note", "logged_at",
     }  # fmt: skip
     latest = json.loads(run("list", "--limit", "2", "--json").output)
     assert [e["id"] for e in latest] == [2, 3]

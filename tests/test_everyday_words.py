@@ -366,7 +366,7 @@ def test_a_spot_above_the_overall_pain_is_asked_about_on_a_terminal(run, stored,
 
 def test_step_by_step_offers_the_last_places_without_their_scores(run, stored):
     run("log", "5", "--where", "lower-back=7")
-    answers = "\n".join(["", "4", "", "", "", "", "", "", "-", ""]) + "\n"
+    answers = "\n".join(["", "4", "", "", "", "", "", "", "", "", "", "-", ""]) + "\n"
     result = run("log", "--ask", input=answers)
     assert result.exit_code == 0, result.output
     assert "[lower-back]" in result.output and "lower-back=7]" not in result.output

@@ -26,7 +26,10 @@ from tracker.domain import Entry, Event, Site
 FIXTURES = Path(__file__).parent / "fixtures"
 BEARABLE = FIXTURES / "io_bearable.csv"
 BOM_CRLF = FIXTURES / "io_diary_bom_crlf.csv"
-HEADER = "id,date,pain,where,radiates,numb,tingling,weak,quality,red_flags,note,logged_at"
+HEADER = (
+    "id,date,pain,where,radiates,numb,tingling,weak,quality,worse_with,better_with,woke,"
+    "red_flags,note,logged_at"
+)
 NOTE = 'Боль, "очень" сильная\nвторой день 🔥'
 
 
@@ -73,10 +76,13 @@ SAMPLE = [
         tingling=("left-toes",),
         weak=("right-ankle",),
         qualities=("burning", "electric"),
+        worse_with=("standing", "walking"),
+        better_with=("sitting",),
+        woke=2,
         red_flags=("fever",),
         note=NOTE,
     ),
-    _entry("2025-03-01", 6, "2025-03-01T08:15:00", where=(Site("lower-back", 6),)),
+    _entry("2025-03-01", 6, "2025-03-01T08:15:00", where=(Site("lower-back", 6),), woke=0),
     _entry("2025-03-01", 6, "2025-03-01T08:15:00", where=(Site("lower-back", 6),)),
     _entry("2025-02-27", 3, "2025-03-02T20:00:00", where=(Site("neck", 3),), note="a, b"),
 ]
@@ -99,12 +105,14 @@ def test_csv_export_has_the_documented_columns_and_values(run, sample):
     rows = list(csv.reader(io.StringIO(result.output, newline="")))
     assert ",".join(rows[0]) == HEADER
     assert len(rows) == 5
-    assert rows[1] == ["4", "2025-02-27", "3", "neck=3", "", "", "", "", "", "", "a, b",
-                       "2025-03-02T20:00:00"]  # fmt: skip
+    assert rows[1] == ["4", "2025-02-27", "3", "neck=3", "", "", "", "", "", "", "", "", "",
+                       "a, b", "2025-03-02T20:00:00"]  # fmt: skip
     assert rows[2] == [
         "1", "2025-03-01", "6", "lower-back=6;left-calf", "left-thigh;left-calf", "left-foot",
-        "left-toes", "right-ankle", "burning;electric", "fever", NOTE, "2025-03-01T08:15:00",
+        "left-toes", "right-ankle", "burning;electric", "standing;walking", "sitting", "2",
+        "fever", NOTE, "2025-03-01T08:15:00",
     ]  # fmt: skip
+    assert rows[3][9:12] == ["", "", "0"]  # woken 0 times is said, unlike not answered
 
 
 def test_export_to_a_file_says_what_it_wrote_and_matches_standard_output(run, sample, tmp_path):
@@ -136,9 +144,11 @@ def test_json_export_holds_everything(run, sample):
         "where": [{"region": "lower-back", "intensity": 6},
                   {"region": "left-calf", "intensity": None}],
         "radiates": ["left-thigh", "left-calf"], "numb": ["left-foot"], "tingling": ["left-toes"],
-        "weak": ["right-ankle"], "quality": ["burning", "electric"], "red_flags": ["fever"],
-        "note": NOTE, "logged_at": "2025-03-01T08:15:00",
+        "weak": ["right-ankle"], "quality": ["burning", "electric"],
+        "worse_with": ["standing", "walking"], "better_with": ["sitting"], "woke": 2,
+        "red_flags": ["fever"], "note": NOTE, "logged_at": "2025-03-01T08:15:00",
     }  # fmt: skip
+    assert document["entries"][2]["woke"] == 0 and document["entries"][3]["woke"] is None
     assert document["events"] == [
         {"date": "2024-11-05", "kind": "surgery", "title": "L4-L5 fusion", "levels": ["L4-L5"],
          "note": "Dr Ruiz"},

@@ -70,6 +70,9 @@ def test_log_without_pain_on_a_terminal_asks_step_by_step(db_path):
         "-",
         "-",
         "burning",
+        "walking",
+        "sitting",
+        "1",
         "-",
         "typed on a tty",
     ]
@@ -101,4 +104,7 @@ def test_log_without_pain_on_a_terminal_asks_step_by_step(db_path):
     assert (other["pain"], other["note"]) == (3, "other terminal")
     assert (entry["pain"], entry["radiates"], entry["quality"], entry["note"]) == (
         7, ["left-calf"], ["burning"], "typed on a tty",
+    )  # fmt: skip
+    assert (entry["worse_with"], entry["better_with"], entry["woke"]) == (
+        ["walking"], ["sitting"], 1,
     )  # fmt: skip

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Final, Literal
 
-from tracker import regions
+from tracker import activities, regions
 from tracker.errors import TrackerError, shown
 
 PAIN_MIN, PAIN_MAX = 0, 10  # the 0-10 numeric rating scale: docs/clinical.md#pain-scale
@@ -81,7 +81,9 @@ SITES: Final = "sites"  # located pain: REGION or REGION=N, one Site per region 
 REGIONS: Final = "regions"  # body regions, in the order given, no repeats (entry_sites)
 TERMS: Final = "terms"  # words from the field's vocabulary, no repeats (entry_terms)
 TEXT: Final = "text"  # free text, at most MAX_NOTE characters (a column of entries)
-FieldKind = Literal["sites", "regions", "terms", "text"]
+NUMBER: Final = "number"  # a whole number, read by the field's `parser` (a column of entries)
+FieldKind = Literal["sites", "regions", "terms", "text", "number"]
+NO_NUMBER = ("", "-", "none", "(none)")  # what clears a NUMBER field (in `edit`, a question)
 
 
 @dataclass(frozen=True)
@@ -105,12 +107,16 @@ class EntryField:
     ask_previous: bool = True  # the previous entry's answer is the suggested one
     vocabulary: Mapping[str, str] | None = None  # TERMS: name -> what it means
     term: str = ""  # TERMS: one term, as error messages name it: "pain quality"
+    # TERMS with words of their own (activities: aliases, 'nothing'): the list's items -> the
+    # canonical terms; NUMBER: the text typed -> the number. None: the vocabulary's rule.
+    parser: Callable[[Any], Any] | None = None
+    unit: str = ""  # NUMBER: what it counts, its first word made plural: "time at night"
     name: str = ""  # the Entry attribute (filled in from the class)
 
     @property
     def multiple(self) -> bool:
-        """A list (a repeatable option, a ';'-joined CSV cell), or one value (the note)."""
-        return self.kind != TEXT
+        """A list (a repeatable option, a ';'-joined CSV cell), or one value (note, woke)."""
+        return self.kind not in (TEXT, NUMBER)
 
     @property
     def empty(self) -> tuple[()] | None:
@@ -123,14 +129,28 @@ class EntryField:
         if self.kind == TEXT:
             assert given is None or isinstance(given, str)
             return clean_text(given, self.label, MAX_NOTE)
+        if self.kind == NUMBER:
+            assert self.parser is not None and not isinstance(given, list | tuple)
+            if given is None or (isinstance(given, str) and given.strip().lower() in NO_NUMBER):
+                return None
+            return self.parser(given)
         assert not isinstance(given, str), f"{self.name} takes a list of texts"
         texts = list(given or ())
         if self.kind == SITES:
             return parse_sites(texts)
         if self.kind == REGIONS:
             return parse_regions(texts)
+        if self.parser is not None:
+            return self.parser(list_items(texts))
         assert self.vocabulary is not None
         return parse_terms(texts, self.vocabulary, self.term)
+
+    def said(self, value: Any) -> str:
+        """The value as a sentence reads it: '2 times', 'standing, walking'."""
+        if not self.unit or value is None:
+            return describe_value(value)
+        word, _, after = self.unit.partition(" ")
+        return " ".join(filter(None, (plural(value, word), after)))
 
 
 def entry_field(kind: FieldKind, **description: Any) -> Any:
@@ -195,6 +215,41 @@ class Entry:
         vocabulary=QUALITIES,
         term="pain quality",
     )
+    # What provokes it and what eases it, and nights woken (docs/clinical.md#movement).
+    worse_with: tuple[str, ...] = entry_field(
+        TERMS,
+        label="worse with",
+        option="--worse-with",
+        metavar="ACTIVITY",
+        help="What made it worse: " + ", ".join(activities.ACTIVITIES) + " (or everyday words:"
+        " sit, bending, stairs, lying down).",
+        summary="worse with ",
+        question="What made it worse (e.g. standing, walking)",
+        vocabulary=activities.ACTIVITIES,
+        term="activity",
+        parser=lambda items: activities.parse_activities(items, eased=False),
+    )
+    better_with: tuple[str, ...] = entry_field(
+        TERMS,
+        label="eased by",
+        option="--better-with",
+        metavar="ACTIVITY",
+        help="What eased it: the same activities, or 'nothing'.",
+        summary="eased by ",
+        question="What eased it (e.g. sitting, lying; 'nothing')",
+        vocabulary=activities.EASED_BY,
+        term="activity",
+        parser=lambda items: activities.parse_activities(items, eased=True),
+    )
+    woke: int | None = entry_field(
+        NUMBER,
+        metavar="N",
+        help=f"Times pain woke you last night, 0-{activities.WOKE_MAX}.",
+        summary="woke ",
+        question="Times pain woke you last night (0-20)",
+        parser=activities.parse_woke,
+        unit="time at night",
+    )
     red_flags: tuple[str, ...] = entry_field(
         TERMS,
         label="red flags",
@@ -231,7 +286,7 @@ class Entry:
         return shape
 
 
-_METAVARS = {SITES: "REGION[=N]", REGIONS: "REGION"}
+_METAVARS = {SITES: "REGION[=N]", REGIONS: "REGION", NUMBER: "N"}
 # Every field of an entry beyond day, pain and logged_at, in the order they are shown.
 FIELDS: tuple[EntryField, ...] = tuple(
     replace(
@@ -250,13 +305,19 @@ FIELD: dict[str, EntryField] = {f.name: f for f in FIELDS}
 # The region lists that are symptoms besides the pain itself: radiates, numb, tingling, weak.
 SYMPTOM_KINDS = tuple(f.name for f in FIELDS if f.kind == REGIONS)
 TEXT_FIELDS = tuple(f for f in FIELDS if f.kind == TEXT)
+NUMBER_FIELDS = tuple(f for f in FIELDS if f.kind == NUMBER)
+
+
+def recorded(value: object) -> bool:
+    """Whether a field's value says something (0 times woken does; an empty list does not)."""
+    return value is not None and value != ()
 
 
 def json_value(f: EntryField, value: Any) -> Any:
     """A field's value in JSON: sites as region/intensity objects, lists as lists."""
     if f.kind == SITES:
         return [{"region": site.region, "intensity": site.intensity} for site in value]
-    if f.kind == TEXT:
+    if not f.multiple:
         return value
     return list(value)
 
@@ -580,6 +641,10 @@ def new_entry(day: dt.date, pain: int, logged_at: dt.datetime, **values: Any) ->
     for f in TEXT_FIELDS:
         if f.name in values:
             values[f.name] = clean_text(values[f.name], f.label, MAX_NOTE)
+    for f in NUMBER_FIELDS:  # values built in code (imports, the demo) obey the same range
+        if values.get(f.name) is not None:
+            assert f.parser is not None
+            values[f.name] = f.parser(values[f.name])
     return Entry(day=day, pain=pain, logged_at=logged_at.replace(microsecond=0), **values)
 
 
@@ -653,7 +718,8 @@ def apply_changes(entry: Entry, changes: EntryChanges) -> tuple[Entry, list[str]
         old = getattr(entry, name)
         if value != old:
             updated = replace(updated, **{name: value})
-            lines.append(f"{label}: {describe_value(old)} -> {describe_value(value)}")
+            said = FIELD[name].said if name in FIELD else describe_value
+            lines.append(f"{label}: {said(old)} -> {said(value)}")
     return updated, lines
 
 

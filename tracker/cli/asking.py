@@ -39,6 +39,8 @@ def ask_entry(previous: Entry | None, pain: int | None = None, day: dt.date | No
             click.echo(f.preface)
         if f.multiple:
             values[f.name] = _ask_list(f, previous if f.ask_previous else None)
+        elif f.kind == domain.NUMBER:
+            values[f.name] = _ask_number(f, previous if f.ask_previous else None)
         else:
             values[f.name] = f.parse(click.prompt(f.question, default="", show_default=False))
     return domain.new_entry(day, pain, now, **values)
@@ -71,4 +73,19 @@ def _ask_list(f: domain.EntryField, previous: Entry | None) -> Any:
             raise click.UsageError(exc.message) from None
 
     assert f.question is not None  # only the fields with a question are asked
+    return click.prompt(f.question, default=default, value_proc=convert)
+
+
+def _ask_number(f: domain.EntryField, previous: Entry | None) -> Any:
+    """A number (times woken), one line; Enter keeps the previous entry's answer."""
+    suggested = getattr(previous, f.name) if previous is not None else None
+    default = "-" if suggested is None else str(suggested)
+
+    def convert(text: str) -> Any:
+        try:
+            return f.parse(text)
+        except TrackerError as exc:
+            raise click.UsageError(exc.message) from None
+
+    assert f.question is not None
     return click.prompt(f.question, default=default, value_proc=convert)

@@ -201,9 +201,9 @@ def _details(entry: domain.Entry, timed: bool) -> str:
     """Every field the entry would store, by its label (and when it was typed, if the file
     says; otherwise it is stamped with the time of the import)."""
     parts = [
-        f"{f.label} {domain.describe_value(value)}"
+        f"{f.label} {f.said(value)}"
         for f in domain.FIELDS
-        if (value := getattr(entry, f.name))
+        if domain.recorded(value := getattr(entry, f.name))
     ]
     if timed:
         parts.append(f"typed {entry.logged_at:%Y-%m-%d %H:%M}")

@@ -21,8 +21,8 @@ def summary(entry: Entry) -> str:
     parts = [f"pain {entry.pain}/10"]
     for f in domain.FIELDS:
         value = getattr(entry, f.name)
-        if f.summary is not None and value:
-            parts.append(f.summary + domain.describe_value(value))
+        if f.summary is not None and domain.recorded(value):
+            parts.append(f.summary + f.said(value))
     return "; ".join(parts)
 
 
@@ -34,8 +34,8 @@ def details(entry: Entry) -> str:
     ]
     for f in domain.FIELDS:
         value = getattr(entry, f.name)
-        if value:
-            lines.append(f"  {f.label:<10} {domain.describe_value(value)}")
+        if domain.recorded(value):
+            lines.append(f"  {f.label:<10} {f.said(value)}")
     typed = f"  typed      {entry.logged_at:%Y-%m-%d %H:%M}"
     lines.append(typed + (" (back-filled)" if entry.backfilled else ""))
     return "\n".join(lines)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.domain import FIELDS, Entry, Event, json_value
+from tracker.domain import FIELDS, Entry, Event, json_value, recorded
 from tracker.errors import TrackerError
 
 # Wraps a sequence being read or written, e.g. in a progress bar; the label says what for.
@@ -89,7 +89,7 @@ def entry_identity(entry: Entry, timed: bool = True) -> dict:
     }
     for f in FIELDS:
         value = getattr(entry, f.name)
-        if f.name not in FIRST_FIELDS and value:
+        if f.name not in FIRST_FIELDS and recorded(value):
             content[f.column] = json_value(f, value)
     if timed:
         content["logged_at"] = entry.logged_at.isoformat(timespec="seconds")

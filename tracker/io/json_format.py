@@ -136,6 +136,13 @@ def _field(item: dict, f: domain.EntryField) -> Any:
     """A field of an entry from its JSON value (domain.json_value writes it)."""
     if f.kind == domain.TEXT:
         return _optional_text(item, f.column)
+    if f.kind == domain.NUMBER:
+        value = item.get(f.column)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise TrackerError(f'"{f.column}" is not a whole number')
+        return f.parse(str(value))
     if f.kind == domain.SITES:
         sites = tuple(_site(site, f.column) for site in _list(item, f.column))
         return tuple({site.region: site for site in sites}.values())
