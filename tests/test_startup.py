@@ -42,6 +42,19 @@ def test_everyday_commands_load_no_heavy_library(db_path, args):
     assert probe["loaded"] == []
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("dose", "oxycodone"), ("dose", "oxycodone", "10mg", "--at", "08:00"), ("dose", "--help")],
+    ids=["dose", "dose-amount-at", "dose-help"],
+)
+def test_a_dose_loads_no_heavy_library(db_path, args):
+    added = run_tracker("--db", str(db_path), "med", "add", "oxycodone", "--strength", "5mg")
+    assert added.returncode == 0, added.stderr
+    probe = _loaded_after("--db", str(db_path), *args)
+    assert probe["code"] in (0, None)
+    assert probe["loaded"] == []
+
+
 def test_first_use_creates_the_schema_with_alembic(db_path):
     probe = _loaded_after("--db", str(db_path), "log", "5")
     assert probe["code"] in (0, None)  # None: the command returned normally

@@ -23,7 +23,7 @@ from tracker.errors import TrackerError
 
 # Every migration in alembic/versions, oldest first (a diary at any of them can be opened);
 # the last is the current schema, and a test proves it is Alembic's head.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 15000
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -163,13 +163,19 @@ def _put_back(session: Session, tracked: Tracked, row_id: int, before: str | Non
     table = tracked.table
     for child, link in tracked.children:
         session.execute(delete(child).where(link == row_id))
-    session.execute(delete(table).where(table.c.id == row_id))
-    if before is None:
+    state = None if before is None else json.loads(before)
+    if state is None:  # the command created the row: remove it
+        session.execute(delete(table).where(table.c.id == row_id))
         return
-    state = json.loads(before)
-    if state is None:
-        return
-    session.execute(insert(table).values(_decoded(table, state["row"])))
+    values = _decoded(table, state["row"])
+    # Put the row back in place (an UPDATE, when it is still there): rows of other tables
+    # that point at it (a dose at its medicine) stay valid.
+    done = cast(
+        "CursorResult[Any]",
+        session.execute(update(table).where(table.c.id == row_id).values(values)),
+    )
+    if done.rowcount == 0:
+        session.execute(insert(table).values(values))
     for child, _ in tracked.children:
         rows = [_decoded(child, r) for r in state["children"].get(child.name, [])]
         if rows:
@@ -217,3 +223,5 @@ def _decoded(table: Table, row: dict[str, Any]) -> dict[str, Any]:
 track(models.entries, models.entry_sites, models.entry_terms)
 track(models.events, models.surgery_before, models.surgery_before_sites)
 track(models.weekly_checks, models.weekly_goals, models.weekly_clinic_scores)
+track(models.medications)
+track(models.doses)

@@ -49,6 +49,7 @@ entries = Table(
     Column("note", Text),
     Column("import_key", String(64), index=True, unique=True),  # rows of an imported file
     Column("woke", Integer),  # times woken by pain last night (issue 9), null if not said
+    Column("time", String(5)),  # "HH:MM": the time of day it describes (issue 10), or null
     Column("deleted_at", DateTime, index=True),  # kept 30 days, recoverable, then removed
     **NEVER_REUSED,
 )
@@ -90,6 +91,9 @@ events = Table(
     Column("title", String(200), nullable=False),
     Column("note", Text),
     Column("levels", String(200)),  # "L4-L5,L5-S1"
+    Column("time", String(5)),  # "HH:MM" when it was done (a block's readings count from it)
+    Column("side", String(8)),  # left, right, both: where an injection or block was given
+    Column("days", Integer),  # a stimulator trial's length in days
     Column("created_at", DateTime, nullable=False),
     Column("import_key", String(64), index=True, unique=True),
     Column("deleted_at", DateTime, index=True),
@@ -207,5 +211,40 @@ surgery_before_sites = Table(
     Column("intensity", Integer),
     Column("position", Integer, nullable=False, default=0),
     UniqueConstraint("event_id", "kind", "region"),
+    **NEVER_REUSED,
+)
+
+# ---------------------------------------------------------------- medications (issue 10)
+
+# A regimen: one medicine at one strength, from a day until a day (null: still taken).
+# `med change` ends one and starts the next, so the rows are the medicine's history.
+medications = Table(
+    "medications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(60), nullable=False),  # as the patient calls it: "OxyContin"
+    Column("ingredient", String(60), nullable=False, index=True),  # "oxycodone"
+    Column("strength", Float, nullable=False),
+    Column("unit", String(8), nullable=False),  # mg, mcg, mcg/h
+    Column("as_needed", Integer, nullable=False, default=0),  # 1: taken as needed (PRN)
+    Column("schedule", String(200)),  # "twice daily"
+    Column("started", Date, nullable=False),
+    Column("stopped", Date),  # the first day it was no longer taken at this strength
+    Column("created_at", DateTime, nullable=False),
+    Column("import_key", String(64), index=True, unique=True),
+    **NEVER_REUSED,
+)
+
+# One dose taken: of which regimen, how much (in the regimen's unit), on which day and time.
+doses = Table(
+    "doses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("medication_id", ForeignKey("medications.id"), nullable=False, index=True),
+    Column("day", Date, nullable=False, index=True),
+    Column("time", String(5)),  # "HH:MM", or null when not known
+    Column("amount", Float, nullable=False),
+    Column("logged_at", DateTime, nullable=False),
+    Column("import_key", String(64), index=True, unique=True),
     **NEVER_REUSED,
 )

@@ -21,15 +21,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from tracker import clock, journal
+from tracker import clock, journal, times
 from tracker.before_surgery import PainBefore
 from tracker.domain import FIELDS, REGIONS, SITES, TERMS, Entry, Event, Site
 from tracker.errors import TrackerError
+from tracker.medicines import Dose, Regimen
 from tracker.models import (
+    doses,
     entries,
     entry_sites,
     entry_terms,
     events,
+    medications,
     report_runs,
     surgery_before,
     surgery_before_sites,
@@ -562,3 +565,95 @@ def pains_before(session: Session) -> dict[int, PainBefore]:
             source=head.source,
         )
     return found
+
+
+# ---------------------------------------------------------------- medicines (issue 10)
+
+
+def _regimen_row(regimen: Regimen) -> dict:
+    return {
+        "name": regimen.name,
+        "ingredient": regimen.ingredient,
+        "strength": regimen.strength,
+        "unit": regimen.unit,
+        "as_needed": int(regimen.as_needed),
+        "schedule": regimen.schedule,
+        "started": regimen.started,
+        "stopped": regimen.stopped,
+    }
+
+
+def add_regimen(
+    session: Session, regimen: Regimen, summary: str, import_key: str | None = None
+) -> Regimen:
+    """Store a regimen (a medicine at one strength from a day); returns it with its id."""
+    row = _regimen_row(regimen) | {"created_at": clock.now(), "import_key": import_key}
+    regimen_id = _insert(session, insert(medications).values(row))
+    journal.created(session, medications, [regimen_id], summary)
+    return replace(regimen, id=regimen_id)
+
+
+def update_regimen(session: Session, regimen: Regimen, summary: str) -> None:
+    """Overwrite a stored regimen (its strength changed on its first day, or it stopped)."""
+    assert regimen.id is not None
+    journal.before_change(session, medications, regimen.id, summary)
+    session.execute(
+        medications.update().where(medications.c.id == regimen.id).values(_regimen_row(regimen))
+    )
+
+
+def list_regimens(session: Session) -> list[Regimen]:
+    """Every regimen, past and present, in the order they started."""
+    query = select(medications).order_by(medications.c.started, medications.c.id)
+    return [
+        Regimen(
+            name=row.name,
+            ingredient=row.ingredient,
+            strength=row.strength,
+            unit=row.unit,
+            as_needed=bool(row.as_needed),
+            started=row.started,
+            schedule=row.schedule,
+            stopped=row.stopped,
+            id=row.id,
+        )
+        for row in session.execute(query)
+    ]
+
+
+def add_dose(session: Session, dose: Dose, summary: str, import_key: str | None = None) -> Dose:
+    """Store one dose taken; returns it with its id."""
+    row = {
+        "medication_id": dose.medication_id,
+        "day": dose.day,
+        "time": times.text(dose.time),
+        "amount": dose.amount,
+        "logged_at": dose.logged_at,
+        "import_key": import_key,
+    }
+    dose_id = _insert(session, insert(doses).values(row))
+    journal.created(session, doses, [dose_id], summary)
+    return replace(dose, id=dose_id)
+
+
+def list_doses(
+    session: Session, since: dt.date | None = None, until: dt.date | None = None
+) -> list[Dose]:
+    """Doses taken, in the order of their day and time."""
+    query = select(doses)
+    if since:
+        query = query.where(doses.c.day >= since)
+    if until:
+        query = query.where(doses.c.day <= until)
+    query = query.order_by(doses.c.day, doses.c.time, doses.c.id)
+    return [
+        Dose(
+            medication_id=row.medication_id,
+            day=row.day,
+            amount=row.amount,
+            logged_at=row.logged_at,
+            time=times.from_text(row.time),
+            id=row.id,
+        )
+        for row in session.execute(query)
+    ]

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from tracker import clock, domain
+from tracker import clock, domain, times
 from tracker.errors import TrackerError, shown
 
 
@@ -77,3 +77,4 @@ ANY_DATE = Parsed("date", _any_date)
 PAIN = Parsed("pain", domain.parse_pain)
 COUNT = Parsed("count", positive_int)
 ID = Parsed("id", positive_int)  # of an entry, an event, ...: tracker's numbering
+TIME = Parsed("time", times.parse_time)  # HH:MM, the 24-hour clock

@@ -7,7 +7,17 @@ import os
 
 import click
 
-from tracker.cli import data, database, diary, remind, report, summary, timeline, vocabulary
+from tracker.cli import (
+    data,
+    database,
+    diary,
+    meds,
+    remind,
+    report,
+    summary,
+    timeline,
+    vocabulary,
+)
 from tracker.cli.app import App
 from tracker.cli.group import CONTEXT, TrackerGroup
 
@@ -40,6 +50,6 @@ def cli(ctx: click.Context, db_option: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (diary, timeline, vocabulary, report, summary, data, database, remind):
+for module in (diary, timeline, meds, vocabulary, report, summary, data, database, remind):
     for command in module.COMMANDS:
         cli.add_command(command)

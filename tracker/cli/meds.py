@@ -1,0 +1,258 @@
+"""Medicines: the regimens (med add, change, stop, list), each dose taken (dose), and the
+doses by day with their opioid total in MME (med doses). Loads no heavy library."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import click
+
+from tracker import clock, domain, journal, medicines, times
+from tracker import repository as repo
+from tracker.cli.app import App, pass_app
+from tracker.cli.params import DATE, TIME
+from tracker.errors import TrackerError
+from tracker.medicines import MME_CAVEAT, DayDoses, Dose, Regimen, amount_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@click.group()
+def med() -> None:
+    """Your medicines: what you take, at what strength, since when.
+
+    \b
+    Examples:
+      tracker med add pregabalin --strength 75mg --schedule "twice daily"
+      tracker med add oxycodone --strength 5mg --as-needed
+      tracker med change pregabalin --strength 150mg
+      tracker med stop oxycodone
+      tracker dose oxycodone          (one dose taken, now)
+      tracker med doses --since 2026-11-01
+    """
+
+
+@med.command("add")
+@click.argument("name")
+@click.option("--strength", required=True, help="Strength with unit: 75mg, 500mcg, 25mcg/h.")
+@click.option("--as-needed", is_flag=True, help="Taken as needed (PRN), not on a schedule.")
+@click.option("--schedule", metavar="TEXT", help="How it is taken, e.g. 'twice daily'.")
+@click.option("--date", "day", type=DATE, help="The day you started it (default today).")
+@pass_app
+def med_add(
+    app: App, name: str, strength: str, as_needed: bool, schedule: str | None, day: dt.date | None
+) -> None:
+    """Add a medicine you take (and mark its start on the timeline).
+
+    \b
+    Examples:
+      tracker med add pregabalin --strength 75mg --schedule "twice daily"
+      tracker med add OxyNorm --strength 5mg --as-needed
+      tracker med add fentanyl --strength 25mcg/h --date 2026-10-01     (a patch)
+    """
+    regimen = medicines.new_regimen(name, strength, day or clock.today(), as_needed, schedule)
+    with app.session() as session:
+        medicines.check_new(regimen, repo.list_regimens(session))
+        said = f"started {regimen.describe()} on {regimen.started.isoformat()}"
+        saved = repo.add_regimen(session, regimen, said)
+        repo.add_event(
+            session, domain.new_event(regimen.started, "medication-start", regimen.describe())
+        )
+        _journal_says(session, said)
+    click.echo(f"Added {saved.describe()}, from {saved.started.isoformat()}.")
+    _say_kind(saved)
+
+
+@med.command("change")
+@click.argument("name")
+@click.option("--strength", required=True, help="The new strength with unit: 150mg.")
+@click.option("--date", "day", type=DATE, help="The first day at the new strength (default today).")
+@pass_app
+def med_change(app: App, name: str, strength: str, day: dt.date | None) -> None:
+    """Change a medicine's strength from a day on (the old one is kept in its history).
+
+    \b
+    Example:
+      tracker med change pregabalin --strength 150mg --date 2026-11-01
+    """
+    day = day or clock.today()
+    with app.session(create=False) as session:
+        regimen = medicines.current_regimen(name, repo.list_regimens(session), day)
+        ended, following = medicines.changed(regimen, strength, day)
+        was = amount_text(regimen.strength, regimen.unit)
+        now = amount_text(following.strength, following.unit)
+        said = f"changed {regimen.name} from {was} to {now} on {day.isoformat()}"
+        if ended is None:
+            repo.update_regimen(session, following, said)
+        else:
+            repo.update_regimen(session, ended, said)
+            repo.add_regimen(session, following, said)
+        title = f"{regimen.name} {was} -> {now}"
+        repo.add_event(session, domain.new_event(day, "medication-change", title))
+        _journal_says(session, said)
+    click.echo(f"Changed {regimen.name}: {was} -> {now}, from {day.isoformat()}.")
+
+
+@med.command("stop")
+@click.argument("name")
+@click.option("--date", "day", type=DATE, help="The first day without it (default today).")
+@pass_app
+def med_stop(app: App, name: str, day: dt.date | None) -> None:
+    """Stop a medicine (it stays in the history; doses after the stop are refused).
+
+    \b
+    Example:
+      tracker med stop oxycodone --date yesterday
+    """
+    day = day or clock.today()
+    with app.session(create=False) as session:
+        regimen = medicines.current_regimen(name, repo.list_regimens(session), day)
+        said = f"stopped {regimen.describe()} on {day.isoformat()}"
+        repo.update_regimen(session, medicines.stopped(regimen, day), said)
+        title = f"{regimen.name} stopped (was {amount_text(regimen.strength, regimen.unit)})"
+        repo.add_event(session, domain.new_event(day, "medication-stop", title))
+        _journal_says(session, said)
+    click.echo(f"Stopped {regimen.describe()}, from {day.isoformat()}.")
+
+
+@med.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Stopped medicines and old strengths too.")
+@click.option("--json", "as_json", is_flag=True, help="Print every regimen as JSON.")
+@pass_app
+def med_list(app: App, show_all: bool, as_json: bool) -> None:
+    """List the medicines you take now (--all: their whole history).
+
+    \b
+    Examples:
+      tracker med list
+      tracker med list --json
+    """
+    with app.session(write=False) as session:
+        regimens = repo.list_regimens(session)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([r.as_dict() for r in regimens], ensure_ascii=False, indent=2))
+        return
+    today = clock.today()
+    shown = (
+        regimens if show_all else [r for r in regimens if r.stopped is None or r.taken_on(today)]
+    )
+    if not shown:
+        click.echo("No medicines in your list. Add one with: tracker med add NAME --strength 75mg")
+        return
+    for r in shown:
+        until = f" until {r.stopped.isoformat()}" if r.stopped else ""
+        factor = medicines.mme_factor(r.ingredient, r.unit)
+        mme = f"  [opioid: {factor:g} MME per {'mcg/h' if r.patch else 'mg'}]" if factor else ""
+        click.echo(f"{r.id:>4}  {r.describe()}  from {r.started.isoformat()}{until}{mme}")
+    if any(medicines.mme_factor(r.ingredient, r.unit) for r in shown):
+        click.echo(MME_CAVEAT)
+
+
+@med.command("doses")
+@click.option("--since", type=DATE, help="First day (YYYY-MM-DD, today, yesterday).")
+@click.option("--until", type=DATE, help="Last day (default today).")
+@click.option("--json", "as_json", is_flag=True, help="One object a day: date, mme, doses.")
+@pass_app
+def med_doses(app: App, since: dt.date | None, until: dt.date | None, as_json: bool) -> None:
+    """The doses taken each day, and each day's opioid total in morphine milligram
+    equivalents (MME, CDC 2022 factors).
+
+    \b
+    Examples:
+      tracker med doses --since 2026-11-01
+      tracker med doses --json
+    """
+    if since and until and since > until:
+        raise TrackerError(f"--since {since} is after --until {until}; give them in order")
+    with app.session(write=False) as session:
+        regimens = repo.list_regimens(session)
+        taken = repo.list_doses(session, since, until)
+    days = medicines.days_of_doses(regimens, taken, since, until or clock.today())
+    if as_json:
+        import json
+
+        click.echo(json.dumps([d.as_dict() for d in days], ensure_ascii=False, indent=2))
+        return
+    if not days:
+        click.echo("No doses recorded. Log one with: tracker dose NAME")
+        return
+    for day in days:
+        click.echo(_day_line(day))
+    click.echo(MME_CAVEAT)
+
+
+def _day_line(day: DayDoses) -> str:
+    """'2026-11-20  MME 22.5  oxycodone 5 mg 08:10, 10 mg 20:00; pregabalin 75 mg 08:00'."""
+    parts: dict[str, list[str]] = {}
+    for d in day.doses:
+        when = f" {times.text(d.time)}" if d.time else ""
+        parts.setdefault(d.regimen.name, []).append(
+            f"{amount_text(d.amount, d.regimen.unit)}{when}"
+        )
+    doses = "; ".join(f"{name} {', '.join(items)}" for name, items in parts.items())
+    return f"{day.day.isoformat()}  MME {day.mme:>5g}  {doses}"
+
+
+@click.command(context_settings={"ignore_unknown_options": True})  # a dose of -5: refused below
+@click.argument("name")
+@click.argument("amount", required=False)
+@click.option("--date", "day", type=DATE, help="The day it was taken (default today).")
+@click.option("--at", "at", type=TIME, metavar="HH:MM", help="When (default now, for today).")
+@pass_app
+def dose(app: App, name: str, amount: str | None, day: dt.date | None, at: dt.time | None) -> None:
+    """Log one dose taken of a medicine in your list (the amount: its strength, unless given).
+
+    \b
+    Examples:
+      tracker dose oxycodone
+      tracker dose oxycodone 10mg --at 22:30
+      tracker dose pregabalin --date yesterday --at 08:00
+    """
+    now = clock.now()
+    day = day or now.date()
+    time = times.time_of(day, at, now)
+    with app.session(create=False) as session:
+        regimens = repo.list_regimens(session)
+        regimen = medicines.find_regimen(name, regimens, day)
+        if regimen.patch:
+            raise TrackerError(
+                f"{regimen.describe()} is a patch: it counts every day from its start until"
+                f" 'tracker med stop {regimen.name}'; there is no dose to log"
+            )
+        assert regimen.id is not None
+        taken = Dose(regimen.id, day, medicines.dose_amount(amount, regimen), now, time)
+        when = f" at {times.text(time)}" if time else ""
+        said = f"{regimen.name} {amount_text(taken.amount, regimen.unit)} on {day}{when}"
+        saved = repo.add_dose(session, taken, f"dose of {said}")
+        that_day = medicines.days_of_doses(regimens, repo.list_doses(session, day, day), day, day)
+    click.echo(f"Logged dose {saved.id}: {said}.")
+    if regimen.opioid and that_day:
+        click.echo(f"Opioid total that day: {that_day[0].mme:g} MME. {MME_CAVEAT}")
+
+
+def _journal_says(session: Session, said: str) -> None:
+    """What `tracker undo` will print for the whole command (regimen and event together)."""
+    journal.describe(session, said)
+
+
+def _say_kind(regimen: Regimen) -> None:
+    factor = medicines.mme_factor(regimen.ingredient, regimen.unit)
+    if factor is not None:
+        per = "mcg/h" if regimen.patch else "mg"
+        click.echo(f"{regimen.ingredient} is an opioid: {factor:g} MME per {per}. {MME_CAVEAT}")
+    elif regimen.ingredient in medicines.OTHER_INGREDIENTS:
+        click.echo(
+            f"{regimen.ingredient}: {medicines.OTHER_INGREDIENTS[regimen.ingredient]}, no MME."
+        )
+    else:
+        click.echo(
+            f"'{regimen.name}' is not in tracker's table of medicines: recorded as given,"
+            " with no MME (if it is an opioid, check its spelling)."
+        )
+
+
+COMMANDS = (med, dose)
