@@ -31,8 +31,10 @@ def _loaded_after(*args: str) -> dict:
 @pytest.mark.parametrize(
     "args",
     [("--help",), ("log", "--help"),
-     ("log", "6", "--where", "lower-back=6", "--radiates", "left-calf"), ("list",), ("show", "1")],
-    ids=["help", "log-help", "log", "list", "show"],
+     ("log", "6", "--where", "lower-back=6", "--radiates", "left-calf"), ("list",), ("show", "1"),
+     ("week", "--interference", "4", "--walk-minutes", "20", "--heel-walk", "yes"),
+     ("week", "list", "--json")],
+    ids=["help", "log-help", "log", "list", "show", "week", "week-list"],
 )  # fmt: skip
 def test_everyday_commands_load_no_heavy_library(db_path, args):
     created = run_tracker("--db", str(db_path), "log", "5")  # creates the schema (needs Alembic)

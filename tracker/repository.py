@@ -407,13 +407,14 @@ def add_check(session: Session, check: WeeklyCheck, import_key: str | None = Non
     row = _check_row(check) | {"import_key": import_key}
     check_id = _insert(session, insert(weekly_checks).values(row))
     _insert_check_scores(session, check_id, check)
-    journal.created(session, weekly_checks, [check_id], f"weekly check of {check.week}")
+    journal.created(session, weekly_checks, [check_id], f"added the weekly check of {check.week}")
     return replace(check, id=check_id)
 
 
 def replace_check(session: Session, check_id: int, check: WeeklyCheck) -> WeeklyCheck:
     """Overwrite the check with this id (the same ISO week, answered again)."""
-    journal.before_change(session, weekly_checks, check_id, f"weekly check of {check.week}")
+    said = f"replaced the weekly check of {check.week}"
+    journal.before_change(session, weekly_checks, check_id, said)
     done = _write(
         session,
         weekly_checks.update().where(weekly_checks.c.id == check_id).values(_check_row(check)),

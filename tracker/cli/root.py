@@ -17,6 +17,7 @@ from tracker.cli import (
     summary,
     timeline,
     vocabulary,
+    week,
 )
 from tracker.cli.app import App
 from tracker.cli.group import CONTEXT, TrackerGroup
@@ -50,6 +51,6 @@ def cli(ctx: click.Context, db_option: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (diary, timeline, meds, vocabulary, report, summary, data, database, remind):
+for module in (diary, week, timeline, meds, vocabulary, report, summary, data, database, remind):
     for command in module.COMMANDS:
         cli.add_command(command)
