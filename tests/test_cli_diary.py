@@ -279,7 +279,7 @@ def test_list_table_and_json(run):
     )
     assert [e["id"] for e in window] == [2]
     assert set(window[0]) == {
-        "id", "date", "pain", "where", "radiates", "numb", "tingling", "weak",
+        "id", "date", "time", "pain", "where", "radiates", "numb", "tingling", "weak",
         "quality", "worse_with", "better_with", "woke", "red_flags", "note", "logged_at",
     }  # fmt: skip
     latest = json.loads(run("list", "--limit", "2", "--json").output)
@@ -409,7 +409,7 @@ def test_surgeries_and_events(run):
         ["3", "2026-02-01", "medication-start"],
     ]
     assert events[1].endswith('"Dr Ng"')
-    assert run("event", "delete", "2").exit_code == 0
+    assert run("event", "delete", "2", "--yes").exit_code == 0
     assert len(run("event", "list").output.splitlines()) == 2
 
 

@@ -162,12 +162,12 @@ def test_the_field_table_describes_every_attribute_of_an_entry_once():
 
     attributes = [a.name for a in dataclasses.fields(domain.Entry)]
     assert [f.name for f in domain.FIELDS] == [
-        name for name in attributes if name not in ("day", "pain", "logged_at", "id")
+        name for name in attributes if name not in ("day", "pain", "logged_at", "time", "id")
     ]
     for part in ("option", "label", "column"):
         values = [getattr(f, part) for f in domain.FIELDS]
         assert len(set(values)) == len(values), part
-    assert not {f.column for f in domain.FIELDS} & {"id", "date", "pain", "logged_at"}
+    assert not {f.column for f in domain.FIELDS} & {"id", "date", "time", "pain", "logged_at"}
     stored = [(f.multiple and f.kind != domain.TERMS, f.kind == domain.TERMS, f.stored_as)
               for f in domain.FIELDS]  # fmt: skip
     assert len(set(stored)) == len(stored)  # one kind per field in each table

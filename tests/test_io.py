@@ -140,7 +140,7 @@ def test_json_export_holds_everything(run, sample):
     assert document["schema"] == SCHEMA_HEAD
     first = document["entries"][1]
     assert first == {
-        "date": "2025-03-01", "pain": 6,
+        "date": "2025-03-01", "time": None, "pain": 6,
         "where": [{"region": "lower-back", "intensity": 6},
                   {"region": "left-calf", "intensity": None}],
         "radiates": ["left-thigh", "left-calf"], "numb": ["left-foot"], "tingling": ["left-toes"],
@@ -150,10 +150,10 @@ def test_json_export_holds_everything(run, sample):
     }  # fmt: skip
     assert document["entries"][2]["woke"] == 0 and document["entries"][3]["woke"] is None
     assert document["events"] == [
-        {"date": "2024-11-05", "kind": "surgery", "title": "L4-L5 fusion", "levels": ["L4-L5"],
-         "note": "Dr Ruiz"},
-        {"date": "2025-02-01", "kind": "injection", "title": "L5 epidural steroid", "levels": [],
-         "note": None},
+        {"date": "2024-11-05", "time": None, "kind": "surgery", "title": "L4-L5 fusion",
+         "side": None, "levels": ["L4-L5"], "note": "Dr Ruiz"},
+        {"date": "2025-02-01", "time": None, "kind": "injection", "title": "L5 epidural steroid",
+         "side": None, "levels": [], "note": None},
     ]  # fmt: skip
 
 

@@ -19,7 +19,7 @@ LEFT_OUT = {
     ("log",): "asks step by step on a terminal (test_cli_diary.py::test_log_asks_step_by_step)",
     ("demo", "--out", "demo/"): "builds 14 months and a report (test_demo.py)",
 }
-ANSWERS = {("delete", "2"): "y\n"}  # the question `delete` asks
+ANSWERS = {("delete", "2"): "y\n", ("event", "delete", "3"): "y\n"}  # the questions asked
 
 
 def tour() -> list[list[str]]:

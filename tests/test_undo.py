@@ -76,7 +76,7 @@ def test_undo_takes_back_a_whole_import(run, stored, tmp_path):
 def test_undo_takes_back_events_and_surgeries(run):
     run("surgery", "add", "2025-09-10", "--procedure", "fusion", "--levels", "L4-5")
     run("event", "add", "2026-01-05", "injection", "ESI")
-    run("event", "delete", "2")
+    run("event", "delete", "2", "--yes")
     assert "ESI" not in run("event", "list").output
     assert run("undo").output.startswith("Undone: deleted event 2 (2026-01-05 injection - ESI)")
     assert "ESI" in run("event", "list").output

@@ -270,6 +270,7 @@ class Entry:
         help="Anything else worth remembering (free text).",
         question="Note",
     )
+    time: dt.time | None = None  # the time of day it describes (issue 10): log --at
     id: int | None = None
 
     @property
@@ -279,7 +280,8 @@ class Entry:
 
     def as_dict(self) -> dict:
         """The JSON shape of `tracker list --json`."""
-        shape: dict[str, Any] = {"id": self.id, "date": self.day.isoformat(), "pain": self.pain}
+        shape: dict[str, Any] = {"id": self.id, "date": self.day.isoformat()}
+        shape |= {"time": None if self.time is None else f"{self.time:%H:%M}", "pain": self.pain}
         for f in FIELDS:
             shape[f.column] = json_value(f, getattr(self, f.name))
         shape["logged_at"] = self.logged_at.isoformat(timespec="seconds")
@@ -331,14 +333,20 @@ class Event:
     title: str
     note: str | None = None
     levels: tuple[str, ...] = ()
+    time: dt.time | None = None  # when it was done: a block's readings count from it
+    side: str | None = None  # left, right or both: where an injection or block was given
+    days: int | None = None  # a stimulator trial's length
     id: int | None = None
 
     def as_dict(self) -> dict:
+        """The JSON shape of `tracker event list --json` (docs/data.md#json-event)."""
         return {
             "id": self.id,
             "date": self.day.isoformat(),
+            "time": None if self.time is None else f"{self.time:%H:%M}",
             "kind": self.kind,
             "title": self.title,
+            "side": self.side,
             "levels": list(self.levels),
             "note": self.note,
         }
@@ -661,7 +669,7 @@ def entry_from_text(
 # What `tracker edit` changes: a new value by name ("day", "pain" or a field of FIELDS);
 # a name not given is left as it is.
 EntryChanges = Mapping[str, Any]
-EDITABLE = {"day": "date", "pain": "pain"} | {f.name: f.label for f in FIELDS}
+EDITABLE = {"day": "date", "time": "time", "pain": "pain"} | {f.name: f.label for f in FIELDS}
 
 
 def carried_over(previous: Entry) -> dict[str, list[str]]:
@@ -729,6 +737,8 @@ def describe_value(value: object) -> str:
         return "(none)"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
     if isinstance(value, tuple):
         return ", ".join(describe_site(v) if isinstance(v, Site) else str(v) for v in value)
     return str(value)
@@ -743,8 +753,27 @@ def describe_site(site: Site) -> str:
     return site.region if site.intensity is None else f"{site.region}={site.intensity}"
 
 
+SIDES = ("left", "right", "both")  # where a procedure was given: docs/data.md#event
+MAX_TRIAL_DAYS = 60
+
+
+def parse_side(text: str) -> str:
+    key = text.strip().lower()
+    key = {"l": "left", "r": "right", "bilateral": "both"}.get(key, key)
+    if key not in SIDES:
+        raise TrackerError(f"side '{shown(text)}' is not accepted; give left, right or both")
+    return key
+
+
 def new_event(
-    day: dt.date, kind: str, title: str, note: str | None = None, levels: tuple[str, ...] = ()
+    day: dt.date,
+    kind: str,
+    title: str,
+    note: str | None = None,
+    levels: tuple[str, ...] = (),
+    time: dt.time | None = None,
+    side: str | None = None,
+    days: int | None = None,
 ) -> Event:
     """A validated timeline event."""
     if kind not in EVENT_KINDS:
@@ -754,7 +783,15 @@ def new_event(
         raise TrackerError(
             "the event needs a title, for example 'L4-L5 fusion' or 'gabapentin 300 mg'"
         )
-    return Event(day, kind, cleaned, clean_text(note, "note", MAX_NOTE), levels)
+    if side is not None and side not in SIDES:
+        raise TrackerError(f"side '{shown(side)}' is not accepted; give left, right or both")
+    if days is not None and (kind != "stimulator-trial" or not 1 <= days <= MAX_TRIAL_DAYS):
+        raise TrackerError(
+            f"--days is a stimulator trial's length, 1 to {MAX_TRIAL_DAYS} days"
+            if kind == "stimulator-trial"
+            else "--days is for a stimulator-trial event (its length in days)"
+        )
+    return Event(day, kind, cleaned, clean_text(note, "note", MAX_NOTE), levels, time, side, days)
 
 
 def surgery_day_zero(events: list[Event] | tuple[Event, ...], as_of: dt.date) -> dt.date | None:

@@ -88,6 +88,7 @@ _LIVE = entries.c.deleted_at.is_(None)
 
 def _head_row(entry: Entry, import_key: str | None) -> dict:
     row = {"day": entry.day, "pain": entry.pain, "logged_at": entry.logged_at}
+    row["time"] = times.text(entry.time)
     row.update((f.stored_as, getattr(entry, f.name)) for f in _COLUMN_FIELDS)
     row["import_key"] = import_key
     return row
@@ -263,7 +264,9 @@ def list_entries(
 
 def _heads() -> Select:
     columns = [entries.c[f.stored_as] for f in _COLUMN_FIELDS]
-    return select(entries.c.id, entries.c.day, entries.c.pain, entries.c.logged_at, *columns)
+    return select(
+        entries.c.id, entries.c.day, entries.c.time, entries.c.pain, entries.c.logged_at, *columns
+    )
 
 
 def _sites() -> Select:
@@ -308,7 +311,14 @@ def _assemble(head: Row, sites: Iterable[Row], terms: Iterable[Row]) -> Entry:
     columns = head._mapping
     fields: dict[str, Any] = {name: tuple(items) for name, items in values.items()}
     fields |= {f.name: columns[f.stored_as] for f in _COLUMN_FIELDS}
-    return Entry(id=head.id, day=head.day, pain=head.pain, logged_at=head.logged_at, **fields)
+    return Entry(
+        id=head.id,
+        day=head.day,
+        time=times.from_text(head.time),
+        pain=head.pain,
+        logged_at=head.logged_at,
+        **fields,
+    )
 
 
 # ---------------------------------------------------------------- events
@@ -316,19 +326,39 @@ def _assemble(head: Row, sites: Iterable[Row], terms: Iterable[Row]) -> Entry:
 
 def add_event(session: Session, ev: Event, import_key: str | None = None) -> Event:
     """Store a timeline event; returns it with its id."""
-    values = {
-        "day": ev.day,
-        "kind": ev.kind,
-        "title": ev.title,
-        "note": ev.note,
-        "levels": ",".join(ev.levels) or None,
-        "created_at": clock.now(),
-        "import_key": import_key,
-    }
+    values = _event_row(ev) | {"created_at": clock.now(), "import_key": import_key}
     event_id = _insert(session, insert(events).values(values))
     saved = replace(ev, id=event_id)
     journal.created(session, events, [event_id], f"added {_event_said(saved)}")
     return saved
+
+
+def _event_row(ev: Event) -> dict:
+    return {
+        "day": ev.day,
+        "time": times.text(ev.time),
+        "kind": ev.kind,
+        "title": ev.title,
+        "note": ev.note,
+        "levels": ",".join(ev.levels) or None,
+        "side": ev.side,
+        "days": ev.days,
+    }
+
+
+def get_event(session: Session, event_id: int) -> Event:
+    """One event (not deleted), or a one-line error naming the id."""
+    row = session.execute(_events().where(events.c.id == event_id, _LIVE_EVENT)).first()
+    if row is None:
+        raise TrackerError(f"there is no event {event_id}; 'tracker event list' shows the ids")
+    return _event_from_row(row)
+
+
+def update_event(session: Session, ev: Event) -> None:
+    """Overwrite an event with its edited version (tracker event edit)."""
+    assert ev.id is not None
+    journal.before_change(session, events, ev.id, f"edited {_event_said(ev)}")
+    session.execute(events.update().where(events.c.id == ev.id).values(_event_row(ev)))
 
 
 def _event_said(ev: Event) -> str:
@@ -368,15 +398,17 @@ def delete_event(session: Session, event_id: int) -> Event:
 
 def _events() -> Select:
     return select(
-        events.c.id, events.c.day, events.c.kind, events.c.title, events.c.note, events.c.levels
-    )
+        events.c.id, events.c.day, events.c.time, events.c.kind, events.c.title, events.c.note,
+        events.c.levels, events.c.side, events.c.days,
+    )  # fmt: skip
 
 
 def _event_from_row(row: Row) -> Event:
     levels = tuple(row.levels.split(",")) if row.levels else ()
     return Event(
-        day=row.day, kind=row.kind, title=row.title, note=row.note, levels=levels, id=row.id
-    )
+        day=row.day, kind=row.kind, title=row.title, note=row.note, levels=levels,
+        time=times.from_text(row.time), side=row.side, days=row.days, id=row.id,
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------- appointment reports

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import click
 
-from tracker import clock, domain
+from tracker import clock, domain, times
 from tracker import repository as repo
 from tracker.cli import asking
 from tracker.cli.app import App, pass_app
 from tracker.cli.lines import clip, details, long_date, summary, warn_red_flags
-from tracker.cli.params import COUNT, DATE, ID, PAIN
+from tracker.cli.params import COUNT, DATE, ID, PAIN, TIME
 from tracker.domain import Entry
 from tracker.errors import TrackerError
 
@@ -39,6 +40,12 @@ SAME_WORDS = ("same", "again")
     type=DATE,
     help="The day this entry describes: YYYY-MM-DD, today (default), yesterday, 3 days ago.",
 )
+@click.option(
+    "--at",
+    type=TIME,
+    metavar="HH:MM",
+    help="The time of day it describes (default: now, for today; none for an earlier day).",
+)
 @_entry_options
 @click.option(
     "--ask",
@@ -46,7 +53,14 @@ SAME_WORDS = ("same", "again")
     help="Ask step by step (the default when no PAIN is given on a terminal).",
 )
 @pass_app
-def log(app: App, words: tuple[str, ...], day: dt.date | None, ask: bool, **fields: Any) -> None:
+def log(
+    app: App,
+    words: tuple[str, ...],
+    day: dt.date | None,
+    at: dt.time | None,
+    ask: bool,
+    **fields: Any,
+) -> None:
     """Log how much it hurts (0-10), and where.
 
     \b
@@ -90,6 +104,7 @@ def log(app: App, words: tuple[str, ...], day: dt.date | None, ask: bool, **fiel
     else:
         assert pain is not None  # without a pain, log asks (above)
         entry = domain.entry_from_text(day or clock.today(), pain, clock.now(), **fields)
+    entry = replace(entry, time=times.time_of(entry.day, at, entry.logged_at))
     doubt = _doubtful_day(app, entry.day) if day is not None else None
     spots = _spots_above(entry)
     for question in (doubt, spots):  # a slip of the finger is likely: ask before saving
@@ -231,9 +246,17 @@ def show(app: App, entry_id: int) -> None:
 @click.argument("entry_id", type=ID, metavar="ID")
 @click.option("--pain", type=PAIN, help="New overall pain, 0-10.")
 @click.option("--date", "day", type=DATE, help="New day this entry describes.")
+@click.option("--at", type=TIME, metavar="HH:MM", help="New time of day it describes.")
 @_entry_options
 @pass_app
-def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **fields: Any) -> None:
+def edit(
+    app: App,
+    entry_id: int,
+    pain: int | None,
+    day: dt.date | None,
+    at: dt.time | None,
+    **fields: Any,
+) -> None:
     """Correct an entry. Each option replaces that field; 'none' empties a list.
 
     \b
@@ -242,7 +265,7 @@ def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **field
       tracker edit 12 --where lower-back=5 --radiates none
       tracker edit 12 --note ""
     """
-    given = {"day": day, "pain": pain} | {f.name: fields[f.name] for f in domain.FIELDS}
+    given = {"day": day, "time": at, "pain": pain} | {f.name: fields[f.name] for f in domain.FIELDS}
     changes = {
         name: _edited(domain.FIELD.get(name), value)
         for name, value in given.items()
@@ -251,6 +274,8 @@ def edit(app: App, entry_id: int, pain: int | None, day: dt.date | None, **field
     with app.session(create=False) as session:
         entry = repo.get_entry(session, entry_id)
         updated, lines = domain.apply_changes(entry, changes)
+        if updated.time is not None:  # a time moved to another day may now be to come
+            times.time_of(updated.day, updated.time, clock.now())
         if not lines:
             raise TrackerError(
                 f"nothing to change: entry {entry_id} already says that "

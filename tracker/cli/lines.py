@@ -32,6 +32,8 @@ def details(entry: Entry) -> str:
         f"Entry {entry.id}: {long_date(entry.day)}",
         f"  pain       {entry.pain}/10",
     ]
+    if entry.time is not None:
+        lines.append(f"  time       {entry.time:%H:%M}")
     for f in domain.FIELDS:
         value = getattr(entry, f.name)
         if domain.recorded(value):
@@ -49,9 +51,14 @@ def clip(text: str, limit: int) -> str:
 
 def event_line(ev: Event) -> str:
     """'2026-02-14 injection - L5 epidural steroid (L4-L5)'."""
-    text = f"{ev.day.isoformat()} {ev.kind} - {ev.title}"
+    when = f" {ev.time:%H:%M}" if ev.time is not None else ""
+    text = f"{ev.day.isoformat()}{when} {ev.kind} - {ev.title}"
     if ev.levels:
         text += f" ({', '.join(ev.levels)})"
+    if ev.side:
+        text += f", {ev.side} side" if ev.side != "both" else ", both sides"
+    if ev.days:
+        text += f", {ev.days} days"
     return text
 
 

@@ -78,3 +78,4 @@ PAIN = Parsed("pain", domain.parse_pain)
 COUNT = Parsed("count", positive_int)
 ID = Parsed("id", positive_int)  # of an entry, an event, ...: tracker's numbering
 TIME = Parsed("time", times.parse_time)  # HH:MM, the 24-hour clock
+SIDE = Parsed("side", domain.parse_side)  # left, right, both

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
-from tracker import domain
+from tracker import clock, domain, times
 from tracker import repository as repo
 from tracker.cli import asking
 from tracker.cli.app import App, pass_app
 from tracker.cli.lines import clip, event_line
-from tracker.cli.params import DATE, ID
+from tracker.cli.params import COUNT, DATE, ID, SIDE, TIME
 from tracker.domain import Event
 from tracker.errors import TrackerError
+
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 
 @click.group()
@@ -70,45 +75,168 @@ def event() -> None:
     """Mark injections, nerve blocks, medication changes and more on the timeline."""
 
 
+def _event_options(func: Command) -> Command:
+    """The options `event add` and `event edit` share."""
+    for option in reversed(
+        [
+            click.option(
+                "--at",
+                type=TIME,
+                metavar="HH:MM",
+                help="When it was done (a block: needed for its readings).",
+            ),
+            click.option("--side", type=SIDE, help="Where it was given: left, right or both."),
+            click.option("--levels", help="Spinal levels, e.g. L4-L5,L5-S1 (injections, blocks)."),
+            click.option(
+                "--days", type=COUNT, help="A stimulator trial's length in days (default 7)."
+            ),
+            click.option("--note", help="Anything else worth remembering."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
 @event.command("add")
 @click.argument("day", type=DATE, metavar="DATE")
 @click.argument("kind", metavar="KIND")
 @click.argument("title")
-@click.option("--note", help="Anything else worth remembering.")
+@_event_options
 @pass_app
-def event_add(app: App, day: dt.date, kind: str, title: str, note: str | None) -> None:
+def event_add(
+    app: App,
+    day: dt.date,
+    kind: str,
+    title: str,
+    at: dt.time | None,
+    side: str | None,
+    levels: str | None,
+    days: int | None,
+    note: str | None,
+) -> None:
     """Add an event. KIND is one of: surgery, injection, nerve-block, medication-start,
     medication-stop, medication-change, physical-therapy, stimulator-trial,
     stimulator-implant, other.
 
     \b
     Examples:
-      tracker event add 2026-08-14 injection "L5 transforaminal epidural steroid"
+      tracker event add 2026-08-14 injection "L5 epidural steroid" --side left --levels L5-S1
+      tracker event add today nerve-block "medial branch block" --at 09:00 --side right
+      tracker event add 2026-09-01 stimulator-trial "SCS trial" --days 7
       tracker event add yesterday medication-start "pregabalin 75 mg twice daily"
     """
-    ev = domain.new_event(day, domain.parse_event_kind(kind), title, note)
+    if at is not None:
+        times.time_of(day, at, clock.now())  # a time still to come is refused
+    ev = domain.new_event(
+        day, domain.parse_event_kind(kind), title, note, domain.parse_levels(levels), at, side, days
+    )
     with app.session() as session:
         saved = repo.add_event(session, ev)
     click.echo(f"Saved event {saved.id}: {event_line(saved)}.")
+    after_procedure(saved)
 
 
 @event.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the events as JSON.")
 @pass_app
-def event_list(app: App) -> None:
-    """List all events, surgeries included, oldest first."""
+def event_list(app: App, as_json: bool) -> None:
+    """List all events, surgeries included, oldest first.
+
+    \b
+    Examples:
+      tracker event list
+      tracker event list --json
+    """
     with app.session(write=False) as session:
         events = repo.list_events(session)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([e.as_dict() for e in events], ensure_ascii=False, indent=2))
+        return
     _print_events(events, "No events recorded. Add one with: tracker event add DATE KIND TITLE")
+
+
+@event.command("edit")
+@click.argument("event_id", type=ID, metavar="ID")
+@click.option("--date", "day", type=DATE, help="New day.")
+@click.option("--kind", help="New kind.")
+@click.option("--title", help="New title.")
+@_event_options
+@pass_app
+def event_edit(
+    app: App,
+    event_id: int,
+    day: dt.date | None,
+    kind: str | None,
+    title: str | None,
+    at: dt.time | None,
+    side: str | None,
+    levels: str | None,
+    days: int | None,
+    note: str | None,
+) -> None:
+    """Correct an event: each option given replaces that part.
+
+    \b
+    Examples:
+      tracker event edit 4 --at 09:15
+      tracker event edit 4 --side left --levels L5-S1
+    """
+    given: dict[str, Any] = {
+        "day": day,
+        "kind": domain.parse_event_kind(kind) if kind is not None else None,
+        "title": title,
+        "time": at,
+        "side": side,
+        "levels": domain.parse_levels(levels) if levels is not None else None,
+        "days": days,
+        "note": note,
+    }
+    changes = {name: value for name, value in given.items() if value is not None}
+    if not changes:
+        raise click.UsageError("give what to change, e.g. --at 09:15 or --side left")
+    with app.session(create=False) as session:
+        old = repo.get_event(session, event_id)
+        merged = dataclasses.replace(old, **changes)
+        edited = domain.new_event(
+            merged.day, merged.kind, merged.title, merged.note if note is None else note or None,
+            merged.levels, merged.time, merged.side, merged.days,
+        )  # fmt: skip
+        if edited.time is not None:
+            times.time_of(edited.day, edited.time, clock.now())
+        edited = dataclasses.replace(edited, id=event_id)
+        if edited == old:
+            raise TrackerError(f"nothing to change: event {event_id} already says that")
+        repo.update_event(session, edited)
+    click.echo(f"Updated event {event_id}: {event_line(old)} -> {event_line(edited)}.")
 
 
 @event.command("delete")
 @click.argument("event_id", type=ID, metavar="ID")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_app
-def event_delete(app: App, event_id: int) -> None:
-    """Delete an event (or surgery) by its id."""
+def event_delete(app: App, event_id: int, yes: bool) -> None:
+    """Delete an event (or surgery) by its id (asks first unless --yes).
+
+    \b
+    Example:
+      tracker event delete 3
+    """
+    with app.session(write=False) as session:
+        found = repo.get_event(session, event_id)
+    if not yes:  # asked with no transaction open: waiting for an answer locks nobody out
+        click.echo(f"{found.id:>4}  {event_line(found)}")
+        if not click.confirm("Delete this event?"):
+            click.echo("Nothing deleted.")
+            return
     with app.session(create=False) as session:
         removed = repo.delete_event(session, event_id)
     click.echo(f"Deleted event {event_id}: {event_line(removed)}.")
+
+
+def after_procedure(ev: Event) -> None:
+    """After a block, an injection or a trial: nothing yet (readings due: slice c)."""
 
 
 def _print_events(events: list[Event], empty: str) -> None:

@@ -91,20 +91,30 @@ def entry_identity(entry: Entry, timed: bool = True) -> dict:
         value = getattr(entry, f.name)
         if f.name not in FIRST_FIELDS and recorded(value):
             content[f.column] = json_value(f, value)
+    if entry.time is not None:  # joined when said (issue 10), like the fields added since
+        content["time"] = f"{entry.time:%H:%M}"
     if timed:
         content["logged_at"] = entry.logged_at.isoformat(timespec="seconds")
     return content
 
 
 def event_identity(event: Event) -> dict:
-    """What an event's import key is made of (fixed for good, as for entries)."""
-    return {
+    """What an event's import key is made of (fixed for good, as for entries: the parts
+    added since, time, side and a trial's days, join only when said)."""
+    content: dict[str, Any] = {
         "date": event.day.isoformat(),
         "kind": event.kind,
         "title": event.title,
         "levels": list(event.levels),
         "note": event.note,
     }
+    if event.time is not None:
+        content["time"] = f"{event.time:%H:%M}"
+    if event.side is not None:
+        content["side"] = event.side
+    if event.days is not None:
+        content["days"] = event.days
+    return content
 
 
 def fingerprints(entries: Iterable[Entry], events: Iterable[Event]) -> set[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from tracker import domain, regions
+from tracker import domain, regions, times
 from tracker.domain import Entry, Event, Site
 from tracker.errors import TrackerError
 from tracker.io.common import (
@@ -50,6 +51,8 @@ def _entry_item(entry: Entry) -> dict:
 def _event_item(event: Event) -> dict:
     item = event.as_dict()
     del item["id"]
+    if event.days is not None:  # a stimulator trial's length
+        item["days"] = event.days
     return item
 
 
@@ -124,12 +127,19 @@ def _located(where: str, parse: Any, item: Any, today: dt.date, bad: BadRows) ->
 
 
 def _entry(item: dict, today: dt.date) -> Entry:
-    return domain.new_entry(
+    entry = domain.new_entry(
         domain.parse_date(_text(item, "date"), today),
         domain.parse_pain(_number(item, "pain")),
         parse_logged_at(_text(item, "logged_at")),
         **{f.name: _field(item, f) for f in domain.FIELDS},
     )
+    return replace(entry, time=_time(item))
+
+
+def _time(item: dict) -> dt.time | None:
+    """A time of day, "HH:MM" or null (absent in files written before issue 10)."""
+    value = _optional_text(item, "time")
+    return None if value is None else times.parse_time(value)
 
 
 def _field(item: dict, f: domain.EntryField) -> Any:
@@ -161,12 +171,19 @@ def _site(item: Any, column: str) -> Site:
 
 def _event(item: dict, today: dt.date) -> Event:
     levels = _strings(item, "levels")
+    side = _optional_text(item, "side")
+    days = item.get("days")
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int)):
+        raise TrackerError('"days" is not a whole number')
     return domain.new_event(
         domain.parse_date(_text(item, "date"), today),
         domain.parse_event_kind(_text(item, "kind")),
         _text(item, "title"),
         _optional_text(item, "note"),
         domain.parse_levels(",".join(levels)),
+        _time(item),
+        None if side is None else domain.parse_side(side),
+        days,
     )
 
 
