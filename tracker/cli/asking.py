@@ -46,6 +46,11 @@ def ask_entry(previous: Entry | None, pain: int | None = None, day: dt.date | No
     return domain.new_entry(day, pain, now, **values)
 
 
+def ask_value(question: str, default: str | None, parse: Callable[[str], Any]) -> Any:
+    """One question; a value `parse` refuses is said and asked again."""
+    return _ask(question, default, parse)
+
+
 def _ask(question: str, default: str | None, parse: Callable[[str], Any]) -> Any:
     def convert(text: str) -> Any:
         try:
