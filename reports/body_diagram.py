@@ -1,4 +1,6 @@
-"""A front and back body outline, shaded by how often each region hurt, radiated or was numb."""
+"""Page 3, where it hurts: front and back outlines at best and now, each place filled by how
+bad it was (its median 0-10 rating) and hatched where pain radiated, was numb, tingled or
+was weak; the numbers behind them; and the places month by month (reports.charts)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from reports.style import (
     HEADING_PT,
     INK,
     MARGIN,
+    MIN_PT,
     PT_H,
     PT_W,
     SMALL_PT,
@@ -31,25 +34,29 @@ from tracker.regions import NAMES, REGIONS
 from tracker.report_data import ReportData
 from tracker.wording import after_day0, date_range
 
-# Pain share classes (share of logged days) and their fills: light to dark, greyscale-safe.
-PAIN_CLASSES = ((0.75, "#C8501A"), (0.5, "#EE7E45"), (0.25, "#F9B384"), (0.0, "#FDE0C5"))
-PAIN_LABELS = ("on 75-100 % of days", "50-74 %", "25-49 %", "1-24 %")
-HATCHES = {"radiates": "////", "numb": "....", "weak": "xx"}
+# Severity: the median 0-10 a place was given on the days it hurt; light to dark,
+# greyscale-safe. A place named without a rating gets its own pale fill.
+PAIN_CLASSES = ((7.0, "#A63A12"), (4.0, "#EE7E45"), (0.0, "#FBC39A"))
+PAIN_LABELS = ("pain rated 7-10", "pain rated 4-6", "pain rated 0-3")
+UNRATED = "#F3ECE4"
+HATCHES = {"radiates": "////", "numb": "....", "tingling": "---", "weak": "xx"}
 HATCH_LABELS = {
     "radiates": "pain radiated here",
-    "numb": "numbness or tingling",
-    "weak": "weakness",
+    "numb": "numb (a deficit)",
+    "tingling": "tingling",
+    "weak": "weak",
 }
 MIN_HATCH_SHARE = 0.10
 OVERLAPPING = {"hip", "groin", "buttock", "si-joint", "tailbone", "saddle"}  # drawn last
 BODY_CENTRES = (42.0, 126.0, 222.0, 306.0)  # front and back at best, front and back now
-BODIES_WIDTH, BODY_BOTTOM, BODY_TOP = 348.0, -12.0, 214.0
+BODIES_WIDTH, BODY_BOTTOM, BODY_TOP = 348.0, -14.0, 214.0
+BODY_SCALE = 1.12  # points per body unit
 SUBTITLE = (
-    "Shading shows on what share of logged days each place hurt; hatching shows where pain "
-    "radiated, was numb or tingling, or weak (on at least 1 logged day in 10). Left and right are "
-    "the patient's."
+    "Fill: how bad each place was (the median of the 0-10 ratings given to it); hatching: "
+    "where pain radiated, was numb, tingled or was weak (on at least 1 logged day in 10). "
+    "LEFT and RIGHT are the patient's."
 )
-MAX_TABLE_ROWS = 14
+MAX_TABLE_ROWS = 9
 OUTLINE = "#7A7A7A"
 
 # Shapes for one side of the body, x > 0 (mirrored for the other side); y: 0 feet .. 200 head.
@@ -142,7 +149,10 @@ TORSO = [
 
 
 def body_diagram_page(data: ReportData) -> Figure:
-    """Front and back, at the post-op best beside the last 6 weeks, with a legend and numbers."""
+    """Front and back at the post-op best beside the last 6 weeks, a legend, the numbers,
+    and the places month by month."""
+    from reports.charts import region_panels
+
     fig = new_page()
     y = page_title(fig, f"Where it hurts: at best {after_day0(data.day0)} and now", SUBTITLE)
     periods = data.spread.periods
@@ -160,10 +170,13 @@ def body_diagram_page(data: ReportData) -> Figure:
         _window(best_title, periods.best, periods.best_shares, best_note),
         _window("Last 6 weeks", periods.recent, periods.recent_shares),
     ]
-    height = _draw_bodies(fig, y + 8, windows)
-    flow = Flow(fig, y=y + 8 + height + 12)
-    _legend(fig, flow)
+    height = _draw_bodies(fig, y + 2, windows)
+    _legend(fig, y + 40)
+    flow = Flow(fig, y=y + 2 + height + 6)
     _share_table(flow, windows)
+    flow.space(8)
+    flow.text("Where it hurts, month by month", HEADING_PT, weight="bold")
+    region_panels(fig, flow.y + 2, data, bottom=PT_H - 50)
     return fig
 
 
@@ -175,6 +188,25 @@ def _window(title: str, window: Window, shares: Shares, note: str = "") -> dict:
     return {"title": title, "when": when, "logged": shares.days_logged, "shares": shares}
 
 
+def _folded(shares: Shares, kind: str, name: str) -> float:
+    """A drawn region's share: its own or that of any finer place within it (a numb big toe
+    shows on the toes)."""
+    values = [shares.of(kind, name)] + [shares.of(kind, finer) for finer in FINER_OF.get(name, ())]
+    return max(values)
+
+
+def _severity(shares: Shares, name: str) -> float | None:
+    """A drawn region's median rating (the highest of it and its finer places), None if unrated."""
+    found = [shares.intensity[n] for n in (name, *FINER_OF.get(name, ())) if n in shares.intensity]
+    return max(found) if found else None
+
+
+FINER_OF: dict[str, tuple[str, ...]] = {}
+for _name, _region in REGIONS.items():
+    if _region.parent:
+        FINER_OF[_region.parent] = (*FINER_OF.get(_region.parent, ()), _name)
+
+
 class _Layers:
     """Body patches batched into a few collections (one artist each), drawn bottom to top."""
 
@@ -183,13 +215,14 @@ class _Layers:
         self.hatches: dict[bool, dict[str, list[Patch]]] = {False: {}, True: {}}
 
     def region(self, name: str, shape: tuple, window: dict) -> None:
-        """A region's fill (by pain share) and hatches (radiation, numbness, weakness)."""
+        """A region's fill (by severity) and hatches (radiation, numbness, tingling, weakness)."""
         on_top = name.split("-", 1)[-1] in OVERLAPPING or name in OVERLAPPING
         shares = window["shares"]
-        fill = _pain_fill(shares.of("pain", name))
+        hurt = _folded(shares, "pain", name) > 0
+        fill = _pain_fill(_severity(shares, name)) if hurt else "white"
         self.fills[on_top].append((_make(shape), fill))
         for kind in HATCHES:
-            if shares.of(kind, name) >= MIN_HATCH_SHARE:
+            if _folded(shares, kind, name) >= MIN_HATCH_SHARE:
                 self.hatches[on_top].setdefault(kind, []).append(_make(shape))
 
     def draw(self, ax: Axes) -> None:
@@ -206,15 +239,15 @@ class _Layers:
                 layer = PatchCollection(
                     patches, facecolors="none", edgecolors=BLACK, linewidths=0, hatch=HATCHES[kind]
                 )
-                layer.set_hatch_linewidth(1.1)
+                layer.set_hatch_linewidth(1.0)
                 ax.add_collection(layer, autolim=False)
 
 
 def _draw_bodies(fig: Figure, top: float, windows: Sequence[dict]) -> float:
     """Two pairs of figures (front, back), each pair under its period's title; returns height."""
-    scale = (PT_W - 2 * MARGIN) / BODIES_WIDTH  # points per body unit
+    scale = BODY_SCALE
     height = (BODY_TOP - BODY_BOTTOM) * scale
-    ax = axes_at(fig, MARGIN, top + 32, PT_W - 2 * MARGIN, height)
+    ax = axes_at(fig, MARGIN, top + 32, BODIES_WIDTH * scale, height)
     ax.set_xlim(0, BODIES_WIDTH)
     ax.set_ylim(BODY_BOTTOM, BODY_TOP)
     ax.axis("off")
@@ -256,9 +289,9 @@ def _draw_body(ax: Axes, layers: _Layers, view: str, window: dict, dx: float) ->
         for name, shape in _placed(base, view, dx):
             layers.region(name, shape, window)
     ax.text(dx, BODY_TOP, view.capitalize(), ha="center", va="top", fontsize=BODY_PT, color=INK)
-    left_x = 30 if view == "front" else -30
-    for x, side in ((left_x, "L"), (-left_x, "R")):
-        ax.text(dx + x, -8, side, ha="center", fontsize=BODY_PT, weight="bold", color=GREY)
+    left_x = 24 if view == "front" else -24
+    for x, side in ((left_x, "LEFT"), (-left_x, "RIGHT")):
+        ax.text(dx + x, -11, side, ha="center", fontsize=SMALL_PT, weight="bold", color=INK)
     if not window["logged"]:
         ax.text(
             dx,
@@ -299,23 +332,24 @@ def _make(shape: tuple) -> Patch:
     return Polygon(shape[1], closed=True)
 
 
-def _pain_fill(share: float) -> str:
-    """The fill for a share of days with pain (white for none)."""
-    if share <= 0:
-        return "white"
+def _pain_fill(rating: float | None) -> str:
+    """The fill for a place that hurt, by its median rating (pale when never rated)."""
+    if rating is None:
+        return UNRATED
     for floor, colour in PAIN_CLASSES:
-        if share >= floor:
+        if rating >= floor:
             return colour
-    return "white"
+    return PAIN_CLASSES[-1][1]
 
 
-def _legend(fig: Figure, flow: Flow) -> None:
-    """What the fills and hatches mean, in one row of swatches."""
-    handles = [Patch(facecolor="white", edgecolor=OUTLINE, label="no pain logged")]
-    handles += [
-        Patch(facecolor=c, edgecolor=OUTLINE, label=f"pain {label}")
-        for (_, c), label in zip(reversed(PAIN_CLASSES), reversed(PAIN_LABELS), strict=True)
+def _legend(fig: Figure, top: float) -> None:
+    """What the fills and hatches mean, stacked to the right of the bodies."""
+    handles = [
+        Patch(facecolor=c, edgecolor=OUTLINE, label=label)
+        for (_, c), label in zip(PAIN_CLASSES, PAIN_LABELS, strict=True)
     ]
+    handles.append(Patch(facecolor=UNRATED, edgecolor=OUTLINE, label="pain, not rated"))
+    handles.append(Patch(facecolor="white", edgecolor=OUTLINE, label="no pain logged"))
     handles += [
         Patch(facecolor="white", edgecolor=OUTLINE, hatch=HATCHES[k], label=HATCH_LABELS[k])
         for k in HATCHES
@@ -323,79 +357,80 @@ def _legend(fig: Figure, flow: Flow) -> None:
     fig.legend(
         handles=handles,
         loc="upper left",
-        ncol=4,
+        ncol=1,
         frameon=False,
         fontsize=SMALL_PT,
-        bbox_to_anchor=(MARGIN / PT_W, 1 - flow.y / PT_H),
-        handlelength=2.2,
-        handleheight=1.4,
-        columnspacing=1.2,
+        bbox_to_anchor=((MARGIN + BODIES_WIDTH * BODY_SCALE + 8) / PT_W, 1 - top / PT_H),
+        handlelength=2.0,
+        handleheight=1.3,
+        labelspacing=0.45,
     )
-    flow.space(58)
 
 
 def _share_table(flow: Flow, windows: Sequence[dict]) -> None:
-    """The numbers behind the shading: share of logged days, per region, in both periods."""
-    kinds = ("pain", "radiates", "numb", "weak")
+    """The numbers behind the drawing: per place and period, the median rating and the
+    share of logged days with each symptom."""
+    kinds = ("pain", "radiates", "numb", "tingling", "weak")
+    heads = ["rated", "pain", "radiates", "numb", "tingling", "weak"]
     names = [
         n
         for n in NAMES
         if any(w["shares"].of(k, n) >= MIN_HATCH_SHARE for w in windows for k in kinds)
     ]
-    flow.text("Share of logged days with each symptom", HEADING_PT, weight="bold")
     if not names:
         flow.text(
-            "No place was logged on at least 1 day in 10 in either period.", BODY_PT, color=GREY
+            "No place was logged on at least 1 day in 10 in either period.", SMALL_PT, color=GREY
         )
         return
     shown = names[:MAX_TABLE_ROWS]
     fig, x0 = flow.fig, MARGIN
-    label_w, col_w = 115.0, (PT_W - 2 * MARGIN - 115.0 - 14) / 8
-    right_edges = [x0 + label_w + col_w * (i + 1) + (14 if i >= 4 else 0) for i in range(8)]
-    heads = ["pain", "radiates", "numb *", "weak"]
+    label_w, gap = 104.0, 12.0
+    col_w = (PT_W - 2 * MARGIN - label_w - gap) / (2 * len(heads))
+    right_edges = [
+        x0 + label_w + col_w * (i + 1) + (gap if i >= len(heads) else 0)
+        for i in range(2 * len(heads))
+    ]
     for i, window in enumerate(windows):
-        centre = (right_edges[4 * i] - col_w + right_edges[4 * i + 3]) / 2
+        first, last = right_edges[len(heads) * i] - col_w, right_edges[len(heads) * (i + 1) - 1]
         fig.text(
-            centre / PT_W,
+            (first + last) / 2 / PT_W,
             1 - flow.y / PT_H,
-            window["title"],
+            f"{window['title']}: median rating, % of days",
             fontsize=SMALL_PT,
             weight="bold",
             ha="center",
             va="top",
         )
-    flow.space(12 + SMALL_PT)
+    flow.space(10 + SMALL_PT)
     for i, edge in enumerate(right_edges):
         fig.text(
-            (edge - 4) / PT_W,
+            (edge - 3) / PT_W,
             1 - flow.y / PT_H,
-            heads[i % 4],
-            fontsize=SMALL_PT,
+            heads[i % len(heads)],
+            fontsize=MIN_PT,
             ha="right",
             va="baseline",
             color=GREY,
         )
-    flow.space(5)
+    flow.space(4)
     for name in shown:
         fig.text(x0 / PT_W, 1 - flow.y / PT_H, REGIONS[name].label, fontsize=SMALL_PT, va="top")
         for i, window in enumerate(windows):
-            for k, kind in enumerate(kinds):
-                share = window["shares"].of(kind, name)
+            shares = window["shares"]
+            cells = [f"{shares.intensity[name]:.1f}" if name in shares.intensity else "-"]
+            cells += [
+                f"{100 * shares.of(kind, name):.0f} %" if shares.of(kind, name) else "-"
+                for kind in kinds
+            ]
+            for k, cell in enumerate(cells):
                 fig.text(
-                    (right_edges[4 * i + k] - 4) / PT_W,
+                    (right_edges[len(heads) * i + k] - 3) / PT_W,
                     1 - flow.y / PT_H,
-                    f"{100 * share:.0f} %" if share else "-",
+                    cell,
                     fontsize=SMALL_PT,
                     ha="right",
                     va="top",
                 )
-        flow.space(SMALL_PT * 1.45)
+        flow.space(SMALL_PT * 1.4)
     if len(names) > len(shown):
-        flow.text(f"and {len(names) - len(shown)} more places.", SMALL_PT, color=GREY)
-    flow.space(4)
-    flow.text(
-        "* numbness or tingling. Places listed: named on at least 1 logged day in 10 in "
-        "either period.",
-        SMALL_PT,
-        color=GREY,
-    )
+        flow.text(f"and {plural(len(names) - len(shown), 'more place')}.", SMALL_PT, color=GREY)

@@ -25,7 +25,8 @@ MAX_TABLE_ROWS = 34
 SYMPTOM_PANELS: tuple[tuple[str, str], ...] = (
     ("Pain", "pain"),
     ("Pain radiating into", "radiates"),
-    ("Numbness or tingling", "numb_tingling"),
+    ("Numbness", "numb"),
+    ("Tingling", "tingling"),
     ("Weakness", "weak"),
 )
 REGION_ORDER = {name: i for i, name in enumerate(NAMES)}
@@ -122,6 +123,8 @@ def monthly_frame(rows: Sequence[MonthRow], last: dt.date) -> pd.DataFrame:
     ]
     frame["since"] = frame["month_index"].astype(int).astype(str)
     frame["year"] = starts.dt.year
+    frame["days_elapsed"] = ((ends - starts).dt.days + 1).astype(int)
+    frame["partial"] = frame["days_elapsed"] < MONTH_DAYS
     return frame
 
 
@@ -157,11 +160,14 @@ def _year_row(year: int, rows: pd.DataFrame) -> dict:
         "worst": float(rows["worst"].max()),
         "radiation_share": weighted("radiation_share"),
         "numbness_share": weighted("numbness_share"),
+        "tingling_share": weighted("tingling_share"),
         "back_median": float(rows["back_median"].median()),
         "leg_median": float(rows["leg_median"].median()),
         "label": f"{year} ({len(rows)} months)",
         "since": _span(rows["since"].iloc[0], rows["since"].iloc[-1]),
         "year": year,
+        "days_elapsed": MONTH_DAYS * len(rows),
+        "partial": False,
     }
 
 

@@ -15,23 +15,21 @@ from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from reports.body_diagram import body_diagram_page  # noqa: E402
-from reports.charts import (  # noqa: E402
-    monthly_table_page,
-    pain_over_time_page,
-    regions_over_time_page,
-)
+from reports.charts import course_page  # noqa: E402
+from reports.findings_page import findings_page  # noqa: E402
+from reports.header_page import header_page  # noqa: E402
 from reports.style import PNG_DPI, page_footer, style_context  # noqa: E402
-from reports.summary_page import summary_page  # noqa: E402
 from tracker.report_data import ReportData  # noqa: E402
 from tracker.wording import short_date, spread_sentences, verdict_sentences  # noqa: E402
 
 # (PNG name or None for text-only pages, page builder), in page order.
+# At most four pages (issue 11): 1 the six answers, 2 the course, 3 where it hurts,
+# 4 the findings in full and the months.
 PAGES: tuple[tuple[str | None, Callable[[ReportData], Figure]], ...] = (
-    (None, summary_page),
-    ("pain-over-time.png", pain_over_time_page),
-    ("regions-over-time.png", regions_over_time_page),
-    ("body-diagram.png", body_diagram_page),
-    ("monthly-table.png", monthly_table_page),
+    ("summary.png", header_page),
+    ("course.png", course_page),
+    ("where-it-hurts.png", body_diagram_page),
+    ("findings-and-months.png", findings_page),
 )
 PAGE_COUNT = len(PAGES)
 

@@ -85,10 +85,45 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
 
 
+# Words in a title that already say what kind of event it is ("Physiotherapy" needs no
+# "Physical therapy - " before it).
+KIND_WORDS = {
+    "surgery": ("surgery", "fusion", "decompression", "ectomy", "otomy", "plasty", "revision",
+                "operation", "fixation", "replacement"),
+    "injection": ("injection", "epidural", "infiltration"),
+    "nerve-block": ("block",),
+    "physical-therapy": ("physio", "therapy", "rehab", "exercise", "pilates", "hydro"),
+    "stimulator-trial": ("stimulator", "scs"),
+    "stimulator-implant": ("stimulator", "scs"),
+    "other": ("",),  # an "other" event is named by its title alone
+}  # fmt: skip
+MEDICATION_VERBS = {
+    "medication-start": "Started",
+    "medication-stop": "Stopped",
+    "medication-change": "Changed",
+}
+
+
+def event_label(event: Event) -> str:
+    """An event in as few words as say it: 'L4-L5 decompression and fusion', 'Physiotherapy:
+    8 sessions', 'Started pregabalin 75 mg twice daily', 'Nerve block: L3 medial branch
+    (L3-L4)'; the kind only where the title does not already say it, levels only where the
+    title does not already name them."""
+    title = event.title.strip()
+    lower = title.lower()
+    if event.kind in MEDICATION_VERBS:
+        text = f"{MEDICATION_VERBS[event.kind]} {title[:1].lower()}{title[1:]}"
+    elif any(word in lower for word in KIND_WORDS.get(event.kind, ())):
+        text = title
+    else:
+        text = f"{EVENT_LABELS.get(event.kind, event.kind)}: {title}"
+    levels = [level for level in event.levels if level.lower() not in lower]
+    return text + (f" ({', '.join(levels)})" if levels else "")
+
+
 def event_line(event: Event) -> str:
-    """'12 Mar 2025  Surgery: L4-L5 fusion (L4-L5)'."""
-    text = f"{short_date(event.day)}: {EVENT_LABELS.get(event.kind, event.kind)} - {event.title}"
-    return text + (f" ({', '.join(event.levels)})" if event.levels else "")
+    """'12 Mar 2025: L4-L5 fusion'."""
+    return f"{short_date(event.day)}: {event_label(event)}"
 
 
 # ---------------------------------------------------------------- the summary's sections

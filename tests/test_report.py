@@ -19,8 +19,8 @@ from tracker.cli import cli
 from tracker.db import Database
 from tracker.wording import DISCLAIMER
 
-PAGES = 5
-CHARTS = ("pain-over-time.png", "regions-over-time.png", "body-diagram.png", "monthly-table.png")
+PAGES = 4  # issue 11: at most four A4 pages
+CHARTS = ("summary.png", "course.png", "where-it-hurts.png", "findings-and-months.png")
 A4_AT_150_DPI = (1240, 1753)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -95,7 +95,7 @@ def test_report_says_where_it_wrote_the_pdf_and_the_charts(report_run):
     assert f"Charts written to {out / 'charts'}: {', '.join(CHARTS)}" in result.output
 
 
-def test_report_has_five_pages_and_page_one_leads_with_the_verdict(report_run):
+def test_report_has_four_pages_and_page_one_leads_with_the_headline(report_run):
     pages = page_texts(report_run["out"] / "x.pdf")
     assert len(pages) == PAGES
     first = pages[0]
@@ -104,20 +104,89 @@ def test_report_has_five_pages_and_page_one_leads_with_the_verdict(report_run):
     assert report_run["trend"]["verdict"] == "worsening"
     assert flat(verdict) in first
     assert flat(DISCLAIMER) in first
-    assert "L4-L5 decompression and fusion" in first
-    assert "Patient: Alex Example" in first
-    assert first.index("Is the pain getting worse?") < first.index("Surgeries and treatments")
+    assert "Surgery " in first and "L4-L5 decompression and fusion" in first
+    assert "Pain diary after spine surgery: Alex Example" in first
+    assert first.index("Leg-dominant worsening since") < first.index("No red flags logged")
+    assert first.index("No red flags logged") < first.index("Is it getting worse?")
     assert "MCID" not in " ".join(pages)
+
+
+def test_page_one_alone_answers_the_six_questions(report_run):
+    """Course, worsening (since when, by how much), red flags, each treatment, back vs leg,
+    how far down the limb pain and numbness reach now against at best (issue 11)."""
+    first = page_texts(report_run["out"] / "x.pdf")[0]
+    level = report_run["trend"]["level"]
+    # 1 the course: the low point with its dates, and the rise a month since it
+    assert re.search(
+        r"The low point was \d+ \w{3}( \d{4})? - \d+ \w{3} \d{4}; from it to the last 6 weeks, "
+        r"about \d+ months, pain rose about \+\d\.\d points a month\.",
+        first,
+    )
+    assert "Months since surgery" not in first or "Pain (0-10)" in first
+    # 2 worsening, since when, by how much
+    assert "WORSENING" in first and "a rise of +" in first
+    onset = dt.date.fromisoformat(report_run["trend"]["surgery_date"]) + dt.timedelta(
+        days=int(level["onset_day_estimate"])
+    )
+    assert f"rising since about {onset.day} {onset:%B %Y}" in first
+    # 3 red flags: plainly none, with the days asked
+    days = report_run["trend"]["n_logged_days"]
+    assert f"No red flags logged on any of the {days} days logged." in first
+    # 4 what each treatment did
+    assert "What each treatment did" in first
+    for what in (
+        "Physiotherapy: 8 sessions",
+        "Started pregabalin 75 mg twice daily",
+        "L5 transforaminal epidural steroid injection",
+    ):
+        assert what in first
+    assert re.search(r"5 -> 3/10 -2\.0 points", first)
+    # 5 back vs leg
+    assert "Leg pain (median 7/10) now exceeds back pain (4/10)" in first
+    assert "Leg-dominant worsening" in first
+    # 6 how far down the limb, now against at best
+    assert "Radiation now reaches the left foot; at best there was none" in first
+    assert "Numbness now reaches the left toes; at best there was none" in first
+    # the days logged, and what the overall score is
+    assert f"Logged on {days} of " in first
+    assert "Overall pain is the patient's one 0-10 rating" in first
+    # the course is not a steady line here: neither said nor interval printed
+    assert "steadily" not in first and "CI" not in first
+
+
+def test_the_printed_rise_is_the_difference_of_the_printed_levels(report_run):
+    pages = page_texts(report_run["out"] / "x.pdf")
+    text = " ".join(pages)
+    found = re.findall(
+        r"median (\d+\.\d)/10\) than at its best after surgery \((\d+\.\d)/10[^:]*: a rise of "
+        r"\+(\d+\.\d) points",
+        text,
+    )
+    assert found, "the verdict line is not on the page"
+    for now, best, rise in found:
+        assert f"{float(now) - float(best):.1f}" == rise
+    for now, best, rise in re.findall(
+        r"Last 6 weeks: median (\d+\.\d)/10; best 6 weeks after surgery \(weeks \d+-\d+\): "
+        r"(\d+\.\d)/10; difference \+(\d+\.\d) points",
+        text,
+    ):
+        assert f"{float(now) - float(best):.1f}" == rise
+    # one precision per figure: a rate a month is printed with one decimal everywhere
+    assert not re.search(r"[+-]\d\.\d\d (points )?a month", text)
 
 
 def test_chart_pages_carry_their_titles_and_numbers(report_run):
     pages = page_texts(report_run["out"] / "x.pdf")
-    assert "Pain over time" in pages[1] and "Months since surgery" in pages[1]
+    assert "The course after surgery" in pages[1] and "Months since surgery" in pages[1]
     level = report_run["trend"]["level"]
     assert f"Last 6 weeks: median {level['current_level']:.1f}/10" in pages[1]
-    assert "Where it hurts over time" in pages[2] and "left foot" in pages[2]
-    assert "Best 6 weeks after surgery" in pages[3] and "Last 6 weeks" in pages[3]
-    assert "Month by month" in pages[4] and "Median pain" in pages[4]
+    assert "Back pain and leg pain, rated separately" in pages[1]
+    assert "Best 6 weeks after surgery" in pages[2] and "Last 6 weeks" in pages[2]
+    assert "Where it hurts, month by month" in pages[2] and "left foot" in pages[2]
+    assert "Numbness" in pages[2] and "Tingling" in pages[2]  # kept apart: numbness is a deficit
+    assert "Month by month" in pages[3] and "Median pain" in pages[3]
+    assert "Back-filled" in pages[3]
+    assert re.search(r"14\* .* Month 14 is partial: \d+ of its 30 days so far", pages[3])
     for number, page in enumerate(pages, start=1):
         assert f"page {number} of {PAGES}" in page
 
@@ -165,12 +234,31 @@ def test_an_empty_diary_gives_a_valid_report_that_says_what_is_missing(tmp_path)
     assert "No entries in this period." in pages[0]
     assert flat(DISCLAIMER) in pages[0]
     assert "nothing to chart yet" in pages[1]
-    assert "nothing to chart yet" in pages[2]
-    assert "no body diagram yet" in pages[3]
-    assert "no monthly table yet" in pages[4]
+    assert "no body diagram yet" in pages[2]
+    assert "no monthly table yet" in pages[3]
 
 
-def test_three_entries_give_a_report_that_says_what_is_missing(tmp_path):
+def test_one_entry_gives_four_pages_and_page_one_says_where_it_hurt(tmp_path):
+    db = tmp_path / "d.sqlite3"
+    logged = invoke(
+        db, "log", "6", "--where", "lower-back=6", "--radiates", "left-calf", "--numb", "left-foot"
+    )
+    assert logged.exit_code == 0, logged.output
+    result = invoke(db, "report", "--out", str(tmp_path / "r.pdf"), "--png", str(tmp_path / "p"))
+    assert result.exit_code == 0, result.output
+    pages = page_texts(tmp_path / "r.pdf")
+    assert len(pages) == PAGES
+    assert "Too early for a verdict" in pages[0]
+    assert (
+        "where it hurts: lower back 6/10; radiating to the left calf; numb in the left foot"
+        in (pages[0])
+    )
+    assert flat(invoke(db, "trend").output.splitlines()[0]) in pages[0]
+    assert "1 entry." in pages[0]
+    assert all(png_size(tmp_path / "p" / name) == A4_AT_150_DPI for name in CHARTS)
+
+
+def test_three_weeks_give_a_report_that_says_what_is_missing_in_its_unit(tmp_path):
     db = tmp_path / "d.sqlite3"
     today = TODAY
     assert (
@@ -184,23 +272,34 @@ def test_three_entries_give_a_report_that_says_what_is_missing(tmp_path):
         ).exit_code
         == 0
     )
-    for back, pain in ((3, 6), (2, 5), (1, 7)):
+    for back in range(20, 0, -1):
         day = str(today - dt.timedelta(days=back))
         logged = invoke(
-            db, "log", str(pain), "--date", day, "--where", "lower-back", "--radiates", "left-calf"
+            db,
+            "log",
+            str(5 + back % 3),
+            "--date",
+            day,
+            "--where",
+            "lower-back=4",
+            "--where",
+            "left-calf=6",
+            "--radiates",
+            "left-calf",
         )
         assert logged.exit_code == 0, logged.output
-    result = invoke(db, "report", "--out", str(tmp_path / "r.pdf"), "--png", str(tmp_path / "p"))
+    result = invoke(db, "report", "--out", str(tmp_path / "r.pdf"))
     assert result.exit_code == 0, result.output
     pages = page_texts(tmp_path / "r.pdf")
     assert len(pages) == PAGES
+    sentence = flat(invoke(db, "trend").output.splitlines()[0])
+    assert sentence.startswith("Not enough data for a verdict yet: needs at least 8 weeks")
+    assert sentence in pages[0]  # the same sentence on every page that says it
+    assert sentence in pages[1]
     assert "NOT ENOUGH DATA YET" in pages[0]
-    assert "3 entries" in pages[0] and "L5-S1 microdiscectomy" in pages[0]
-    assert "Not enough entries yet to chart weekly averages" in pages[1]
-    assert "Back and leg pain" not in pages[1] or "Not charted" in pages[1]
+    assert "L5-S1 microdiscectomy" in pages[0]
     assert "lower back" in pages[2] and "left calf" in pages[2]
-    assert "First 6 weeks after surgery" in pages[3]
-    assert all(png_size(tmp_path / "p" / name) == A4_AT_150_DPI for name in CHARTS)
+    assert "First 6 weeks after surgery" in pages[2]
 
 
 # ---------------------------------------------------------------- trend
@@ -311,7 +410,7 @@ def test_red_flags_come_first_on_page_one_with_their_dates(tmp_path):
     first = page_texts(tmp_path / "r.pdf")[0]
     flag = domain.RED_FLAGS["bladder"].capitalize()
     assert first.index("RED-FLAG SYMPTOMS LOGGED") < first.index(flag)
-    assert first.index(flag) < first.index("Is the pain getting worse?")
+    assert first.index(flag) < first.index("Is it getting worse?")
     when = dt.date.fromisoformat(day)
     assert f"{flag}: 1 day ({when.day} {when:%b %Y})" in first
     assert flat(domain.RED_FLAG_ADVICE) in first
@@ -329,6 +428,6 @@ def test_one_day_zero_for_every_page_even_when_no_entry_is_on_or_before_as_of(tm
     assert result.exit_code == 0, result.output
     pages = page_texts(out)
     assert "Not enough data for a verdict: no pain scores logged since the diary began." in pages[0]
-    assert "nothing to chart yet" in pages[1] and "nothing to chart yet" in pages[2]
-    assert "No entries since day 0 in this period, so there is no body diagram yet." in pages[3]
-    assert "no monthly table yet" in pages[4]
+    assert "nothing to chart yet" in pages[1]
+    assert "No entries since day 0 in this period, so there is no body diagram yet." in pages[2]
+    assert "no monthly table yet" in pages[3]

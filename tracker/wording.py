@@ -67,7 +67,7 @@ NEW_SYMPTOM_WORDS = {
     "tingling": ("tingling in", "Tingling"),
     "weak": ("weakness in", "Weakness"),
 }
-_REACH_WORDS = {"radiation": "Radiation", "numbness": "Numbness or tingling"}
+_REACH_WORDS = {"radiation": "Radiation", "numbness": "Numbness", "tingling": "Tingling"}
 _EVENT_WORDS = {
     "medication-start": "medication started",
     "medication-stop": "medication stopped",
@@ -521,9 +521,15 @@ def new_symptom_sentence(item: NewSymptom, as_of: dt.date) -> str:
     else:
         head = f"New {words} the {label} since about {onset}"
     return (
-        f"{head} (present {item.weeks_present} of the last {item.weeks_since} weeks; "
+        f"{head} (present {item.weeks_present} of the {_usable_weeks(item, as_of)}; "
         f"absent for the {item.weeks_clear_before} weeks before{_stale_note(item, as_of)})."
     )
+
+
+def _usable_weeks(item: NewSymptom, as_of: dt.date) -> str:
+    """'37 usable weeks since, of about 40': weeks with 3 logged days, and weeks elapsed."""
+    elapsed = max(1, round(((as_of - item.onset).days + 1) / WEEK_DAYS))
+    return f"{plural(item.weeks_since, 'usable week')} since, of about {elapsed}"
 
 
 def _limb_key(item: NewSymptom) -> tuple[str, str | None, str | None]:
@@ -536,7 +542,7 @@ def _grouped_part(item: NewSymptom, as_of: dt.date) -> str:
     """'the left calf since about 12 March 2026 (22 of 24 weeks)'."""
     return (
         f"the {region_label(item.region)} since about {plain_date(item.onset)} "
-        f"({item.weeks_present} of {item.weeks_since} weeks{_stale_note(item, as_of)})"
+        f"({item.weeks_present} of {_usable_weeks(item, as_of)}{_stale_note(item, as_of)})"
     )
 
 
@@ -700,3 +706,140 @@ def pain_chart_caption(verdict: Verdict, valid_weeks: int, n_flares: int) -> str
         parts.append(insufficient_sentence(verdict))
     parts.append(f"{plural(n_flares, 'flare week')} marked.")
     return " ".join(parts)
+
+
+# ---------------------------------------------------------------- page 1's headline
+
+
+def _month_year(day: dt.date) -> str:
+    """'Nov 2025'."""
+    return f"{day:%b %Y}"
+
+
+def worsening_since(verdict: Verdict) -> dt.date | None:
+    """When the rise began: the onset if one was found, else the end of the best window."""
+    level, day0 = verdict.level, verdict.day0
+    if level is not None and level.onset is not None and day0 is not None:
+        return day0.day + dt.timedelta(days=int(level.onset.day))
+    dates = best_dates(verdict)
+    return dates[1] if dates else None
+
+
+def _verdict_phrase(verdict: Verdict, dominant: str | None) -> str:
+    """'Leg-dominant worsening since Nov 2025', 'Stable', 'Too early for a verdict'."""
+    lead = {"leg": "Leg-dominant ", "back": "Back-dominant ", "similar": "Back and leg "}
+    prefix = lead.get(dominant or "", "")
+    if verdict.verdict == "worsening":
+        since = worsening_since(verdict)
+        text = f"{prefix}worsening" + (f" since {_month_year(since)}" if since else "")
+    elif verdict.verdict == "improving":
+        text = f"{prefix}improving"
+    elif verdict.verdict == "stable":
+        text = f"{prefix}pain stable, no clinically important worsening"
+    else:
+        text = f"{prefix}pain; too early for a verdict" if prefix else "Too early for a verdict"
+    return text[0].upper() + text[1:]
+
+
+def _levels_phrase(verdict: Verdict, spread: Spread) -> str | None:
+    """'leg 1 -> 7, back 3 -> 4 (medians, best -> now)', or overall pain."""
+    found, level = spread.back_leg, verdict.level
+    if found is not None and found.dominant is not None:
+        parts = []
+        for part in ("leg", "back") if found.dominant == "leg" else ("back", "leg"):
+            then = getattr(found.best, f"{part}_median")
+            now = getattr(found.recent, f"{part}_median")
+            if now is None:
+                continue
+            parts.append(
+                f"{part} {score(then)} -> {score(now)}"
+                if then is not None
+                else f"{part} {score(now)}"
+            )
+        if parts:
+            return ", ".join(parts) + " (medians, best -> now)"
+    if level is not None and level.best is not None and level.current_level is not None:
+        return f"pain {level.best.level:.1f} -> {level.current_level:.1f}/10 (best -> now)"
+    return None
+
+
+def _reach_phrases(spread: Spread) -> list[str]:
+    """'pain now radiates to the left foot (none at best)', 'numbness reaches the left toes'."""
+    verbs = {
+        "radiation": "pain now radiates to",
+        "numbness": "numbness reaches",
+        "tingling": "tingling reaches",
+    }
+    text = []
+    for item in spread.reach:
+        if item.kind == "tingling":  # the headline keeps to pain and numbness (a deficit)
+            continue
+        if item.now is None:
+            text.append(
+                f"{_REACH_WORDS[item.kind].lower()} no longer in the {item.side} {item.limb}"
+            )
+            continue
+        then = f"at best the {region_label(item.best)}" if item.best else "none at best"
+        text.append(f"{verbs[item.kind]} the {region_label(item.now)} ({then})")
+    return text
+
+
+def skin_area_phrase(spread: Spread) -> str | None:
+    """'numbness in the left L5 skin area' from the last 6 weeks' numb places, or None."""
+    periods = spread.periods
+    if periods is None:
+        return None
+    roots: dict[tuple[str, str], None] = {}
+    for name in periods.recent_shares.by_kind.get("numb", {}):
+        region = REGIONS.get(name)
+        if region is not None and region.root and region.side:
+            roots[(region.side, region.root)] = None
+    if not roots:
+        return None
+    areas = [f"{side} {root}" for side, root in sorted(roots)]
+    return f"numbness in the {', '.join(areas)} skin area{'s' * (len(areas) > 1)}"
+
+
+def where_it_hurt(spread: Spread) -> str | None:
+    """'lower back (6/10), left calf; radiating to the left foot' over the last 6 weeks."""
+    periods = spread.periods
+    if periods is None or not periods.recent_shares.days_logged:
+        return None
+    shares = periods.recent_shares
+
+    def names(kind: str) -> list[str]:
+        found = shares.by_kind.get(kind, {})
+        order = list(REGIONS)
+        return sorted(found, key=lambda n: (-found[n], order.index(n) if n in order else 0))
+
+    pain = [
+        region_label(n) + (f" {score(shares.intensity[n])}/10" if n in shares.intensity else "")
+        for n in names("pain")
+    ]
+    parts = [", ".join(pain[:4])] if pain else []
+    for kind, words in (
+        ("radiates", "radiating to"),
+        ("numb", "numb in"),
+        ("tingling", "tingling in"),
+        ("weak", "weak in"),
+    ):
+        listed = [region_label(n) for n in names(kind)][:3]
+        if listed:
+            parts.append(f"{words} the {', '.join(listed)}")
+    return "; ".join(parts) if parts else None
+
+
+def surgeon_headline(verdict: Verdict, spread: Spread) -> str:
+    """Page 1's one line in a surgeon's terms: which pain, the verdict and since when, by
+    how much, how far down the limb pain and numbness reach now against at best, skin areas."""
+    dominant = spread.back_leg.dominant if spread.back_leg else None
+    parts = [_verdict_phrase(verdict, dominant)]
+    levels = _levels_phrase(verdict, spread)
+    reach = _reach_phrases(spread)
+    area = skin_area_phrase(spread)
+    head = parts[0] + (f": {levels}" if levels else "")
+    tail = reach + ([area] if area else [])
+    if not tail and verdict.verdict == "insufficient_data":
+        where = where_it_hurt(spread)
+        tail = [f"where it hurts: {where}"] if where else []
+    return head + ("; " + "; ".join(tail) if tail else "") + "."

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from tracker.analysis.calendar import (
@@ -41,24 +41,28 @@ STALE_SYMPTOM_DAYS = 14
 
 NewKind = Literal["radiates", "numb", "tingling", "weak"]
 NEW_KINDS: tuple[NewKind, ...] = ("radiates", "numb", "tingling", "weak")
-ReachKind = Literal["radiation", "numbness"]
+# Numbness (a deficit) and tingling are kept apart everywhere (docs/method.md#spread-reach).
+ReachKind = Literal["radiation", "numbness", "tingling"]
 REACH_KINDS: dict[ReachKind, tuple[str, ...]] = {
     "radiation": ("radiates",),
-    "numbness": ("numb", "tingling"),
+    "numbness": ("numb",),
+    "tingling": ("tingling",),
 }
 LIMBS = ("leg", "arm")
 # Region-by-month panels, and the fields each counts.
 MONTH_KINDS = {
     "pain": ("where",),
     "radiates": ("radiates",),
-    "numb_tingling": ("numb", "tingling"),
+    "numb": ("numb",),
+    "tingling": ("tingling",),
     "weak": ("weak",),
 }
 # The body diagram's kinds, and the fields each counts.
 SHARE_KINDS = {
     "pain": ("where",),
     "radiates": ("radiates",),
-    "numb": ("numb", "tingling"),
+    "numb": ("numb",),
+    "tingling": ("tingling",),
     "weak": ("weak",),
 }
 BestSource = Literal["post_op_best", "first_6_weeks"]
@@ -82,10 +86,12 @@ class Window:
 
 @dataclass(frozen=True)
 class Shares:
-    """Logged days in a window and, per kind (pain, radiates, numb, weak), region shares."""
+    """Logged days in a window and, per kind (pain, radiates, numb, tingling, weak), region
+    shares; and the median 0-10 a place was given where it hurt (its severity)."""
 
     days_logged: int
     by_kind: dict[str, dict[str, float]]
+    intensity: dict[str, float] = field(default_factory=dict)  # region -> median rating
 
     def of(self, kind: str, region: str) -> float:
         """Share of logged days on which the region was named under the kind (0 if never)."""
@@ -134,7 +140,7 @@ class Reach:
 
     side: str
     limb: str
-    kind: ReachKind  # numbness includes tingling
+    kind: ReachKind
     now: str | None  # most distal region reached now, None for none
     best: str | None
     direction: Literal["further", "retreating"]
@@ -186,6 +192,7 @@ class Completeness:
     backfilled: int
     share_backfilled: float
     longest_gap_days: int
+    backfilled_days: tuple[dt.date, ...] = ()  # the days the back-filled entries describe
 
 
 @dataclass(frozen=True)
@@ -201,6 +208,7 @@ class MonthRow:
     worst: int | None = None
     radiation_share: float | None = None
     numbness_share: float | None = None
+    tingling_share: float | None = None
     back_median: float | None = None
     leg_median: float | None = None
 
@@ -212,11 +220,12 @@ MONTH_FIGURES = (
     "worst",
     "radiation_share",
     "numbness_share",
+    "tingling_share",
     "back_median",
     "leg_median",
 )
 
-# Panel (pain, radiates, numb_tingling, weak) -> region -> month index -> days present.
+# Panel (pain, radiates, numb, tingling, weak) -> region -> month index -> days present.
 RegionMonths = dict[str, dict[str, dict[int, int]]]
 
 
@@ -286,20 +295,30 @@ def _days_logged(window: Window, entries: Iterable[Entry]) -> int:
 
 
 def region_shares(entries: Iterable[Entry], window: Window) -> Shares:
-    """Logged days in the window and, per kind, the share of them naming each region."""
+    """Logged days in the window and, per kind, the share of them naming each region; and
+    each pain site's median rating (the day's mean where a day rated it more than once)."""
     inside = [e for e in entries if window.holds(e.day)]
     logged = len({e.day for e in inside})
     present: dict[str, dict[str, set[dt.date]]] = {}
+    rated: dict[str, dict[dt.date, list[int]]] = {}
     for entry in inside:
         for kind, fields in SHARE_KINDS.items():
             for region in _regions_of(entry, fields):
                 present.setdefault(kind, {}).setdefault(region, set()).add(entry.day)
+        for site in entry.where:
+            if site.intensity is not None:
+                rated.setdefault(site.region, {}).setdefault(entry.day, []).append(site.intensity)
+    intensity = {
+        region: median([sum(v) / len(v) for v in days.values()])
+        for region, days in sorted(rated.items())
+    }
     return Shares(
         logged,
         {
             kind: {region: len(days) / logged for region, days in found.items()}
             for kind, found in present.items()
         },
+        {region: value for region, value in intensity.items() if value is not None},
     )
 
 
@@ -538,6 +557,7 @@ def completeness(
         backfilled=backfilled,
         share_backfilled=backfilled / len(kept) if kept else 0.0,
         longest_gap_days=_longest_gap(days, start, end) if n_days else 0,
+        backfilled_days=tuple(sorted({e.day for e in kept if e.backfilled})),
     )
 
 
@@ -554,7 +574,7 @@ def _month_groups(entries: Iterable[Entry], day0: dt.date) -> dict[int, list[Ent
 
 
 def region_month_counts(entries: Iterable[Entry], day0: dt.date) -> RegionMonths:
-    """Pain sites, radiation, numbness+tingling, weakness: region -> month -> days present."""
+    """Pain sites, radiation, numbness, tingling, weakness: region -> month -> days present."""
     counts: RegionMonths = {kind: {} for kind in MONTH_KINDS}
     for month, group in sorted(_month_groups(entries, day0).items()):
         for kind, fields in MONTH_KINDS.items():
@@ -587,7 +607,8 @@ def _month_row(month: int, group: list[Entry], day0: dt.date) -> MonthRow:
         mean=sum(daily) / len(daily),
         worst=max(e.pain for e in group),
         radiation_share=_share_of_days(group, ("radiates",), len(daily)),
-        numbness_share=_share_of_days(group, ("numb", "tingling"), len(daily)),
+        numbness_share=_share_of_days(group, ("numb",), len(daily)),
+        tingling_share=_share_of_days(group, ("tingling",), len(daily)),
         back_median=median(located_daily(group, "back").values()),
         leg_median=median(located_daily(group, "leg").values()),
     )

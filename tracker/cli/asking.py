@@ -30,7 +30,11 @@ def ask_entry(previous: Entry | None, pain: int | None = None, day: dt.date | No
     if day is None:
         day = _ask("Which day", "today", lambda text: domain.parse_date(text, today, date_order()))
     if pain is None:
-        pain = _ask("Pain now, 0 (none) to 10 (worst imaginable)", None, domain.parse_pain)
+        pain = _ask(
+            "Overall pain now, everything together, 0 (none) to 10 (worst imaginable)",
+            None,
+            domain.parse_pain,
+        )
     values: dict[str, object] = {}
     for f in domain.FIELDS:
         if f.question is None:
