@@ -308,8 +308,11 @@ def compact_course(fig: Figure, top: float, height: float, data: ReportData) -> 
     ax = axes_at(fig, MARGIN + 20, top, PT_W - 2 * MARGIN - 26, height)
     weeks = frames.weekly_frame(data.weekly_pain, data.day0.day)
     x, y = frames.broken_line(weeks)
-    if len(x):
-        ax.plot(x, y, color="#8C8C8C", linewidth=1.2, label="overall", zorder=3)
+    if len(x) >= 2:
+        ax.plot(x, y, color="#8C8C8C", linewidth=1.2, label="overall (weekly)", zorder=3)
+    else:  # too few weeks for a line: the days themselves
+        daily = frames.daily_series(data.daily_pain)
+        ax.scatter(daily.index, daily.to_numpy(), s=14, color="#8C8C8C", label="overall (daily)")
     timeline.back_leg_lines(ax, data, markers=False, short=True)
     _draw_level(ax, data, data.day0.day, legend=False)
     ax.set_ylim(-0.3, 11.4)
@@ -320,9 +323,11 @@ def compact_course(fig: Figure, top: float, height: float, data: ReportData) -> 
     ax.set_ylabel("Pain (0-10)", fontsize=SMALL_PT)
     ax.grid(axis="y", color="#E4E4E4", linewidth=0.6, zorder=0)
     handles, labels = ax.get_legend_handles_labels()
-    handles.append(Line2D([], [], color=VERMILLION, linewidth=3.2))
-    labels.append("last 6 weeks")
-    if data.verdict.level is not None and data.verdict.level.best is not None:
+    level = data.verdict.level
+    if level is not None and level.current_level is not None:
+        handles.append(Line2D([], [], color=VERMILLION, linewidth=3.2))
+        labels.append("last 6 weeks")
+    if level is not None and level.best is not None:
         handles.append(Line2D([], [], color=GREEN, linewidth=6, alpha=0.35))
         labels.append("best 6 weeks")
     ax.legend(

@@ -91,8 +91,12 @@ def _title(flow: Flow, data: ReportData) -> None:
     else:
         parts.append("No surgery recorded (months are counted from the first entry)")
     parts.append(f"diary {_period(data)}")
-    parts.append(f"as of {short_date(data.as_of)}; generated {short_date(data.generated_on)}")
     flow.text(" | ".join(parts), SMALL_PT, color=GREY)
+    flow.text(
+        f"Verdict as of {short_date(data.as_of)}; generated {short_date(data.generated_on)}",
+        SMALL_PT,
+        color=GREY,
+    )
     flow.space(3)
 
 
@@ -120,11 +124,8 @@ def _red_flags(flow: Flow, data: ReportData) -> None:
     flow.space(2)
     if block is None:
         days = data.spread.completeness.days_logged
-        flow.text(
-            f"No red flags logged on any of the {plural(days, 'day')} logged.",
-            BODY_PT,
-            weight="bold",
-        )
+        which = "the 1 day" if days == 1 else f"any of the {days} days"
+        flow.text(f"No red flags logged on {which} logged.", BODY_PT, weight="bold")
         flow.text(
             "Each entry can record: " + ", ".join(f.replace("-", " ") for f in RED_FLAGS) + ".",
             SMALL_PT,

@@ -117,8 +117,10 @@ def event_label(event: Event) -> str:
         text = title
     else:
         text = f"{EVENT_LABELS.get(event.kind, event.kind)}: {title}"
-    levels = [level for level in event.levels if level.lower() not in lower]
-    return text + (f" ({', '.join(levels)})" if levels else "")
+    details = [level for level in event.levels if level.lower() not in lower]
+    if event.side and event.side not in lower:
+        details.append(event.side)
+    return text + (f" ({', '.join(details)})" if details else "")
 
 
 def event_line(event: Event) -> str:

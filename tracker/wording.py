@@ -657,7 +657,8 @@ def completeness_sentence(item: Completeness) -> str:
     gap = item.longest_gap_days
     gap_text = f"; the longest gap without an entry was {plural(gap, 'day')}" if gap > 1 else ""
     return (
-        f"Logged on {item.days_logged} of {item.days_in_period} days ({pct} %); {filled}{gap_text}."
+        f"Logged on {item.days_logged} of {plural(item.days_in_period, 'day')} ({pct} %); "
+        f"{filled}{gap_text}."
     )
 
 
@@ -704,7 +705,9 @@ def pain_chart_caption(verdict: Verdict, valid_weeks: int, n_flares: int) -> str
         parts.append(rate.split(";")[0] + ".")
     if verdict.verdict == "insufficient_data":
         parts.append(insufficient_sentence(verdict))
-    parts.append(f"{plural(n_flares, 'flare week')} marked.")
+    parts.append(
+        f"{plural(n_flares, 'flare week')} marked." if n_flares else "No flare week marked."
+    )
     return " ".join(parts)
 
 
@@ -744,6 +747,14 @@ def _verdict_phrase(verdict: Verdict, dominant: str | None) -> str:
 def _levels_phrase(verdict: Verdict, spread: Spread) -> str | None:
     """'leg 1 -> 7, back 3 -> 4 (medians, best -> now)', or overall pain."""
     found, level = spread.back_leg, verdict.level
+    has_best = spread.periods is not None and spread.periods.best_source == "post_op_best"
+    if found is not None and found.dominant is not None and not has_best:
+        now = [
+            f"{part} {score(value)}"
+            for part in (("leg", "back") if found.dominant == "leg" else ("back", "leg"))
+            if (value := getattr(found.recent, f"{part}_median")) is not None
+        ]
+        return ", ".join(now) + f" (medians, last {RECENT_WEEKS} weeks)"
     if found is not None and found.dominant is not None:
         parts = []
         for part in ("leg", "back") if found.dominant == "leg" else ("back", "leg"):
