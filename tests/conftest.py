@@ -1,17 +1,75 @@
-"""Shared fixtures: a temporary diary, the real command group, and no network anywhere."""
+"""Shared fixtures: a temporary diary, the real command group, and no network anywhere.
+
+Every test that uses the diary (the `diary`, `run` or `stored` fixtures) runs on SQLite and,
+when TRACKER_TEST_POSTGRES_URL names a server, a second time on PostgreSQL in a schema of
+its own (`[postgres]` in its id). A test that is about the SQLite file itself (permissions,
+WAL, backups of the file, hard links) says so: @pytest.mark.sqlite_only("why").
+"""
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from support import NOW
+from support import BACKENDS, NOW, POSTGRES_SERVER, Diary, PostgresServer
 
 from tracker import clock
 from tracker.cli import cli
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(why): the test is about the SQLite file, so it never runs on PostgreSQL",
+    )
+    if os.environ.get("CI") == "true" and not POSTGRES_SERVER:
+        raise pytest.UsageError(
+            "CI runs every diary test on PostgreSQL too, and TRACKER_TEST_POSTGRES_URL is not"
+            " set (.ci/run starts a private server and sets it)"
+        )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The backend parameter of every test that opens a diary (through `diary`)."""
+    if "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test (or one of its parameters: pytest.param(..., marks=...)) marked sqlite_only
+    runs on SQLite alone; its reason is required."""
+    dropped = []
+    for item in items:
+        only = item.get_closest_marker("sqlite_only")
+        if only is None:
+            continue
+        if not (only.args and isinstance(only.args[0], str) and only.args[0].strip()):
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs its reason")
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("backend") == "postgres":
+            dropped.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item not in dropped]
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A database of this test session's own on the test server (dropped at the end)."""
+    if not POSTGRES_SERVER:
+        pytest.skip("TRACKER_TEST_POSTGRES_URL is not set")
+    server = PostgresServer(POSTGRES_SERVER)
+    yield server
+    server.close()
 
 
 @pytest.fixture(autouse=True)
@@ -56,18 +114,30 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def run(db_path: Path) -> Callable[..., Result]:
-    """Invoke the real command group on the temporary diary: run("log", "5", ...)."""
+def diary(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[Diary]:
+    """The test's diary: the file db_path, or (postgres) a fresh schema on the test server."""
+    if backend == "postgres":
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        made = Diary(backend, db_path, server.schema_url())
+    else:
+        made = Diary(backend, db_path)
+    yield made
+    made.dispose()
+
+
+@pytest.fixture
+def run(diary: Diary) -> Callable[..., Result]:
+    """Invoke the real command group on the test's diary: run("log", "5", ...)."""
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None, db: Path | None = None) -> Result:
-        return runner.invoke(cli, ["--db", str(db or db_path), *args], input=input)
+    def invoke(*args: str, input: str | None = None, db: Path | str | None = None) -> Result:
+        return runner.invoke(cli, ["--db", str(db or diary.target), *args], input=input)
 
     return invoke
 
 
 @pytest.fixture
-def stored(db_path: Path) -> Iterator[Callable[[], list[dict]]]:
+def stored(diary: Diary) -> Iterator[Callable[[], list[dict]]]:
     """Read back what the diary holds, independently of the CLI's printing."""
     from tracker import repository
     from tracker.db import Database
@@ -75,9 +145,9 @@ def stored(db_path: Path) -> Iterator[Callable[[], list[dict]]]:
     databases: list[Database] = []
 
     def read() -> list[dict]:
-        if not db_path.exists():
+        if not diary.exists():
             return []  # no diary (a failed first command creates none): it holds nothing
-        database = Database(f"sqlite:///{db_path}")
+        database = diary.database()
         databases.append(database)
         with database.session(write=False) as session:
             return [e.as_dict() for e in repository.list_entries(session)]

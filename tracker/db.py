@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -26,6 +26,18 @@ from tracker.errors import TrackerError
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 15000
+# The driver `pip install "tracker[postgres]"` installs; a plain postgresql:// URL uses it.
+POSTGRES_DRIVER = "psycopg"
+# Which package to install for a database driver that is missing (the driver's module name,
+# as SQLAlchemy imports it, and what pip needs).
+DRIVER_PACKAGES = {
+    "psycopg": '"tracker[postgres]" (psycopg)',
+    "psycopg2": "psycopg2-binary",
+    "asyncpg": "asyncpg",
+    "pg8000": "pg8000",
+    "pymysql": "pymysql",
+    "MySQLdb": "mysqlclient",
+}
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -71,6 +83,8 @@ class Database:
                 raise TrackerError("an in-memory database would lose the diary; give a file path")
             self.path = Path(database).expanduser().absolute()
             self.url = self.url.set(database=str(self.path))
+        elif self.url.drivername == "postgresql":
+            self.url = self.url.set(drivername=f"postgresql+{POSTGRES_DRIVER}")
         self._engine: Engine | None = None
         self.upgraded_from: tuple[str | None, Path | None] | None = None
         self.created = False  # this command made the diary (the command says so, once)
@@ -86,8 +100,17 @@ class Database:
     # ------------------------------------------------------------------ opening
 
     def exists(self) -> bool:
-        """Whether the diary is there already (a server database always counts as there)."""
-        return self.path is None or self.path.exists()
+        """Whether the diary is there already: its file, or its tables on the server."""
+        if self.path is not None:
+            return self.path.exists()
+        if self._engine is not None:
+            return True
+        engine = self._make_engine()
+        try:
+            revision, tables = self._read_state(engine)
+        finally:
+            engine.dispose()
+        return revision is not None or bool(tables - {"alembic_version"})
 
     def engine(self, create: bool = True) -> Engine:
         """The engine, after checking the file and bringing the schema up to date.
@@ -108,8 +131,7 @@ class Database:
                     )
                 self.read_only = _check_sqlite_file(self.path)
                 if not self.path.exists():
-                    self._create_file(self.path)
-                    self.created = True
+                    self.created = self._create_file(self.path)
                 # Judge the file read-only first: a foreign or damaged file is never touched.
                 revision, tables = _peek_sqlite(self.path)
                 self._refuse_foreign(revision, tables)
@@ -124,7 +146,7 @@ class Database:
             self._engine = self._make_engine(url)
             try:
                 if not current:
-                    self._ensure_schema(self._engine)
+                    self._ensure_schema(self._engine, create)
             except BaseException:
                 self._engine.dispose()
                 self._engine = None
@@ -133,12 +155,13 @@ class Database:
                 _owner_only(self.path)
         return self._engine
 
-    def _create_file(self, path: Path) -> None:
+    def _create_file(self, path: Path) -> bool:
         """Build a new diary beside `path`, then link it into place in one step.
 
         Another tracker starting at the same moment must never find a half-made file (SQLite
         creates an empty one first, which we would refuse); linking never overwrites, so if
-        two processes race, the first diary wins and the other copy is thrown away.
+        two processes race, the first diary wins and the other copy is thrown away. Returns
+        whether this process's diary is the one in place.
         """
         temp = path.with_name(f".{path.name}.new-{os.getpid()}")
         for leftover in sqlite_files(temp):
@@ -150,18 +173,21 @@ class Database:
             engine.dispose()
         try:
             os.link(temp, path)
+            return True
         except FileExistsError:
-            pass  # another process created the diary first; use theirs
+            return False  # another process created the diary first; use theirs
         except OSError:  # a file system without hard links
-            if not path.exists():
-                os.replace(temp, path)
+            if path.exists():
+                return False
+            os.replace(temp, path)
+            return True
         finally:
             temp.unlink(missing_ok=True)
 
     def _make_engine(self, url: URL | None = None) -> Engine:
         url = url or self.url
         if self.path is None:
-            return create_engine(url, pool_pre_ping=True)
+            return self._server_engine(url)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
         @event.listens_for(engine, "connect")
@@ -184,16 +210,61 @@ class Database:
 
         return engine
 
-    def _ensure_schema(self, engine: Engine) -> None:
+    def _server_engine(self, url: URL) -> Engine:
+        """A database server's engine (PostgreSQL): its driver named if it is missing, and
+        every write transaction serialised like SQLite's BEGIN IMMEDIATE (below)."""
+        try:
+            engine = create_engine(url, pool_pre_ping=True)
+        except NoSuchModuleError:
+            raise TrackerError(
+                f"'{url.drivername}' in {self.describe()} is not a database tracker knows;"
+                " use postgresql://user@host/database or sqlite:///path/diary.sqlite3"
+            ) from None
+        except ImportError as exc:
+            module = (exc.name or "").split(".")[0] or url.get_driver_name()
+            package = DRIVER_PACKAGES.get(module, module)
+            raise TrackerError(
+                f"the database driver for {url.get_backend_name()} ({module}) is not installed;"
+                f" install it with: pip install {package}"
+            ) from None
+        if engine.dialect.name == "postgresql":
+
+            @event.listens_for(engine, "begin")
+            def _on_begin(connection: Connection) -> None:
+                # SQLite lets one writer in at a time (BEGIN IMMEDIATE, waiting up to the
+                # busy timeout); PostgreSQL would let two commands read the same state and
+                # both act on it (two undos taking back one change, two imports of one
+                # file). So a write takes this diary's lock first, keyed by its schema, and
+                # waits for it as long as SQLite would; readers never wait.
+                mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+                if mode == "IMMEDIATE":
+                    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+                    connection.exec_driver_sql(
+                        "SELECT pg_advisory_xact_lock(hashtext('tracker:' || current_schema()))"
+                    )
+
+        return engine
+
+    def _ensure_schema(self, engine: Engine, create: bool = True) -> None:
         revision, tables = self._read_state(engine)
         if revision == SCHEMA_HEAD:
             return
         self._refuse_foreign(revision, tables)
+        if revision is None and not create and self.path is None:
+            # A server database without tracker's tables: a read creates nothing, as on SQLite.
+            raise TrackerError(
+                f"there is no diary in {self.describe()} yet (nothing was created); check the"
+                " URL (--db, TRACKER_DATABASE_URL), or start a diary with 'tracker log'"
+            )
         backup = None
         if revision is not None and self.path is not None:
             backup = self.backup(self._backup_name(f"before-{SCHEMA_HEAD}"))
-        self._migrate(engine, "upgrade", "head")
-        self.upgraded_from = (revision, backup)
+        found = self._migrate(engine, "upgrade", "head")
+        if found == SCHEMA_HEAD:
+            return  # another tracker brought it up to date while this one waited
+        self.upgraded_from = (found, backup)
+        if found is None and self.path is None:
+            self.created = True  # a server database: the diary's tables were made just now
 
     def _refuse_foreign(self, revision: str | None, tables: set[str]) -> None:
         """Refuse a database that is not a tracker diary, or one from a newer tracker."""
@@ -219,6 +290,10 @@ class Database:
                     ).scalar()
                 return revision, tables
         except DBAPIError as exc:
+            if self.path is None:
+                raise TrackerError(
+                    f"cannot open the diary at {self.describe()}: {self._reason(exc)}"
+                ) from None
             raise TrackerError(
                 f"{self.describe()} cannot be read as a tracker diary: {_reason(exc)}"
             ) from None
@@ -227,8 +302,10 @@ class Database:
         """Undo migrations (for tests and developers, not for patients)."""
         self._migrate(self.engine(), "downgrade", target)
 
-    def _migrate(self, engine: Engine, direction: str, target: str) -> None:
-        """Run migrations up or down to `target` in one transaction holding the write lock."""
+    def _migrate(self, engine: Engine, direction: str, target: str) -> str | None:
+        """Run migrations up or down to `target` in one transaction holding the write lock.
+
+        Returns the revision found once the lock was held (None: an empty database)."""
         from alembic.config import Config
 
         from alembic import command
@@ -247,6 +324,7 @@ class Database:
                     # Holding the write lock now; Alembic reads the version again, so a
                     # process that waited for another's upgrade finds nothing left to do.
                     config.attributes["connection"] = conn
+                    found = _version(conn)
                     getattr(command, direction)(config, target)
                     if self.is_sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
                         raise TrackerError(
@@ -256,8 +334,9 @@ class Database:
                     raw.execute("PRAGMA foreign_keys = ON")
         except DBAPIError as exc:
             raise TrackerError(
-                f"could not bring {self.describe()} up to date: {_reason(exc)}"
+                f"could not bring {self.describe()} up to date: {self._reason(exc)}"
             ) from None
+        return found
 
     def current_revision(self) -> str | None:
         return self._read_state(self.engine(create=False))[0]
@@ -285,8 +364,16 @@ class Database:
                         yield session
         except DBAPIError as exc:
             raise TrackerError(
-                f"the diary at {self.describe()} could not be used: {_reason(exc)}"
+                f"the diary at {self.describe()} could not be used: {self._reason(exc)}"
             ) from None
+
+    def _reason(self, exc: BaseException) -> str:
+        """Why the database failed, in one line, never with the URL's password in it."""
+        reason = _reason(exc)
+        password = self.url.password
+        if password:
+            reason = reason.replace(str(password), "***")
+        return reason
 
     # ------------------------------------------------------------------ files
 
@@ -400,6 +487,13 @@ class Database:
             self._engine = None
 
 
+def _version(conn: Connection) -> str | None:
+    """The schema revision a connection's database is at (None: no tracker tables yet)."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _read_only_url(path: Path) -> URL:
     """SQLite opened read-only; immutable where not even its journal files can be made."""
     immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
@@ -498,6 +592,9 @@ def _owner_only(path: Path) -> None:
 def _reason(exc: BaseException) -> str:
     original = getattr(exc, "orig", None) or exc
     message = str(original).splitlines()[0] if str(original) else type(original).__name__
+    server = _server_reason(message)
+    if server:
+        return server
     if "file is not a database" in message or "malformed" in message:
         return "the file is damaged or is not a database"
     if "database or disk is full" in message:
@@ -507,3 +604,25 @@ def _reason(exc: BaseException) -> str:
     if "locked" in message:
         return "another program kept the diary busy too long; try again"
     return message
+
+
+def _server_reason(message: str) -> str | None:
+    """A PostgreSQL server's refusal in the patient's words (None: not a connection problem)."""
+    if "password authentication failed" in message or "no password supplied" in message:
+        user = message.split('for user "')[-1].split('"')[0] if 'for user "' in message else ""
+        who = f' for the user "{user}"' if user else ""
+        return f"the server refused the password{who}; check the user name and password"
+    if "does not exist" in message and 'database "' in message:
+        name = message.split('database "')[1].split('"')[0]
+        return (
+            f'the server has no database "{name}"; create it first (createdb {name})'
+            " or correct the URL"
+        )
+    if "role" in message and "does not exist" in message:
+        return f"the server does not know this user ({message.split('FATAL:')[-1].strip()})"
+    if "connection to server" in message or "could not connect" in message:
+        detail = message.split(" failed: ")[-1].strip()
+        return f"cannot reach the PostgreSQL server (is it running? {detail})"
+    if "canceling statement due to lock timeout" in message:
+        return "another program kept the diary busy too long; try again"
+    return None

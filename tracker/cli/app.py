@@ -44,11 +44,12 @@ class App:
     def report_upgrade(self) -> None:
         upgraded = self.database.upgraded_from
         if upgraded and upgraded[0] is not None:
-            click.echo(
-                "Your diary was upgraded to the current format; the old file was kept at "
-                f"{upgraded[1]}",
-                err=True,
+            kept = (
+                f"; the old file was kept at {upgraded[1]}"
+                if upgraded[1] is not None
+                else " (on a database server: its own backups, e.g. pg_dump, keep the old one)"
             )
+            click.echo(f"Your diary was upgraded to the current format{kept}", err=True)
             self.database.upgraded_from = None
 
     def close(self) -> None:
