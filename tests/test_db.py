@@ -38,8 +38,8 @@ def test_schema_head_constant_matches_alembic():
     assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD
 
 
-def test_models_and_migrations_agree(db_path):
-    database = _database(db_path)
+def test_models_and_migrations_agree(diary):
+    database = diary.database()
     engine = database.engine()
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
@@ -47,15 +47,15 @@ def test_models_and_migrations_agree(db_path):
     assert diff == []
 
 
-def test_upgrade_downgrade_upgrade(db_path):
-    database = _database(db_path)
+def test_upgrade_downgrade_upgrade(diary):
+    database = diary.database()
     database.engine()
     assert database.current_revision() == SCHEMA_HEAD
     database.downgrade("base")
     with database.engine().connect() as conn:
         assert set(inspect(conn).get_table_names()) == {"alembic_version"}
     database.dispose()
-    reopened = _database(db_path)
+    reopened = diary.database()
     reopened.engine()
     assert reopened.current_revision() == SCHEMA_HEAD
     with reopened.session() as session:
@@ -91,6 +91,7 @@ def _old_diary(path: Path) -> None:
     conn.close()
 
 
+@pytest.mark.sqlite_only("the upgrade keeps a copy of the SQLite file")
 def test_old_diary_upgrades_on_open_with_backup_and_data_intact(run, db_path):
     _old_diary(db_path)
     result = run("list", "--json")
@@ -112,33 +113,33 @@ def test_old_diary_upgrades_on_open_with_backup_and_data_intact(run, db_path):
     assert len(list(db_path.parent.glob("diary.sqlite3.backup-*"))) == 1  # only once
 
 
-def test_a_newer_schema_is_refused(run, db_path):
+def test_a_newer_schema_is_refused(run, diary):
     run("log", "5")
-    conn = sqlite3.connect(db_path)
-    with conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0099'")
-    conn.close()
-    result = run("list")
-    assert result.exit_code == 1
-    assert "was written by a newer version of tracker (schema 0099)" in result.output
+    diary.execute("UPDATE alembic_version SET version_num = '0099'")
+    before = diary.digest()
+    for args in (["list"], ["log", "6"], ["db", "upgrade"]):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert result.output == (
+            f"Error: {diary.shown} was written by a newer version of tracker (schema 0099);"
+            " install the newer tracker to open it\n"
+        )
+    assert diary.digest() == before
 
 
-def test_database_of_another_program_is_refused(run, tmp_path):
-    other = tmp_path / "photos.db"
-    conn = sqlite3.connect(other)
-    with conn:
-        conn.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, name TEXT)")
-    conn.close()
-    before = other.read_bytes()
-    result = run("log", "5", db=other)
+def test_database_of_another_program_is_refused(run, diary):
+    diary.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, name TEXT)")
+    before = diary.digest()
+    result = run("log", "5")
     assert result.exit_code == 1
     assert result.output.strip() == (
-        f"Error: {other} is a database of another program (tables: albums), not a tracker "
+        f"Error: {diary.shown} is a database of another program (tables: albums), not a tracker "
         "diary; choose another file"
     )
-    assert other.read_bytes() == before
+    assert diary.digest() == before
 
 
+@pytest.mark.sqlite_only("the permissions of the SQLite file and its folder")
 def test_files_and_folders_are_owner_only(run, tmp_path):
     db = tmp_path / "new" / "nested" / "diary.sqlite3"
     assert run("log", "5", db=db).exit_code == 0
@@ -151,6 +152,7 @@ def test_files_and_folders_are_owner_only(run, tmp_path):
     assert sqlite3.connect(copy).execute("SELECT count(*) FROM entries").fetchone() == (1,)
 
 
+@pytest.mark.sqlite_only("lists the SQLite file and the copies beside it")
 def test_db_path_lists_every_file(run, db_path):
     run("log", "5")
     run("db", "backup", "--out", str(db_path.parent / "copy.sqlite3"))
@@ -162,6 +164,7 @@ def test_db_path_lists_every_file(run, db_path):
     assert any(".backup-" in line for line in lines)
 
 
+@pytest.mark.sqlite_only("db backup copies the SQLite file")
 def test_backup_refuses_to_overwrite(run, db_path, tmp_path):
     run("log", "5")
     target = tmp_path / "copy.sqlite3"
@@ -187,7 +190,7 @@ def test_default_location_and_environment(monkeypatch, tmp_path):
     assert database_url(str(tmp_path / "flag.sqlite3")) == f"sqlite:///{tmp_path / 'flag.sqlite3'}"
 
 
-def test_default_database_lives_in_the_user_data_folder(run, monkeypatch, tmp_path):
+def test_default_database_lives_in_the_user_data_folder(monkeypatch, tmp_path):
     from click.testing import CliRunner
 
     from tracker.cli import cli
@@ -202,7 +205,7 @@ def test_default_database_lives_in_the_user_data_folder(run, monkeypatch, tmp_pa
     )
 
 
-def test_bad_database_url_is_one_line(run):
+def test_bad_database_url_is_one_line():
     from click.testing import CliRunner
 
     from tracker.cli import cli
@@ -213,8 +216,8 @@ def test_bad_database_url_is_one_line(run):
     assert result.output.startswith("Error: ")
 
 
-def test_every_command_is_one_transaction(db_path):
-    database = _database(db_path)
+def test_every_command_is_one_transaction(diary):
+    database = diary.database()
     with pytest.raises(RuntimeError):
         with database.session() as session:
             repository.add_entry(session, _entry(dt.date(2026, 1, 5), 5))
@@ -231,6 +234,7 @@ def test_in_memory_database_is_refused():
         Database("sqlite://")
 
 
+@pytest.mark.sqlite_only("db backup copies the SQLite file")
 def test_backups_in_the_same_second_never_collide(run, db_path):
     run("log", "5")
     first, second = run("db", "backup"), run("db", "backup")

@@ -34,6 +34,7 @@ READS = [
 ]
 
 
+@pytest.mark.sqlite_only("a diary file that does not exist")
 @pytest.mark.parametrize("args", READS, ids=lambda a: " ".join(a))
 def test_a_command_on_a_diary_that_does_not_exist_says_so_and_creates_nothing(run, tmp_path, args):
     missing = tmp_path / "typo" / "diray.sqlite3"
@@ -46,6 +47,7 @@ def test_a_command_on_a_diary_that_does_not_exist_says_so_and_creates_nothing(ru
     assert not missing.parent.exists()
 
 
+@pytest.mark.sqlite_only("a diary file that does not exist")
 def test_report_on_a_diary_that_does_not_exist_writes_nothing(run, tmp_path):
     missing = tmp_path / "nope.sqlite3"
     result = run("report", "--out", str(tmp_path / "r.pdf"), db=missing)
@@ -53,11 +55,11 @@ def test_report_on_a_diary_that_does_not_exist_writes_nothing(run, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
-def test_a_write_on_a_new_path_creates_the_diary_and_says_so_once(run, db_path):
+def test_a_write_on_a_new_path_creates_the_diary_and_says_so_once(run, diary):
     first = run("log", "5")
     assert first.exit_code == 0
-    assert first.stderr == f"Created a new diary at {db_path}\n"
-    assert db_path.exists()
+    assert first.stderr == f"Created a new diary at {diary.shown}\n"
+    assert diary.exists()
     assert run("log", "6").stderr == ""
 
 
@@ -85,6 +87,7 @@ def _pretend_read_only(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
     monkeypatch.setattr(tracker.db.os, "access", access)
 
 
+@pytest.mark.sqlite_only("a read-only diary file")
 def test_a_read_only_diary_can_be_read_reported_exported_and_backed_up(
     run, db_path, tmp_path, monkeypatch
 ):
@@ -112,6 +115,7 @@ def test_a_read_only_diary_can_be_read_reported_exported_and_backed_up(
         db_path.chmod(0o600)
 
 
+@pytest.mark.sqlite_only("a diary file in a read-only folder")
 def test_a_diary_in_a_read_only_folder_can_be_read(run, tmp_path, monkeypatch):
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -128,7 +132,10 @@ def test_a_diary_in_a_read_only_folder_can_be_read(run, tmp_path, monkeypatch):
     "args",
     [
         ["export", "--format", "csv", "--out", "{out}"],
-        ["db", "backup", "--out", "{out}"],
+        pytest.param(
+            ["db", "backup", "--out", "{out}"],
+            marks=pytest.mark.sqlite_only("db backup copies the SQLite file"),
+        ),
         ["report", "--out", "{out}"],
     ],
     ids=lambda a: a[0],
@@ -225,7 +232,7 @@ def test_the_doubtful_days():
 # ---------------------------------------------------------------- imports that say all
 
 
-def test_an_import_lists_every_bad_row_with_its_number_and_reason(run, tmp_path, db_path):
+def test_an_import_lists_every_bad_row_with_its_number_and_reason(run, tmp_path, diary):
     rows = ["date,pain,where", "2025-01-01,5,lower-back", "2025-01-02,11,", "2025-01-03,4,elbw"]
     rows += [f"2025-02-{day:02d},x," for day in range(1, 25)]
     source = tmp_path / "old.csv"
@@ -238,7 +245,7 @@ def test_an_import_lists_every_bad_row_with_its_number_and_reason(run, tmp_path,
     assert lines[2].startswith("  row 4: unknown region 'elbw'")
     assert lines[3].startswith("  row 5: pain 'x' is not accepted")
     assert len(lines) == 1 + 20 + 1 and lines[-1] == "  ... and 6 more"
-    assert not db_path.exists()
+    assert not diary.exists()
 
 
 def test_an_unknown_column_is_named(run, tmp_path):

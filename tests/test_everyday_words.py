@@ -185,14 +185,14 @@ def test_log_takes_comma_lists_none_and_everyday_words(run, stored):
     assert stored()[0]["quality"] == [] and stored()[0]["numb"] == ["left-foot", "left-toes"]
 
 
-def test_a_whole_limb_on_the_command_line_names_its_parts(run, db_path):
+def test_a_whole_limb_on_the_command_line_names_its_parts(run, diary):
     result = run("log", "5", "--radiates", "left leg")
     assert result.exit_code == 1
     assert result.output == (
         "Error: say where on the left leg: thigh, knee, calf, shin, ankle, foot, toes"
         " (e.g. left-calf)\n"
     )
-    assert not db_path.exists()
+    assert not diary.exists()
 
 
 def test_surgery_levels_are_written_one_way(run):

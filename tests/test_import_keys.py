@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from support import Diary
 
 from tracker import repository as repo
-from tracker.db import Database
 from tracker.io import export_diary, read_import
 
 FIXTURE = Path(__file__).parent / "fixtures" / "import_keys"
@@ -53,28 +52,25 @@ def test_a_fhir_export_of_the_same_entries_has_the_same_ids(name):
     assert [item["fullUrl"] for item in bundle["entry"]] == KEYS[f"fhir of {name}"]["full_urls"]
 
 
-def _stored_keys(db_path: Path) -> list[str]:
-    with sqlite3.connect(db_path) as connection:
-        rows = connection.execute(
-            "SELECT import_key FROM entries UNION ALL SELECT import_key FROM events"
-        ).fetchall()
+def _stored_keys(diary: Diary) -> list[str]:
+    rows = diary.execute("SELECT import_key FROM entries UNION ALL SELECT import_key FROM events")
     return sorted(key for (key,) in rows if key)
 
 
-def test_the_diary_stores_exactly_the_fixture_keys(run, db_path):
+def test_the_diary_stores_exactly_the_fixture_keys(run, diary):
     for name in FILES:
         assert run("import", str(FIXTURE / name)).exit_code == 0
     expected = [key for name in FILES for key in KEYS[name]["entries"] + KEYS[name]["events"]]
-    assert _stored_keys(db_path) == sorted(expected)
+    assert _stored_keys(diary) == sorted(expected)
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_a_diary_holding_the_fixture_keys_imports_the_file_again_as_nothing(run, db_path, name):
+def test_a_diary_holding_the_fixture_keys_imports_the_file_again_as_nothing(run, diary, name):
     """The diary an earlier tracker wrote: these keys, and entries corrected since (so only
     their keys can recognise them, not their content)."""
     assert run("log", "1", "--date", "2020-01-01").exit_code == 0  # creates the diary
     batch = _batch(name)
-    database = Database(f"sqlite:///{db_path}")
+    database = diary.database()
     with database.session() as session:
         corrected = [replace(entry, note="corrected since") for entry, _ in batch.entries]
         repo.add_entries(session, zip(corrected, KEYS[name]["entries"], strict=True))

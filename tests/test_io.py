@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import json
 import shutil
@@ -15,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import NOW, TODAY
+from support import NOW, TODAY, Diary
 
 from tracker import domain, regions
 from tracker import repository as repo
@@ -33,9 +32,13 @@ HEADER = (
 NOTE = 'Боль, "очень" сильная\nвторой день 🔥'
 
 
-def _store(path: Path, entries: list[Entry], events: list[Event] = ()) -> None:
+def _database(diary: Path | Diary) -> Database:
+    return diary.database() if isinstance(diary, Diary) else Database(f"sqlite:///{diary}")
+
+
+def _store(diary: Path | Diary, entries: list[Entry], events: list[Event] = ()) -> None:
     """Put entries and events straight into a diary, with the typing times we choose."""
-    database = Database(f"sqlite:///{path}")
+    database = _database(diary)
     with database.session() as session:
         repo.add_entries(session, [(entry, None) for entry in entries])
         for event in events:
@@ -43,9 +46,9 @@ def _store(path: Path, entries: list[Entry], events: list[Event] = ()) -> None:
     database.dispose()
 
 
-def _diary(path: Path) -> tuple[list[dict], list[dict]]:
+def _diary(diary: Path | Diary) -> tuple[list[dict], list[dict]]:
     """Entries and events as stored, without ids (they are the diary's own numbering)."""
-    database = Database(f"sqlite:///{path}")
+    database = _database(diary)
     with database.session(write=False) as session:
         entries = [e.as_dict() for e in repo.list_entries(session)]
         events = [e.as_dict() for e in repo.list_events(session)]
@@ -53,10 +56,6 @@ def _diary(path: Path) -> tuple[list[dict], list[dict]]:
     for item in entries + events:
         del item["id"]
     return entries, events
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _entry(day: str, pain: int, typed: str, **fields: object) -> Entry:
@@ -91,9 +90,9 @@ INJECTION = domain.new_event(dt.date(2025, 2, 1), "injection", "L5 epidural ster
 
 
 @pytest.fixture
-def sample(db_path: Path) -> Path:
-    _store(db_path, SAMPLE, [SURGERY, INJECTION])
-    return db_path
+def sample(diary: Diary) -> Diary:
+    _store(diary, SAMPLE, [SURGERY, INJECTION])
+    return diary
 
 
 # ---------------------------------------------------------------- export
@@ -293,16 +292,16 @@ def test_date_pain_csv_keeps_identical_rows_and_a_second_import_adds_nothing(run
         ("date,pain\n2025-01-01,5,extra\n", "row 2: it has 3 fields, the header has 2"),
     ],
 )  # fmt: skip
-def test_a_bad_row_stops_the_import_and_nothing_is_written(run, db_path, tmp_path, text, message):
+def test_a_bad_row_stops_the_import_and_nothing_is_written(run, diary, tmp_path, text, message):
     assert run("log", "4").exit_code == 0
-    before = _digest(db_path)
+    before = diary.digest()
     source = tmp_path / "bad.csv"
     source.write_text(text, encoding="utf-8")
     result = run("import", str(source))
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {message}")
     assert len(result.output.splitlines()) == 1
-    assert _digest(db_path) == before
+    assert diary.digest() == before
 
 
 # ---------------------------------------------------------------- Bearable
@@ -418,7 +417,7 @@ def test_a_forced_format_that_does_not_fit_is_refused(run):
     assert result.output.startswith("Error: the CSV header is not Bearable's")
 
 
-def test_dry_run_shows_what_would_be_imported_and_writes_nothing(run, db_path, tmp_path):
+def test_dry_run_shows_what_would_be_imported_and_writes_nothing(run, diary, tmp_path):
     fresh = tmp_path / "never.sqlite3"
     result = run("import", str(BEARABLE), "--dry-run", db=fresh)
     assert result.exit_code == 0, result.output
@@ -432,9 +431,9 @@ def test_dry_run_shows_what_would_be_imported_and_writes_nothing(run, db_path, t
     )
     assert not fresh.exists()
     assert run("log", "3").exit_code == 0
-    before = _digest(db_path)
+    before = diary.digest()
     assert "would add 3 entries" in run("import", str(BOM_CRLF), "--dry-run").output
-    assert _digest(db_path) == before
+    assert diary.digest() == before
 
 
 def test_a_backup_restored_into_its_own_diary_adds_nothing(run, sample, tmp_path):

@@ -8,9 +8,11 @@ go to the temporary HOME and XDG folders the suite gives every test.
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import subprocess
 import sys
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -36,7 +38,7 @@ def programs(monkeypatch):
     return calls, crontab
 
 
-def test_systemd_timer_is_written_and_switched_on(run, db_path, programs, monkeypatch):
+def test_systemd_timer_is_written_and_switched_on(run, diary, programs, monkeypatch):
     calls, _ = programs
     monkeypatch.setattr(remind, "scheduler", lambda: "systemd")
     result = run("remind", "--at", "20:00")
@@ -48,8 +50,8 @@ def test_systemd_timer_is_written_and_switched_on(run, db_path, programs, monkey
         "OnCalendar=*-*-* 20:00:00\nPersistent=false\n\n[Install]\nWantedBy=timers.target\n"
     )
     assert (
-        f"ExecStart={sys.executable} -m tracker --db {db_path} remind check --notify\n"
-        in service.read_text()
+        f"ExecStart={sys.executable} -m tracker --db {shlex.quote(diary.target)} remind check"
+        " --notify\n" in service.read_text()
     )
     assert calls == [
         ["systemctl", "--user", "daemon-reload"],
@@ -68,14 +70,15 @@ def test_systemd_timer_is_written_and_switched_on(run, db_path, programs, monkey
 
 
 def test_a_crontab_line_where_systemd_is_absent_keeps_the_other_lines(
-    run, db_path, programs, monkeypatch
+    run, diary, programs, monkeypatch
 ):
     calls, crontab = programs
     monkeypatch.setattr(remind, "scheduler", lambda: "cron")
     assert run("remind", "--at", "7:30").exit_code == 0
     assert crontab["text"] == (
         "MAILTO=me\n15 3 * * * backup.sh\n"
-        f"30 7 * * * {sys.executable} -m tracker --db {db_path} remind check --notify"
+        f"30 7 * * * {sys.executable} -m tracker --db {shlex.quote(diary.target)} remind check"
+        " --notify"
         " # tracker reminder\n"
     )
     assert run("remind", "--at", "21:05").exit_code == 0  # moved, not added twice
@@ -87,7 +90,7 @@ def test_a_crontab_line_where_systemd_is_absent_keeps_the_other_lines(
     assert all(call[0] == "crontab" for call in calls)
 
 
-def test_a_launchd_agent_on_macos(run, db_path, programs, monkeypatch):
+def test_a_launchd_agent_on_macos(run, diary, programs, monkeypatch):
     calls, _ = programs
     monkeypatch.setattr(remind, "scheduler", lambda: "launchd")
     assert run("remind", "--at", "20:00").exit_code == 0
@@ -95,7 +98,7 @@ def test_a_launchd_agent_on_macos(run, db_path, programs, monkeypatch):
     text = plist.read_text()
     assert "<key>Hour</key>\n    <integer>20</integer>" in text
     assert "<key>Minute</key>\n    <integer>0</integer>" in text
-    assert f"<string>{db_path}</string>" in text and "<string>check</string>" in text
+    assert f"<string>{escape(diary.target)}</string>" in text and "<string>check</string>" in text
     assert calls == [["launchctl", "load", "-w", str(plist)]]
     assert run("remind", "--off").exit_code == 0 and not plist.exists()
 
@@ -110,12 +113,12 @@ def test_a_time_that_is_not_one_is_refused(run, programs, typed):
     assert programs[0] == []
 
 
-def test_check_is_silent_when_today_is_logged_and_speaks_otherwise(run, db_path, programs):
+def test_check_is_silent_when_today_is_logged_and_speaks_otherwise(run, diary, programs):
     calls, _ = programs
     nothing = run("remind", "check", "--notify")
     assert nothing.exit_code == 0
     assert nothing.output == "Nothing logged in your pain diary today: tracker log\n"
-    assert not db_path.exists()  # checking creates no diary
+    assert not diary.exists()  # checking creates no diary
     run("log", "4", "--date", "yesterday")
     assert run("remind", "check").output == remind.MESSAGE + "\n"
     run("log", "5")

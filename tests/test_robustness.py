@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event
-from support import run_tracker, subprocess_env
+from support import Diary, run_tracker, subprocess_env
 
 import tracker.db
 from tracker.db import SCHEMA_HEAD
@@ -26,7 +26,10 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _count(path: Path, table: str = "entries") -> int:
+def _count(path: Path | Diary, table: str = "entries") -> int:
+    if isinstance(path, Diary):  # either backend, through SQLAlchemy
+        live = " WHERE deleted_at IS NULL" if table in ("entries", "events") else ""
+        return path.execute(f"SELECT count(*) FROM {table}{live}")[0][0]
     conn = sqlite3.connect(path)
     try:
         columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
@@ -36,7 +39,11 @@ def _count(path: Path, table: str = "entries") -> int:
         conn.close()
 
 
-def _integrity(path: Path) -> str:
+def _integrity(path: Path | Diary) -> str:
+    if isinstance(path, Diary):
+        if path.is_postgres:  # the server keeps its own files whole; the rows are checked
+            return "ok"
+        path = path.path
     conn = sqlite3.connect(path)
     try:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -47,8 +54,8 @@ def _integrity(path: Path) -> str:
 # ---------------------------------------------------------------- concurrency
 
 
-def test_twenty_loggers_at_the_same_moment_all_succeed(db_path):
-    assert run_tracker("--db", str(db_path), "log", "1").returncode == 0
+def test_twenty_loggers_at_the_same_moment_all_succeed(diary):
+    assert run_tracker("--db", diary.target, "log", "1").returncode == 0
     start = time.time() + 1.5  # every process waits for the same instant, then logs
     script = (
         f"import sys, time; time.sleep(max(0, {start!r} - time.time()));"
@@ -61,7 +68,7 @@ def test_twenty_loggers_at_the_same_moment_all_succeed(db_path):
                 "-c",
                 script,
                 "--db",
-                str(db_path),
+                diary.target,
                 "log",
                 str(i % 11),
                 "--where",
@@ -81,19 +88,18 @@ def test_twenty_loggers_at_the_same_moment_all_succeed(db_path):
         p.stdout.close()
         p.stderr.close()
     assert [code for code, _ in results] == [0] * 20, results
-    assert _count(db_path) == 21
-    conn = sqlite3.connect(db_path)
-    notes = {row[0] for row in conn.execute("SELECT note FROM entries WHERE note IS NOT NULL")}
-    conn.close()
+    assert _count(diary) == 21
+    notes = {row[0] for row in diary.execute("SELECT note FROM entries WHERE note IS NOT NULL")}
     assert notes == {f"process {i}" for i in range(20)}
-    assert _integrity(db_path) == "ok"
+    assert _integrity(diary) == "ok"
 
 
-def test_twenty_loggers_on_a_brand_new_diary_all_succeed(tmp_path):
-    db_path = tmp_path / "fresh.sqlite3"
+def test_twenty_loggers_on_a_brand_new_diary_all_succeed(diary):
+    """All at once on a diary not made yet: one of them makes it (the file, or the tables on
+    the server), the others wait for it and then log."""
     processes = [
         subprocess.Popen(
-            [sys.executable, "-m", "tracker", "--db", str(db_path), "log", "5"],
+            [sys.executable, "-m", "tracker", "--db", diary.target, "log", "5"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -105,12 +111,14 @@ def test_twenty_loggers_on_a_brand_new_diary_all_succeed(tmp_path):
     for p in processes:
         p.stderr.close()
     assert [code for code, _ in errors] == [0] * 20, errors
-    assert _count(db_path) == 20
+    assert _count(diary) == 20
+    assert sum("Created a new diary" in err for _, err in errors) == 1
 
 
 # ---------------------------------------------------------------- upgrades from the past
 
 
+@pytest.mark.sqlite_only("an old diary file, and the copy kept of it")
 def test_the_first_released_schema_upgrades_with_every_entry_intact(run, tmp_path):
     old = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / "diary-schema-0001.sqlite3", old)
@@ -188,6 +196,7 @@ def _diary_with_entries(run, path: Path, n: int = 300) -> None:
     conn.close()
 
 
+@pytest.mark.sqlite_only("a damaged SQLite file")
 @pytest.mark.parametrize("command", [("log", "5"), ("list",), ("trend",)])
 def test_truncated_diary_is_refused_and_left_alone(run, tmp_path, command):
     path = tmp_path / "cut.sqlite3"
@@ -204,6 +213,7 @@ def test_truncated_diary_is_refused_and_left_alone(run, tmp_path, command):
     assert _digest(path) == before
 
 
+@pytest.mark.sqlite_only("an empty file given as the diary")
 def test_empty_file_is_refused_and_left_alone(run, tmp_path):
     path = tmp_path / "empty.sqlite3"
     path.touch()
@@ -216,6 +226,7 @@ def test_empty_file_is_refused_and_left_alone(run, tmp_path):
     assert path.stat().st_size == 0
 
 
+@pytest.mark.sqlite_only("a damaged SQLite file")
 def test_random_bytes_with_a_sqlite_header_are_refused(run, tmp_path):
     path = tmp_path / "garbage.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)
@@ -240,6 +251,7 @@ def _pretend_read_only(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
     monkeypatch.setattr(tracker.db.os, "access", access)
 
 
+@pytest.mark.sqlite_only("a read-only diary file")
 def test_read_only_diary_is_refused_and_left_alone(run, db_path, monkeypatch):
     run("log", "5")
     db_path.chmod(0o400)
@@ -255,6 +267,7 @@ def test_read_only_diary_is_refused_and_left_alone(run, db_path, monkeypatch):
     db_path.chmod(0o600)
 
 
+@pytest.mark.sqlite_only("a read-only folder for the diary file")
 def test_read_only_folder_is_refused(run, tmp_path, monkeypatch):
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -270,6 +283,7 @@ def test_read_only_folder_is_refused(run, tmp_path, monkeypatch):
     folder.chmod(0o700)
 
 
+@pytest.mark.sqlite_only("SQLite's max_page_count stands in for a full disk")
 def test_full_disk_is_one_line_and_loses_nothing(run, db_path, monkeypatch):
     """SQLite reports a full disk as SQLITE_FULL; max_page_count makes it happen on cue."""
     _diary_with_entries(run, db_path, n=0)
@@ -302,6 +316,7 @@ def test_full_disk_is_one_line_and_loses_nothing(run, db_path, monkeypatch):
     assert _count(db_path) >= before
 
 
+@pytest.mark.sqlite_only("db backup copies the SQLite file")
 def test_export_to_a_full_disk_is_one_line(run, db_path):
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system")
@@ -326,22 +341,22 @@ def _big_csv(path: Path, rows: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_an_import_killed_part_way_leaves_the_diary_exactly_as_before(run, db_path, tmp_path):
+def test_an_import_killed_part_way_leaves_the_diary_exactly_as_before(run, diary, tmp_path):
     run("log", "5", "--where", "lower-back")
     source = tmp_path / "big.csv"
     _big_csv(source, 20000)
-    before = _count(db_path), _count(db_path, "entry_sites")
+    before = _count(diary), _count(diary, "entry_sites")
     outcomes = []
     for delay in (0.3, 0.6, 0.9, 1.2, 1.6):
         process = subprocess.Popen(
-            [sys.executable, "-m", "tracker", "--db", str(db_path), "import", str(source)],
+            [sys.executable, "-m", "tracker", "--db", diary.target, "import", str(source)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=subprocess_env(),
         )  # fmt: skip
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         finished = process.wait() == 0
-        assert _integrity(db_path) == "ok"
-        after = _count(db_path), _count(db_path, "entry_sites")
+        assert _integrity(diary) == "ok"
+        after = _count(diary), _count(diary, "entry_sites")
         outcomes.append(finished)
         if finished:  # it beat the kill: then all of it is there, never a part
             assert after[0] == before[0] + 20000
@@ -399,10 +414,10 @@ def test_the_suite_refuses_network_connections_here_and_in_subprocesses():
     assert "network access blocked by the tracker test suite" in probe.stderr
 
 
-def test_a_delete_waiting_for_its_answer_locks_nobody_out(db_path):
-    assert run_tracker("--db", str(db_path), "log", "5").returncode == 0
+def test_a_delete_waiting_for_its_answer_locks_nobody_out(diary):
+    assert run_tracker("--db", diary.target, "log", "5").returncode == 0
     asking = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--db", str(db_path), "delete", "1"],
+        [sys.executable, "-m", "tracker", "--db", diary.target, "delete", "1"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         env=subprocess_env(),
     )  # fmt: skip
@@ -413,9 +428,9 @@ def test_a_delete_waiting_for_its_answer_locks_nobody_out(db_path):
         shown += chunk
     # The question is still unanswered: had delete held the write lock, this logger would
     # wait out the busy timeout and fail. No wall-clock bound (the suite runs on loaded CI).
-    other = run_tracker("--db", str(db_path), "log", "6")
+    other = run_tracker("--db", diary.target, "log", "6")
     assert other.returncode == 0, other.stderr
     out, err = asking.communicate(b"y\n", timeout=60)
     assert asking.returncode == 0, err
     assert b"Deleted entry 1" in out
-    assert _count(db_path) == 1
+    assert _count(diary) == 1

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from support import NOW, TODAY
 
 from tracker import journal, models
@@ -85,27 +86,24 @@ def test_undo_takes_back_events_and_surgeries(run):
     assert run("surgery", "list").output.startswith("No surgeries recorded")
 
 
-def test_deletions_are_kept_30_days_then_forgotten(run, db_path, stored):
+def test_deletions_are_kept_30_days_then_forgotten(run, diary, stored):
     run("log", "3")
     run("log", "4")
     run("delete", "1", "--yes")
-    conn = sqlite3.connect(db_path)
-    with conn:  # the deletion, and the history, were made 31 days ago
-        old = (NOW - dt.timedelta(days=31)).strftime("%Y-%m-%d %H:%M:%S.000000")
-        conn.execute("UPDATE entries SET deleted_at = ? WHERE id = 1", (old,))
-        conn.execute("UPDATE changes SET made_at = ?", (old,))
-    conn.close()
+    # the deletion, and the history, were made 31 days ago
+    old = NOW - dt.timedelta(days=31)
+    diary.execute("UPDATE entries SET deleted_at = :old WHERE id = 1", old=old)
+    diary.execute("UPDATE changes SET made_at = :old", old=old)
     run("log", "5")  # any change forgets what is older than 30 days
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT id FROM entries ORDER BY id").fetchall() == [(2,), (3,)]
-    assert conn.execute("SELECT count(*) FROM entry_sites WHERE entry_id = 1").fetchone() == (0,)
-    assert conn.execute("SELECT count(*) FROM changes").fetchone() == (1,)
-    conn.close()
+    assert diary.execute("SELECT id FROM entries ORDER BY id") == [(2,), (3,)]
+    assert diary.execute("SELECT count(*) FROM entry_sites WHERE entry_id = 1") == [(0,)]
+    assert diary.execute("SELECT count(*) FROM changes") == [(1,)]
     assert run("undo").output.startswith("Undone: logged entry 3")
     assert run("undo").output.startswith("Nothing to undo")
     assert [e["pain"] for e in stored()] == [4]
 
 
+@pytest.mark.sqlite_only("db restore copies SQLite files")
 def test_db_restore_puts_a_backup_back_and_keeps_the_diary_as_it_was(run, db_path, tmp_path):
     run("log", "3")
     backup = tmp_path / "copy.sqlite3"
@@ -122,6 +120,7 @@ def test_db_restore_puts_a_backup_back_and_keeps_the_diary_as_it_was(run, db_pat
     assert "    3" in listing and "    8" not in listing
 
 
+@pytest.mark.sqlite_only("db restore copies SQLite files")
 def test_db_restore_refuses_what_is_not_a_diary(run, db_path, tmp_path):
     run("log", "3")
     before = db_path.read_bytes()
@@ -136,6 +135,7 @@ def test_db_restore_refuses_what_is_not_a_diary(run, db_path, tmp_path):
     assert not list(db_path.parent.glob("*.backup-*"))
 
 
+@pytest.mark.sqlite_only("an old diary file (schema 0001)")
 def test_an_old_diary_upgrades_keeping_every_entry_and_then_never_reuses_ids(run, db_path):
     shutil.copy(FIXTURE, db_path)
     conn = sqlite3.connect(db_path)

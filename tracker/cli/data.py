@@ -152,9 +152,8 @@ def import_command(
 
 
 def _no_diary_yet(app: App) -> bool:
-    """True when the diary file does not exist (a dry run must not create it)."""
-    path = app.database.path
-    return path is not None and not path.exists()
+    """True when there is no diary yet, file or server tables (a dry run must not make one)."""
+    return not app.database.exists()
 
 
 def _diary_near(session: Session, batch: ImportBatch) -> tuple[list, list]:

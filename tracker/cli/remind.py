@@ -86,8 +86,7 @@ def _describe(reminder: Reminder) -> str:
 @pass_app
 def remind_check(app: App, notify: bool) -> None:
     """Say so if nothing is logged today; silent when today is logged (what the timer runs)."""
-    path = app.database.path
-    if path is not None and not path.exists():
+    if not app.database.exists():
         logged = False
     else:
         with app.session(write=False) as session:
