@@ -3,11 +3,15 @@
 Every test that uses the diary (the `diary`, `run` or `stored` fixtures) runs on SQLite and,
 when TRACKER_TEST_POSTGRES_URL names a server, a second time on PostgreSQL in a schema of
 its own (`[postgres]` in its id). A test that is about the SQLite file itself (permissions,
-WAL, backups of the file, hard links) says so: @pytest.mark.sqlite_only("why").
+WAL, backups of the file, hard links) says so: @pytest.mark.sqlite_only("why"). A test that
+asks for `db_path` (the file) by name is taken to be about the file, and runs on SQLite
+alone too; to look at or change the diary on both backends, use `diary` (tests/support.py:
+diary.execute, diary.digest, diary.exists, diary.database()).
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import socket
 from collections.abc import Callable, Iterator
@@ -45,6 +49,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     dropped = []
     for item in items:
         only = item.get_closest_marker("sqlite_only")
+        if only is None and "db_path" in _own_arguments(item):
+            only = pytest.mark.sqlite_only("it opens the SQLite file, db_path, itself").mark
         if only is None:
             continue
         if not (only.args and isinstance(only.args[0], str) and only.args[0].strip()):
@@ -55,6 +61,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = [item for item in items if item not in dropped]
+
+
+def _own_arguments(item: pytest.Item) -> set[str]:
+    function = getattr(item, "obj", None)
+    try:
+        return set(inspect.signature(function).parameters) if function else set()
+    except (TypeError, ValueError):
+        return set()
 
 
 @pytest.fixture

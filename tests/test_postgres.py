@@ -178,7 +178,7 @@ def test_a_database_that_does_not_exist_is_named_and_not_created(postgres_server
 
 def test_a_read_on_an_empty_server_database_creates_nothing(pg):
     line = _refused(pg.target, "list")
-    assert "there is no diary in" in line and "(nothing was created)" in line
+    assert line.startswith(f"Error: there is no diary at {pg.shown} (nothing was created)")
     assert pg.tables() == set()
     code, output = _tracker(pg.target, "log", "5")
     assert code == 0 and output.splitlines()[-1] == f"Created a new diary at {pg.shown}"

@@ -253,7 +253,7 @@ class Database:
         if revision is None and not create and self.path is None:
             # A server database without tracker's tables: a read creates nothing, as on SQLite.
             raise TrackerError(
-                f"there is no diary in {self.describe()} yet (nothing was created); check the"
+                f"there is no diary at {self.describe()} (nothing was created); check the"
                 " URL (--db, TRACKER_DATABASE_URL), or start a diary with 'tracker log'"
             )
         backup = None
