@@ -14,6 +14,7 @@ from tracker.cli import (
     meds,
     remind,
     report,
+    response,
     summary,
     timeline,
     vocabulary,
@@ -51,6 +52,10 @@ def cli(ctx: click.Context, db_option: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (diary, week, timeline, meds, vocabulary, report, summary, data, database, remind):
-    for command in module.COMMANDS:
-        cli.add_command(command)
+for modules in (
+    (diary, week, timeline, meds, response, vocabulary),
+    (report, summary, data, database, remind),
+):
+    for module in modules:
+        for command in module.COMMANDS:
+            cli.add_command(command)

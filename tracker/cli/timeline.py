@@ -389,7 +389,11 @@ def event_delete(app: App, event_id: int, yes: bool) -> None:
 
 
 def after_procedure(ev: Event) -> None:
-    """After a block, an injection or a trial: nothing yet (readings due: slice c)."""
+    """After a block, an injection or a trial: when its readings are due."""
+    from tracker.cli.response import readings_due_lines
+
+    for line in readings_due_lines(ev):
+        click.echo(line)
 
 
 def _print_events(events: list[Event], empty: str) -> None:
