@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from dataclasses import replace
 
-import pytest
 from support import TODAY
 
 from tracker.analysis import response as judged

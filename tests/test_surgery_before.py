@@ -63,8 +63,19 @@ def test_a_surgery_without_the_pain_before_has_nulls_and_empty_lists(run):
 
 def test_surgery_edit_changes_the_surgery_and_its_pain_before_and_undo_takes_it_back(run):
     run("surgery", "add", "2026-03-02", "--procedure", "L4-L5 fusion")
-    result = run("surgery", "edit", "1", "--before-pain", "8", "--before-where", "left-calf=8",
-                 "--procedure", "L4-L5 decompression and fusion", "--before-source", "clinic")
+    result = run(
+        "surgery",
+        "edit",
+        "1",
+        "--before-pain",
+        "8",
+        "--before-where",
+        "left-calf=8",
+        "--procedure",
+        "L4-L5 decompression and fusion",
+        "--before-source",
+        "clinic",
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "Updated surgery 1:",
