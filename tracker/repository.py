@@ -297,6 +297,11 @@ def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
         found.update(
             session.scalars(select(events.c.import_key).where(events.c.import_key.in_(chunk)))
         )
+        found.update(
+            session.scalars(
+                select(weekly_checks.c.import_key).where(weekly_checks.c.import_key.in_(chunk))
+            )
+        )
     return found
 
 

@@ -75,23 +75,29 @@ def export_command(
     with app.session(write=False) as session:
         entries = repo.list_entries(session, since, until)
         events = [e for e in repo.list_events(session) if in_range(e.day, since, until)]
-    data = export_diary(fmt, entries, events, SCHEMA_HEAD, _progress)
+        checks = repo.list_checks(session, since, until) if fmt != "csv" else []
+        befores = repo.pains_before(session)
+    data = export_diary(fmt, entries, events, SCHEMA_HEAD, _progress, checks, befores)
     if out is None:
         click.echo(data, nl=False)  # bytes: written as they are, UTF-8 whatever the terminal
         return
     _write_file(out.expanduser(), data)
-    click.echo(f"Exported {_exported(fmt, entries, events)} to {out} ({FORMAT_NAMES[fmt]}).")
+    said = _exported(fmt, entries, events, checks)
+    click.echo(f"Exported {said} to {out} ({FORMAT_NAMES[fmt]}).")
 
 
-def _exported(fmt: str, entries: list, events: list) -> str:
-    """What an export carries: entries, plus events (JSON) or surgeries (FHIR)."""
-    text = domain.plural(len(entries), "entry", "entries")
+def _exported(fmt: str, entries: list, events: list, checks: list) -> str:
+    """What an export carries: entries, plus events (JSON) or surgeries (FHIR), and the
+    weekly checks when there are any."""
+    parts = [domain.plural(len(entries), "entry", "entries")]
     if fmt == "json":
-        return text + " and " + domain.plural(len(events), "event", "events")
+        parts.append(domain.plural(len(events), "event", "events"))
     if fmt == "fhir":
         surgeries = sum(event.kind == "surgery" for event in events)
-        return text + " and " + domain.plural(surgeries, "surgery", "surgeries")
-    return text
+        parts.append(domain.plural(surgeries, "surgery", "surgeries"))
+    if checks:
+        parts.append(domain.plural(len(checks), "weekly check"))
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 @click.command("import")
@@ -132,22 +138,26 @@ def import_command(
         file.read_bytes(), fmt, clock.today(), clock.now(), _progress, date_order, date_order_env()
     )
     keys = [key for _, key in batch.entries] + [key for _, key in batch.events]
+    keys += [key for _, key in batch.checks]
     if dry_run and _no_diary_yet(app):
         new = not_yet_in_diary(batch, set(), set())
     else:
         with app.session(write=not dry_run) as session:
             held = fingerprints(*_diary_near(session, batch))
             new = not_yet_in_diary(batch, repo.existing_import_keys(session, keys), held)
+            if new.checks:  # one check a week: a week the diary has already answered is kept
+                answered = {check.week for check in repo.list_checks(session)}
+                new.checks = [(c, k) for c, k in new.checks if c.week not in answered]
             if not dry_run:
                 repo.add_entries(session, new.entries)
                 for event, key in new.events:
-                    repo.add_event(session, event, key)
-                if new.entries or new.events:
-                    journal.describe(
-                        session,
-                        f"imported {domain.plural(len(new.entries), 'entry', 'entries')} and "
-                        f"{domain.plural(len(new.events), 'event', 'events')} from {file.name}",
-                    )
+                    saved = repo.add_event(session, event, key)
+                    if key in new.befores and saved.id is not None:
+                        repo.set_pain_before(session, saved.id, new.befores[key])
+                for check, key in new.checks:
+                    repo.add_check(session, check, key)
+                if new.entries or new.events or new.checks:
+                    journal.describe(session, f"imported {_counts(new)} from {file.name}")
     _print_import(file, FORMAT_NAMES[batch.format], batch, new, dry_run)
 
 
@@ -165,15 +175,20 @@ def _diary_near(session: Session, batch: ImportBatch) -> tuple[list, list]:
     return entries, repo.list_events(session) if batch.events else []
 
 
+def _counts(batch: ImportBatch) -> str:
+    """'4 entries and 2 events', or '4 entries, 2 events and 3 weekly checks'."""
+    entries = domain.plural(len(batch.entries), "entry", "entries")
+    events = domain.plural(len(batch.events), "event", "events")
+    if not batch.checks:
+        return f"{entries} and {events}"
+    return f"{entries}, {events} and {domain.plural(len(batch.checks), 'weekly check')}"
+
+
 def _print_import(
     file: Path, name: str, batch: ImportBatch, new: ImportBatch, dry_run: bool
 ) -> None:
-    entries = domain.plural(len(new.entries), "entry", "entries")
-    events = domain.plural(len(new.events), "event", "events")
     if dry_run:
-        click.echo(
-            f"Dry run: {file} ({name}) would add {entries} and {events}; nothing was written."
-        )
+        click.echo(f"Dry run: {file} ({name}) would add {_counts(new)}; nothing was written.")
         for (entry, _), timed in zip(new.entries[:PREVIEW], new.timed, strict=False):
             line = f"  {entry.day.isoformat()}  pain {entry.pain:>2}/10  {_details(entry, timed)}"
             click.echo(line.rstrip())
@@ -183,8 +198,9 @@ def _print_import(
         if hidden:
             click.echo(f"  ... and {hidden} more")
     else:
-        click.echo(f"Imported {entries} and {events} from {file} ({name}).")
+        click.echo(f"Imported {_counts(new)} from {file} ({name}).")
     known = len(batch.entries) - len(new.entries) + len(batch.events) - len(new.events)
+    known += len(batch.checks) - len(new.checks)
     if known:
         click.echo(
             f"Already in your diary, skipped: {known} (rows imported before, or the same entries)."

@@ -7,11 +7,13 @@ command stores and prints. Only the standard library is used (csv, json, hashlib
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from tracker.before_surgery import PainBefore
 from tracker.domain import Entry, Event
 from tracker.errors import TrackerError
 from tracker.io.common import ACCEPTED, ImportBatch, Track, no_progress
+from tracker.weekly import WeeklyCheck
 
 EXPORT_FORMATS = ("csv", "json", "fhir")
 IMPORT_FORMATS = ("csv", "json", "bearable")
@@ -24,8 +26,11 @@ def export_diary(
     events: Sequence[Event],
     schema: str,
     track: Track = no_progress,
+    checks: Sequence[WeeklyCheck] = (),
+    befores: Mapping[int, PainBefore] | None = None,
 ) -> bytes:
-    """The diary written in one of EXPORT_FORMATS, as UTF-8 bytes."""
+    """The diary written in one of EXPORT_FORMATS, as UTF-8 bytes (weekly checks and the
+    pain before each surgery, by its event id, in JSON and FHIR)."""
     if fmt == "csv":
         from tracker.io.csv_format import write_csv
 
@@ -33,11 +38,11 @@ def export_diary(
     if fmt == "json":
         from tracker.io.json_format import write_json
 
-        return write_json(entries, events, schema, track)
+        return write_json(entries, events, schema, track, checks, befores or {})
     if fmt == "fhir":
         from tracker.io.fhir_format import write_fhir
 
-        return write_fhir(entries, events, track)
+        return write_fhir(entries, events, track, checks, befores or {})
     raise TrackerError(f"unknown export format '{fmt}'; accepted: {', '.join(EXPORT_FORMATS)}")
 
 

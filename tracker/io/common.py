@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tracker.before_surgery import PainBefore
 from tracker.domain import FIELDS, Entry, Event, json_value, recorded
 from tracker.errors import TrackerError
+from tracker.weekly import WeeklyCheck
 
 # Wraps a sequence being read or written, e.g. in a progress bar; the label says what for.
 Track = Callable[[Sequence[Any], str], Iterable[Any]]
@@ -38,6 +40,10 @@ class ImportBatch:
     timed: list[bool] = field(default_factory=list)
     # what the file held that is not imported, e.g. {"Mood rows": 12}
     not_imported: Counter[str] = field(default_factory=Counter)
+    # weekly checks (tracker's JSON), with their import keys
+    checks: list[tuple[WeeklyCheck, str]] = field(default_factory=list)
+    # the pain before each surgery of `events` that has one, by the surgery's import key
+    befores: dict[str, PainBefore] = field(default_factory=dict)
 
 
 def keyed(fmt: str, contents: Iterable[dict]) -> list[str]:
@@ -98,6 +104,13 @@ def entry_identity(entry: Entry, timed: bool = True) -> dict:
     return content
 
 
+def check_identity(check: WeeklyCheck) -> dict:
+    """What a weekly check's import key is made of: its JSON shape without its id."""
+    content = check.as_dict()
+    del content["id"]
+    return content
+
+
 def event_identity(event: Event) -> dict:
     """What an event's import key is made of (fixed for good, as for entries: the parts
     added since, time, side and a trial's days, join only when said)."""
@@ -146,7 +159,16 @@ def not_yet_in_diary(batch: ImportBatch, keys_in_diary: set[str], held: set[str]
         if key not in keys_in_diary and seen not in held
     ]
     entries = [pair for pair, _ in kept]
-    return ImportBatch(batch.format, entries, events, [t for _, t in kept], batch.not_imported)
+    checks = [(check, key) for check, key in batch.checks if key not in keys_in_diary]
+    return ImportBatch(
+        batch.format,
+        entries,
+        events,
+        [t for _, t in kept],
+        batch.not_imported,
+        checks,
+        {key: b for key, b in batch.befores.items() if any(key == k for _, k in events)},
+    )
 
 
 def _prints(fmt: str, contents: list[dict | None]) -> list[str | None]:

@@ -24,11 +24,21 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tracker import regions
+from tracker.before_surgery import PainBefore
 from tracker.domain import Entry, Event, Site
-from tracker.io.common import Track, entry_identity, event_identity, keyed, no_progress
+from tracker.io.common import (
+    Track,
+    check_identity,
+    entry_identity,
+    event_identity,
+    keyed,
+    no_progress,
+)
+from tracker.io.fhir_weekly import before_observations, code_system, weekly_observations
+from tracker.weekly import WeeklyCheck
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
@@ -54,9 +64,15 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/tracker/fhir-expo
 
 
 def write_fhir(
-    entries: Sequence[Entry], events: Sequence[Event], track: Track = no_progress
+    entries: Sequence[Entry],
+    events: Sequence[Event],
+    track: Track = no_progress,
+    checks: Sequence[WeeklyCheck] = (),
+    befores: Mapping[int, PainBefore] | None = None,
 ) -> bytes:
-    """The diary as a FHIR R4 Bundle (JSON, UTF-8)."""
+    """The diary as a FHIR R4 Bundle (JSON, UTF-8); the weekly checks and the pain before
+    each surgery as survey Observations, coded as tracker/io/fhir_weekly.py says."""
+    befores = {k: b for k, b in (befores or {}).items() if b.recorded}
     entry_keys = keyed("fhir-entry", (entry_identity(e) for e in entries))
     surgeries = [e for e in events if e.kind == "surgery"]
     event_keys = keyed("fhir-event", (event_identity(e) for e in surgeries))
@@ -64,9 +80,21 @@ def write_fhir(
     resources: list[dict] = [{"resourceType": "Patient", "id": _id(patient)}]
     for entry, key in track(list(zip(entries, entry_keys, strict=True)), "Exporting"):
         resources.extend(_observations(entry, key, patient))
-    resources.extend(
-        _procedure(ev, key, patient) for ev, key in zip(surgeries, event_keys, strict=True)
-    )
+    for ev, key in zip(surgeries, event_keys, strict=True):
+        procedure = _procedure(ev, key, patient)
+        resources.append(procedure)
+        before = befores.get(ev.id or 0)
+        if before is not None:
+            resources.extend(
+                before_observations(
+                    ev, before, key, patient, f"urn:uuid:{procedure['id']}", _urn, body_site
+                )
+            )
+    check_keys = keyed("fhir-week", (check_identity(c) for c in checks))
+    for check, key in zip(checks, check_keys, strict=True):
+        resources.extend(weekly_observations(check, key, patient, _urn))
+    if checks or any(befores.get(ev.id or 0) for ev in surgeries):
+        resources.insert(1, code_system())  # our own codes, with the Bundle that uses them
     bundle = {
         "resourceType": "Bundle",
         "type": "collection",

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from tracker import domain, regions, times
+from tracker import before_surgery, domain, regions, times, weekly
+from tracker.before_surgery import PainBefore
 from tracker.domain import Entry, Event, Site
 from tracker.errors import TrackerError
 from tracker.io.common import (
     BadRows,
     ImportBatch,
     Track,
+    check_identity,
     chronological,
     entry_identity,
     event_identity,
@@ -28,15 +30,26 @@ FORMAT_VERSION = 1
 
 
 def write_json(
-    entries: Sequence[Entry], events: Sequence[Event], schema: str, track: Track = no_progress
+    entries: Sequence[Entry],
+    events: Sequence[Event],
+    schema: str,
+    track: Track = no_progress,
+    checks: Sequence[weekly.WeeklyCheck] = (),
+    befores: Mapping[int, PainBefore] | None = None,
 ) -> bytes:
-    """The diary as UTF-8 JSON; ids are left out so that a fresh diary exports the same file."""
+    """The diary as UTF-8 JSON; ids are left out so that a fresh diary exports the same file.
+
+    A surgery with its pain before recorded carries the before_* fields of `surgery list
+    --json`; the weekly checks are those of `week list --json`, without their ids.
+    """
+    befores = befores or {}
     document = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "schema": schema,
         "entries": [_entry_item(entry) for entry in track(entries, "Exporting")],
-        "events": [_event_item(event) for event in events],
+        "events": [_event_item(event, befores.get(event.id or 0)) for event in events],
+        "weekly_checks": [check_identity(check) for check in checks],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -48,9 +61,11 @@ def _entry_item(entry: Entry) -> dict:
     return item
 
 
-def _event_item(event: Event) -> dict:
+def _event_item(event: Event, before: PainBefore | None = None) -> dict:
     item = event.as_dict()
     del item["id"]
+    if event.kind == "surgery" and before is not None and before.recorded:
+        item.update(before.as_dict())
     if event.days is not None:  # a stimulator trial's length
         item["days"] = event.days
     return item
@@ -72,15 +87,37 @@ def read_json(text: str, today: dt.date, track: Track = no_progress) -> ImportBa
         entry = _located(f"entry {number}", _entry, item, today, bad)
         if entry is not None:
             batch.entries.append((entry, ""))
+    pains_before: list[PainBefore | None] = []
     for number, item in enumerate(events, start=1):
         event = _located(f"event {number}", _event, item, today, bad)
         if event is not None:
             batch.events.append((event, ""))
+            pains_before.append(_located(f"event {number}", _pain_before, item, today, bad))
+    weeks: dict[str, int] = {}
+    for number, item in enumerate(_items(document, "weekly_checks"), start=1):
+        check = _located(f"weekly check {number}", _check, item, today, bad)
+        if check is None:
+            continue
+        if check.week in weeks:
+            bad.add(
+                f"weekly check {number}",
+                TrackerError(f"a second check for {check.week} (weekly check {weeks[check.week]})"),
+            )
+            continue
+        weeks[check.week] = number
+        batch.checks.append((check, ""))
     bad.check()
     entry_keys = keyed("json", (entry_identity(e) for e, _ in batch.entries))
     event_keys = keyed("json-event", (event_identity(e) for e, _ in batch.events))
     batch.entries = [(e, k) for (e, _), k in zip(batch.entries, entry_keys, strict=True)]
     batch.events = [(e, k) for (e, _), k in zip(batch.events, event_keys, strict=True)]
+    batch.befores = {
+        key: before
+        for (_, key), before in zip(batch.events, pains_before, strict=True)
+        if before is not None and before.recorded
+    }
+    check_keys = keyed("json-week", (check_identity(c) for c, _ in batch.checks))
+    batch.checks = [(c, k) for (c, _), k in zip(batch.checks, check_keys, strict=True)]
     batch.timed = [True] * len(batch.entries)
     return chronological(batch)
 
@@ -185,6 +222,63 @@ def _event(item: dict, today: dt.date) -> Event:
         None if side is None else domain.parse_side(side),
         days,
     )
+
+
+def _pain_before(item: dict, today: dt.date) -> PainBefore | None:
+    """A surgery's before_* fields (absent in files written before issue 14)."""
+    if not any(item.get(name) for name in BEFORE_FIELDS):
+        return None
+    if item.get("kind") != "surgery":
+        raise TrackerError("only a surgery has the pain before it (before_* fields)")
+    pain = item.get("before_pain")
+    where = tuple(_site(site, "before_where") for site in _list(item, "before_where"))
+    source = _optional_text(item, "before_source")
+    return before_surgery.new_pain_before(
+        None if pain is None else before_surgery.parse_before_pain(_number(item, "before_pain")),
+        tuple({site.region: site for site in where}.values()),
+        domain.parse_regions(_strings(item, "before_radiates")),
+        domain.parse_regions(_strings(item, "before_numb")),
+        None if source is None else before_surgery.parse_source(source),
+    )
+
+
+BEFORE_FIELDS = ("before_pain", "before_where", "before_radiates", "before_numb", "before_source")
+_RATINGS = ("interference", "sleep_interference")
+_MINUTES = ("walk_minutes", "sit_minutes", "stand_minutes")
+
+
+def _check(item: dict, today: dt.date) -> weekly.WeeklyCheck:
+    """A weekly check from its JSON shape (`week list --json` without the id)."""
+    answers: dict[str, Any] = {}
+    for name in (*weekly.ANSWERS, "same_as_before"):
+        if item.get(name) is None:
+            continue
+        what = name.replace("_", " ")
+        if name in _RATINGS:
+            answers[name] = weekly.parse_rating(_number(item, name), what)
+        elif name in _MINUTES:
+            answers[name] = weekly.parse_minutes(_number(item, name), what)
+        else:
+            answers[name] = weekly.parse_choice(_text(item, name), weekly.CHOICES[name], what)
+    goals = _mapping(item, "goals")
+    answers["goals"] = weekly.parse_goals(f"{name}={_number(goals, name)}" for name in goals)
+    scores = _mapping(item, "clinic_scores")
+    for name, value in scores.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TrackerError(f'the clinic score "{name}" is not a number')
+    answers["clinic_scores"] = weekly.parse_clinic_scores(f"{n}={v}" for n, v in scores.items())
+    return weekly.new_check(
+        domain.parse_date(_text(item, "date"), today),
+        parse_logged_at(_text(item, "logged_at")),
+        **answers,
+    )
+
+
+def _mapping(item: dict, name: str) -> dict:
+    value = item.get(name, {})
+    if not isinstance(value, dict):
+        raise TrackerError(f'"{name}" is not an object of names and numbers')
+    return value
 
 
 def _text(item: dict, name: str) -> str:
