@@ -97,7 +97,7 @@ def _title(flow: Flow, data: ReportData) -> None:
         SMALL_PT,
         color=GREY,
     )
-    flow.space(3)
+    flow.space(9)
 
 
 def _period(data: ReportData) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,14 +35,34 @@ PAGES: tuple[tuple[str | None, Callable[[ReportData], Figure]], ...] = (
 PAGE_COUNT = len(PAGES)
 
 
-def render_report(data: ReportData, out_pdf: Path, png_dir: Path | None = None) -> list[Path]:
-    """Write the PDF (and the chart PNGs into png_dir); returns the PNG paths written."""
+def render_report(
+    data: ReportData,
+    out_pdf: Path,
+    png_dir: Path | None = None,
+    notes: list[str] | None = None,
+) -> list[Path]:
+    """Write the PDF (and the page PNGs into png_dir); returns the PNG paths written. A
+    one-line note goes into `notes` when no installed font can print some characters (they
+    print as boxes), instead of a warning per glyph."""
     pngs: list[Path] = []
     quiet = logging.getLogger("matplotlib.font_manager")
     level = quiet.level
-    quiet.setLevel(logging.ERROR)  # no "findfont" chatter on the terminal
+    quiet.setLevel(logging.CRITICAL)  # no "findfont" chatter on the terminal
+    style, missing = style_context(_texts(data))
+    if missing and notes is not None:
+        notes.append(
+            f"Note: no font on this machine has {' '.join(missing)}; "
+            f"{'it prints' if len(missing) == 1 else 'they print'} as a box (fonts-noto-cjk "
+            "and fonts-noto cover most scripts)."
+        )
     try:
-        with style_context(_texts(data)), PdfPages(out_pdf, metadata=_metadata(data)) as pdf:
+        with (
+            style,
+            warnings.catch_warnings(),
+            PdfPages(out_pdf, metadata=_metadata(data)) as pdf,
+        ):
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+            warnings.filterwarnings("ignore", message=r"Font .* does not have a glyph")
             for number, (png_name, build) in enumerate(PAGES, start=1):
                 fig = build(data)
                 page_footer(fig, _footer(data, number))

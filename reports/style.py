@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -82,21 +82,59 @@ def new_page() -> Figure:
     return Figure(figsize=A4)
 
 
-def style_context(texts: Iterable[str] = ()) -> AbstractContextManager[None]:
-    """The report's matplotlib settings, for everything drawn and saved inside it.
+# Fonts tried in turn for a character the first lacks (matplotlib's font fallback): DejaVu
+# Sans covers Latin, Greek and Cyrillic; Noto Sans CJK (Debian's fonts-noto-cjk) Chinese,
+# Japanese and Korean names. Only those installed are used.
+FALLBACK_FAMILIES = ("DejaVu Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans")
+
+
+def installed_families(families: Iterable[str] = FALLBACK_FAMILIES) -> list[str]:
+    """The families of the list that this machine has."""
+    from matplotlib import font_manager
+
+    names = {font.name for font in font_manager.fontManager.ttflist}
+    return [family for family in families if family in names]
+
+
+def uncovered(texts: Iterable[str], families: Sequence[str]) -> list[str]:
+    """Characters of the texts that none of the families has a glyph for (beyond Latin-1,
+    which every one of them covers)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    wanted = sorted({c for c in "".join(texts) if ord(c) > 0xFF and not c.isspace()})
+    if not wanted:
+        return []
+    missing = set(wanted)
+    for family in families:
+        path = font_manager.findfont(
+            font_manager.FontProperties(family=family), fallback_to_default=False
+        )
+        charmap = FT2Font(path).get_charmap()
+        missing = {c for c in missing if ord(c) not in charmap}
+        if not missing:
+            break
+    return [c for c in wanted if c in missing]
+
+
+def style_context(texts: Iterable[str] = ()) -> tuple[AbstractContextManager[None], list[str]]:
+    """The report's matplotlib settings for everything drawn and saved inside it, and the
+    characters of the texts that no installed font can print.
 
     The PDF uses the standard Helvetica (not embedded: text costs a tenth as much to write)
-    when every text fits its cp1252 encoding; otherwise DejaVu Sans, embedded, which covers
-    far more scripts. PNGs always use DejaVu Sans.
+    when every text fits its cp1252 encoding; otherwise DejaVu Sans, embedded, falling back
+    to Noto Sans CJK and others for what it lacks (a name such as "José Ñúñez 李").
     """
+    texts = list(texts)
     style = dict(STYLE)
     try:
         "".join(texts).encode("cp1252")
     except UnicodeEncodeError:
-        pass
-    else:
-        style.update(CORE_FONTS)
-    return plt.rc_context(style)
+        families = installed_families()
+        style["font.family"] = families or ["DejaVu Sans"]
+        return plt.rc_context(style), uncovered(texts, families)
+    style.update(CORE_FONTS)
+    return plt.rc_context(style), []
 
 
 def chars_for(width_pt: float, size: float, bold: bool = False) -> int:

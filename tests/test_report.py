@@ -7,6 +7,7 @@ import json
 import re
 import stat
 import struct
+import warnings
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from click.testing import CliRunner, Result
 from pypdf import PdfReader
 from support import MK_KEYS, TODAY, TOP_KEYS
 
+from reports.style import installed_families
 from tracker import domain
 from tracker.cli import cli
 from tracker.db import Database
@@ -219,6 +221,49 @@ def test_no_text_is_smaller_than_8_pt(report_run):
         page.extract_text(visitor_text=visit)
         assert len(sizes) > 20, f"page {number} has almost no text"
         assert min(sizes) >= 7.99, f"page {number} has {min(sizes):.1f} pt text"
+
+
+def _font_names(pdf: Path) -> set[str]:
+    """The base names of every font the PDF's pages use."""
+    names = set()
+    for page in PdfReader(pdf).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            names.add(str(ref.get_object().get("/BaseFont", "")))
+    return names
+
+
+@pytest.mark.skipif(
+    not installed_families(["Noto Sans CJK JP"]), reason="needs Debian's fonts-noto-cjk (.ci/run)"
+)
+def test_any_name_prints_through_font_fallback_without_warnings(report_run, tmp_path):
+    out = tmp_path / "n.pdf"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = invoke(report_run["db"], "report", "--out", str(out), "--name", "José Ñúñez 李")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [result.output.splitlines()[0]]  # one line, no notes
+    assert result.output.startswith(f"Report written to {out} (")
+    assert not [w for w in caught if "lyph" in str(w.message)]
+    fonts = _font_names(out)
+    assert any("NotoSansCJK" in name for name in fonts), fonts  # 李 came from Noto CJK
+    assert any("DejaVuSans" in name for name in fonts), fonts
+    assert "José Ñúñez" in page_texts(out)[0]
+
+
+def test_a_name_no_font_covers_gives_one_note_not_a_warning_flood(report_run, tmp_path):
+    out = tmp_path / "n.pdf"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = invoke(report_run["db"], "report", "--out", str(out), "--name", "Ann \U00013000")
+    assert result.exit_code == 0, result.output
+    assert not [w for w in caught if "lyph" in str(w.message)]
+    notes = [line for line in result.output.splitlines() if line.startswith("Note:")]
+    assert notes == [
+        "Note: no font on this machine has \U00013000; it prints as a box (fonts-noto-cjk and "
+        "fonts-noto cover most scripts)."
+    ]
+    assert len(PdfReader(out).pages) == PAGES
 
 
 # ---------------------------------------------------------------- short diaries

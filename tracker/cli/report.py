@@ -106,7 +106,10 @@ def report(
     charts = png_folder(png_dir) if png_dir else None
     with app.session(write=False) as session:
         data = report_data(session, today=today, as_of=as_of, since=since, until=until, name=name)
-    pngs = render_report(data, out, charts)
+    notes: list[str] = []
+    pngs = render_report(data, out, charts, notes)
+    for note in notes:  # e.g. a name no installed font can print: one line, not a warning each
+        click.echo(note, err=True)
     _remember(app, data.as_of)
     click.echo(f"Report written to {out} ({plural(len(data.entries), 'entry', 'entries')}).")
     if pngs:
