@@ -105,7 +105,8 @@ def test_numbness_and_tingling_appear_after_month_five(diary: tuple) -> None:
     _, entries, events = diary
     sensory = [e for e in entries if e.numb or e.tingling]
     assert min(days_since_surgery(e, events) for e in sensory) >= 150
-    assert {r for e in sensory for r in (*e.numb, *e.tingling)} <= {"left-foot", "left-toes"}
+    assert {r for e in sensory for r in e.tingling} <= {"left-foot"}
+    assert {r for e in sensory for r in e.numb} <= {"left-top-of-foot", "left-big-toe"}
 
 
 def test_back_and_leg_pain_are_rated_separately(diary: tuple) -> None:
@@ -151,7 +152,7 @@ def test_spread_finds_the_story(diary: tuple) -> None:
     day0 = [e for e in events if e.kind == "surgery"][0].day
     result = symptom_spread(entries, events, DayZero(day0, "surgery"), TODAY)
     new = {(f.kind, f.region): f for f in result.new_symptoms}
-    assert new[("numb", "left-foot")].onset_day >= 150
+    assert new[("numb", "left-top-of-foot")].onset_day >= 150
     assert new[("radiates", "left-buttock")].onset_day >= 140
     reach = {(f.kind, f.side, f.limb): f for f in result.reach}
     assert reach[("radiation", "left", "leg")].now == "left-foot"
@@ -178,3 +179,66 @@ def test_the_demo_verdict_is_clearly_worsening(seed: int) -> None:
         assert level.onset is not None
         assert level.onset.model == "hinge"  # a rise from about month 5, not a jump
         assert 130 <= level.onset.day <= 170
+
+
+# ---------------------------------------------------------------- issues 9 and 14's story
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The demo's weekly checks, the pain before its surgery, and what the report is handed."""
+    from tracker.report_inputs import report_data
+
+    path: Path = tmp_path_factory.mktemp("story") / "d.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    with db.session() as s:
+        summary = build_demo_diary(s, TODAY)
+    with db.session(write=False) as s:
+        found = {
+            "summary": summary,
+            "checks": repository.list_checks(s),
+            "before": repository.pains_before(s),
+            "data": report_data(s, today=TODAY),
+        }
+    db.dispose()
+    return found
+
+
+def test_the_pain_before_surgery_is_left_leg_8_back_5_to_the_left_calf(story: dict) -> None:
+    [before] = story["before"].values()
+    assert before.pain == 8 and before.source == "memory"
+    assert {s.region: s.intensity for s in before.where} == {"lower-back": 5, "left-thigh": 8}
+    assert before.radiates[-1] == "left-calf"
+
+
+def test_walking_minutes_fall_as_leg_pain_rises_and_the_heel_walk_fails_late(story: dict) -> None:
+    checks = story["checks"]
+    assert story["summary"]["weekly_checks"] == len(checks) > 40
+    first, last = checks[:8], checks[-8:]
+    assert min(c.walk_minutes for c in first) > max(c.walk_minutes for c in last) + 15
+    assert all(c.heel_walk == "yes" for c in checks[:-8])
+    assert checks[-1].heel_walk == "no"
+    heel = {n.test: n for n in story["data"].provokes.weekly.nerves}["heel_walk"]
+    assert heel.new_failure is not None and (TODAY - heel.new_failure).days <= 42
+
+
+def test_same_as_before_moves_from_different_to_same_as_the_leg_pain_returns(story: dict) -> None:
+    answers = [c.same_as_before for c in story["checks"]]
+    assert answers[0] == "different" and answers[-1] == "same"
+    assert answers.index("same") > answers.index("partly") > 0
+    table = story["data"].before_after
+    leg = {m.measure: m for m in table.measures}["leg"]
+    assert (leg.before, leg.finding) == (8, "returned")
+    assert leg.best_after is not None and leg.best_after <= 2
+
+
+def test_the_movement_answers_fit_the_stenosis_pattern_once_the_leg_is_involved(
+    story: dict,
+) -> None:
+    provokes = story["data"].provokes
+    assert [p.code for p in provokes.patterns] == ["stenosis"]
+    leg = {s.scope: s for s in provokes.overall}["leg"]
+    assert leg.worse_share("walking") > 0.6 and leg.eased_share("sitting") > 0.6
+    [area] = provokes.skin_areas
+    assert (area.root, area.places) == ("L5", ("left-top-of-foot", "left-big-toe"))
+    assert provokes.nights_woken > 100

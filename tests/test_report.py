@@ -148,7 +148,7 @@ def test_page_one_alone_answers_the_six_questions(report_run):
     assert "Leg-dominant worsening" in first
     # 6 how far down the limb, now against at best
     assert "Radiation now reaches the left foot; at best there was none" in first
-    assert "Numbness now reaches the left toes; at best there was none" in first
+    assert "Numbness now reaches the left big toe; at best there was none" in first
     # the days logged, and what the overall score is
     assert f"Logged on {days} of " in first
     assert "Overall pain is the patient's one 0-10 rating" in first

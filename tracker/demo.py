@@ -249,7 +249,9 @@ def demo_entries(today: dt.date, seed: int = 7) -> tuple[dt.date, list[Entry]]:
     entries = []
     for day in _logged_days(days_rng, n_days):
         entries.extend(_day_entries(rng, day0, day, today, noise[day]))
-    return day0, entries
+    from tracker.demo_movement import with_movement  # issue 9: what provokes it, nights
+
+    return day0, with_movement(entries, day0, seed)
 
 
 def demo_events(day0: dt.date, today: dt.date) -> list[Event]:
@@ -273,11 +275,18 @@ def demo_events(day0: dt.date, today: dt.date) -> list[Event]:
 
 def build_demo_diary(session: Session, today: dt.date, seed: int = 7) -> dict:
     """Write the demo diary through the repository; returns a short summary of it."""
+    from tracker import demo_movement
+
     day0, entries = demo_entries(today, seed)
     events = demo_events(day0, today)
     repository.add_entries(session, ((e, None) for e in entries))
     for ev in events:
-        repository.add_event(session, ev)
+        saved = repository.add_event(session, ev)
+        if ev.kind == "surgery" and saved.id is not None:  # issue 14: the pain it was for
+            repository.set_pain_before(session, saved.id, demo_movement.pain_before())
+    checks = demo_movement.weekly_checks(day0, today, seed)  # issue 9: the weekly checks
+    for check in checks:
+        repository.add_check(session, check)
     days = {e.day for e in entries}
     return {
         "entries": len(entries),
@@ -287,4 +296,5 @@ def build_demo_diary(session: Session, today: dt.date, seed: int = 7) -> dict:
         "last_day": max(days).isoformat(),
         "days_logged": len(days),
         "backfilled": sum(e.backfilled for e in entries),
+        "weekly_checks": len(checks),
     }

@@ -6,7 +6,8 @@ The story it adds: before the operation the left leg hurt 8/10 and the back 5/10
 pain running down to the left calf. Just after surgery, sitting is what hurts and lying
 or walking eases it; from month 5, as the leg pain comes back, the leg is worse standing
 and walking and eased by sitting or bending forward (on about three days in four), and
-nights are broken more often. The weekly checks: walking minutes fall from about 45 to
+nights are broken more often; the numb foot is numb on its top and in the big toe (the L5
+skin area). The weekly checks: walking minutes fall from about 45 to
 under 10 as the leg pain rises; the heel walk that worked fails in the last weeks; "is it
 the pain from before?" moves from "different" to "partly" to "same".
 """
@@ -27,6 +28,9 @@ from tracker.weekly import Goal, WeeklyCheck, new_check
 BEFORE_PAIN = 8
 BEFORE_WHERE = (Site("lower-back", 5), Site("left-thigh", 8))
 BEFORE_RADIATES = ("left-buttock", "left-thigh", "left-calf")
+# The numb places, named as finely as the patient can (the L5 skin area, at the same level
+# of the leg as the broader places: how far down it reaches is unchanged).
+FINER_NUMB = {"left-foot": "left-top-of-foot", "left-toes": "left-big-toe"}
 CHECKS_FROM = 14  # the first weekly check, days after surgery
 HEEL_WALK_FAILS_FROM = 42  # days before the end of the diary when the heel walk fails
 SAME_PARTLY_FROM, SAME_FROM = WORSENING_FROM + 30, WORSENING_FROM + 100
@@ -46,7 +50,8 @@ def with_movement(entries: Iterable[Entry], day0: dt.date, seed: int = 7) -> lis
         day = (entry.day - day0).days
         worse, eased = _movement(rng, day)
         woke = _woke(rng, day) if entry.logged_at.hour < 12 or rng.random() < 0.5 else None
-        moved.append(replace(entry, worse_with=worse, better_with=eased, woke=woke))
+        numb = tuple(dict.fromkeys(FINER_NUMB.get(region, region) for region in entry.numb))
+        moved.append(replace(entry, worse_with=worse, better_with=eased, woke=woke, numb=numb))
     return moved
 
 

@@ -150,7 +150,7 @@ def _measure_line(m: MeasureBeforeAfter) -> str | None:
         )
     if m.finding == "returned":
         return (
-            f"{word} returned after {m.returned_month} months at {score(m.best_after)}: "
+            f"{word} returned after {_months(m.returned_month)} at {score(m.best_after)}: "
             f"now {score(m.now)} vs {score(m.before)} before."
         )
     if m.finding == "relieved":
@@ -158,6 +158,10 @@ def _measure_line(m: MeasureBeforeAfter) -> str | None:
     if m.finding == "new":
         return f"{word} is new since surgery: {score(m.now)} now; none recorded before."
     return None
+
+
+def _months(count: int | None) -> str:
+    return "1 month" if count == 1 else f"{count} months"
 
 
 def _reach_word(name: str | None) -> str:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tracker.analysis.calendar import DayZero
+from tracker.analysis.provokes import BeforeAfter, Provokes
 from tracker.analysis.series import WeekBackLeg, WeekMean
 from tracker.analysis.spread import Spread
 from tracker.analysis.trend import Verdict
@@ -34,3 +35,12 @@ class ReportData:
     daily_pain: dict[dt.date, float]  # mean pain of each logged day of the period
     weekly_pain: tuple[WeekMean, ...]  # every week of the period with an entry, since day 0
     weekly_back_leg: tuple[WeekBackLeg, ...]  # weeks with back or leg pain rated by location
+    # What provokes it (issue 9): shares of days each activity made the pain worse or eased
+    # it (since day 0, by month, all / back / leg), pattern notes with their days, nights
+    # woken, numbness by skin area, and the weekly answers (walking minutes over time, the
+    # nerve self-check with the date a failure first appeared, goals, clinic scores).
+    # Sentences for them: tracker.provokes_wording.
+    provokes: Provokes | None = None
+    # The latest surgery's pain before against the best since and now (issue 14); None
+    # when that surgery has no pain before recorded. Lines: provokes_wording.before_after_lines.
+    before_after: BeforeAfter | None = None

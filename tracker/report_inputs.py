@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from tracker import domain
 from tracker import repository as repo
-from tracker.analysis import series, spread, trend
+from tracker.analysis import provokes, series, spread, trend
 from tracker.errors import TrackerError
 from tracker.report_data import ReportData
 
@@ -26,6 +26,20 @@ def trend_for(session: Session, as_of: dt.date, since: dt.date | None = None) ->
     """The worsening verdict over (date, pain) pairs from `since` on, as of a date."""
     pairs = [(day, pain) for day, pain in repo.pain_by_day(session) if not since or day >= since]
     return trend.worsening_verdict(pairs, surgery_days(session), as_of)
+
+
+def before_after_for(session: Session, as_of: dt.date) -> provokes.BeforeAfter | None:
+    """The latest surgery on or before as_of against the pain it was for, if that is known."""
+    surgeries = [e for e in repo.list_events(session, kind="surgery") if e.day <= as_of]
+    if not surgeries:
+        return None
+    latest = max(surgeries, key=lambda e: (e.day, e.id or 0))
+    before = repo.pains_before(session).get(latest.id or 0)
+    if before is None or not before.recorded:
+        return None
+    entries = repo.list_entries(session, latest.day, as_of)
+    checks = repo.list_checks(session, latest.day, as_of)
+    return provokes.before_after(entries, checks, latest.day, latest.title, before, as_of)
 
 
 def report_data(
@@ -78,6 +92,13 @@ def report_data(
         daily_pain=series.daily_pain(entries),
         weekly_pain=series.weekly_pain(entries, day0.day) if day0 else (),
         weekly_back_leg=series.weekly_back_leg(entries, day0.day) if day0 else (),
+        provokes=provokes.provokes(
+            entries,
+            repo.list_checks(session, since, end),
+            max((day for day in surgeries if day <= as_of), default=None),
+            min(as_of, end),
+        ),
+        before_after=before_after_for(session, as_of),
     )
 
 

@@ -686,8 +686,9 @@ def _measure(
         else:
             assert best_month is not None  # best is set only together with best_month
             later = sorted(m for m in medians if m > best_month)
-            returned = next((m for m in later if medians[m] >= before - important), None)
-            if returned is not None and (now is None or now >= before - important):
+            # Back within `important` of the level before: strictly less than that below it.
+            returned = next((m for m in later if medians[m] > before - important), None)
+            if returned is not None and (now is None or now > before - important):
                 finding = "returned"
             elif now is not None and now <= before - important:
                 finding = "relieved"

@@ -39,12 +39,14 @@ def trend(app: App, as_of: dt.date | None, since: dt.date | None, as_json: bool)
     import json
 
     with paused_collector():
-        from tracker.report_inputs import trend_for
+        from tracker.provokes_wording import before_after_lines
+        from tracker.report_inputs import before_after_for, trend_for
         from tracker.trend_json import verdict_json
         from tracker.wording import describe_verdict, trend_key_numbers
 
     with app.session(write=False) as session:
         result = trend_for(session, as_of or clock.today(), since)
+        comparison = None if as_json else before_after_for(session, as_of or clock.today())
     if as_json:
         click.echo(json.dumps(verdict_json(result), indent=2))
         return
@@ -53,6 +55,10 @@ def trend(app: App, as_of: dt.date | None, since: dt.date | None, as_json: bool)
     click.echo("")
     for line in trend_key_numbers(result):
         click.echo(line)
+    if comparison is not None:  # the pain the latest surgery was for (issue 14)
+        click.echo("")
+        for line in before_after_lines(comparison):
+            click.echo(line)
 
 
 @click.command()
