@@ -132,3 +132,24 @@ def test_report_data_without_a_pain_before_has_no_table(db_path):
         data = report_data(session, today=TODAY)
     database.dispose()
     assert data.before_after is None and data.provokes is not None
+
+
+def test_never_relieved_waits_until_three_months_after_surgery():
+    from tracker.analysis.provokes import before_after
+
+    surgery = dt.date(2026, 1, 1)
+    entries = [
+        new_entry(surgery + dt.timedelta(days=n), 6,
+                  dt.datetime.combine(surgery + dt.timedelta(days=n), dt.time(20)),
+                  where=(Site("left-calf", 6),))
+        for n in range(1, 120)
+    ]  # fmt: skip
+    before = new_pain_before(7, (Site("left-calf", 7),))
+
+    def leg(as_of: dt.date) -> str | None:
+        result = before_after(entries, [], surgery, "discectomy", before, as_of)
+        return {m.measure: m for m in result.measures}["leg"].finding
+
+    assert leg(surgery + dt.timedelta(days=60)) is None
+    assert leg(surgery + dt.timedelta(days=89)) is None
+    assert leg(surgery + dt.timedelta(days=90)) == "never-relieved"

@@ -38,6 +38,9 @@ NIGHT_WINDOW_DAYS = 28
 NIGHT_MIN_NIGHTS = 3
 # Epidural fibrosis: from about 6 weeks after surgery (docs/clinical.md#pattern-fibrosis).
 FIBROSIS_FROM_DAYS = 42
+# "Never relieved" is said from 3 months after surgery: before that, the pain of the
+# operation itself is still settling (docs/clinical.md#before-after: our own convention).
+NEVER_RELIEVED_FROM_DAYS = 90
 # A month counts towards "best after surgery" with this many logged days.
 MIN_MONTH_DAYS = 7
 MIN_RECENT_DAYS = 3
@@ -682,7 +685,9 @@ def _measure(
             finding = "new"
     elif best is not None and important is not None:
         if best > before - important:
-            finding = "never-relieved"
+            # Said only once the operation has had time to work (docs/clinical.md#before-after).
+            settled = (as_of - day0).days >= NEVER_RELIEVED_FROM_DAYS
+            finding = "never-relieved" if settled else None
         else:
             assert best_month is not None  # best is set only together with best_month
             later = sorted(m for m in medians if m > best_month)
