@@ -49,7 +49,14 @@ def test_a_fhir_export_of_the_same_entries_has_the_same_ids(name):
     bundle = json.loads(
         export_diary("fhir", [e for e, _ in batch.entries], [e for e, _ in batch.events], "")
     )
-    assert [item["fullUrl"] for item in bundle["entry"]] == KEYS[f"fhir of {name}"]["full_urls"]
+    # The resources of 2026 keep their ids; injections and blocks joined as Procedures with a
+    # category in issue 10, after them.
+    kept = [
+        item["fullUrl"]
+        for item in bundle["entry"]
+        if not (item["resource"]["resourceType"] == "Procedure" and "category" in item["resource"])
+    ]
+    assert kept == KEYS[f"fhir of {name}"]["full_urls"]
 
 
 def _stored_keys(diary: Diary) -> list[str]:

@@ -26,7 +26,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 BEARABLE = FIXTURES / "io_bearable.csv"
 BOM_CRLF = FIXTURES / "io_diary_bom_crlf.csv"
 HEADER = (
-    "id,date,pain,where,radiates,numb,tingling,weak,quality,worse_with,better_with,woke,"
+    "id,date,time,pain,where,radiates,numb,tingling,weak,quality,worse_with,better_with,woke,"
     "red_flags,note,logged_at"
 )
 NOTE = 'Боль, "очень" сильная\nвторой день 🔥'
@@ -104,14 +104,14 @@ def test_csv_export_has_the_documented_columns_and_values(run, sample):
     rows = list(csv.reader(io.StringIO(result.output, newline="")))
     assert ",".join(rows[0]) == HEADER
     assert len(rows) == 5
-    assert rows[1] == ["4", "2025-02-27", "3", "neck=3", "", "", "", "", "", "", "", "", "",
+    assert rows[1] == ["4", "2025-02-27", "", "3", "neck=3", "", "", "", "", "", "", "", "", "",
                        "a, b", "2025-03-02T20:00:00"]  # fmt: skip
     assert rows[2] == [
-        "1", "2025-03-01", "6", "lower-back=6;left-calf", "left-thigh;left-calf", "left-foot",
+        "1", "2025-03-01", "", "6", "lower-back=6;left-calf", "left-thigh;left-calf", "left-foot",
         "left-toes", "right-ankle", "burning;electric", "standing;walking", "sitting", "2",
         "fever", NOTE, "2025-03-01T08:15:00",
     ]  # fmt: skip
-    assert rows[3][9:12] == ["", "", "0"]  # woken 0 times is said, unlike not answered
+    assert rows[3][10:13] == ["", "", "0"]  # woken 0 times is said, unlike not answered
 
 
 def test_export_to_a_file_says_what_it_wrote_and_matches_standard_output(run, sample, tmp_path):
@@ -228,7 +228,9 @@ def test_fhir_bundle_is_valid_r4_and_maps_scores_sites_and_surgeries(run, sample
     neck = next(o for o in sited if o["bodySite"]["text"] == "neck")
     assert "coding" not in neck["bodySite"]  # no SNOMED code given for the neck: text only
 
-    (procedure,) = [r for r in resources if r["resourceType"] == "Procedure"]
+    (procedure,) = [  # the surgery; the injection is a treatment Procedure, with a category
+        r for r in resources if r["resourceType"] == "Procedure" and "category" not in r
+    ]
     assert procedure["status"] == "completed"
     assert procedure["performedDateTime"] == "2024-11-05"
     assert procedure["code"] == {"text": "L4-L5 fusion"}

@@ -695,3 +695,38 @@ def list_doses(
         )
         for row in session.execute(query)
     ]
+
+
+def _regimen_identity(regimen: Regimen) -> tuple:
+    return (regimen.name, regimen.ingredient, regimen.strength, regimen.unit,
+            regimen.as_needed, regimen.schedule, regimen.started, regimen.stopped)  # fmt: skip
+
+
+def import_medicines(
+    session: Session, records: Iterable[tuple[Regimen, list[Dose]]], write: bool = True
+) -> tuple[int, int]:
+    """Store the regimens and doses of an import that the diary does not hold yet (the
+    same regimen, field for field; the same dose of it, typing second included); returns
+    how many regimens and doses are new. With write=False, only counts them."""
+    held = {_regimen_identity(r): r for r in list_regimens(session)}
+    doses_held: dict[int, set[tuple]] = defaultdict(set)
+    for dose in list_doses(session):
+        doses_held[dose.medication_id].add((dose.day, dose.time, dose.amount, dose.logged_at))
+    new_regimens = new_doses = 0
+    for regimen, taken in records:
+        found = held.get(_regimen_identity(regimen))
+        if found is None:
+            new_regimens += 1
+            if write:
+                found = add_regimen(session, regimen, f"imported {regimen.describe()}")
+                held[_regimen_identity(regimen)] = found
+        seen = doses_held[found.id] if found is not None and found.id is not None else set()
+        for dose in taken:
+            identity = (dose.day, dose.time, dose.amount, dose.logged_at)
+            if identity in seen:
+                continue
+            seen.add(identity)
+            new_doses += 1
+            if write and found is not None and found.id is not None:
+                add_dose(session, replace(dose, medication_id=found.id), "imported doses")
+    return new_regimens, new_doses

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # types only: tracker.io is imported inside the commands
     from sqlalchemy.orm import Session
 
     from tracker.io.common import ImportBatch
+    from tracker.medicines import Dose, Regimen
 
 PROGRESS_FROM = 2000  # rows: smaller files are done before a bar would be worth drawing
 PREVIEW = 20  # entries listed by --dry-run
@@ -77,13 +78,36 @@ def export_command(
         events = [e for e in repo.list_events(session) if in_range(e.day, since, until)]
         checks = repo.list_checks(session, since, until) if fmt != "csv" else []
         befores = repo.pains_before(session)
-    data = export_diary(fmt, entries, events, SCHEMA_HEAD, _progress, checks, befores)
+        medicines = _medicines(repo.list_regimens(session), repo.list_doses(session, since, until),
+                               since, until)  # fmt: skip
+    data = export_diary(fmt, entries, events, SCHEMA_HEAD, _progress, checks, befores, medicines)
     if out is None:
         click.echo(data, nl=False)  # bytes: written as they are, UTF-8 whatever the terminal
         return
     _write_file(out.expanduser(), data)
     said = _exported(fmt, entries, events, checks)
     click.echo(f"Exported {said} to {out} ({FORMAT_NAMES[fmt]}).")
+    if medicines and fmt != "csv":
+        doses = sum(len(taken) for _, taken in medicines)
+        click.echo(
+            f"With {domain.plural(len(medicines), 'medicine regimen')} and"
+            f" {domain.plural(doses, 'dose')}."
+        )
+
+
+def _medicines(
+    regimens: list[Regimen], doses: list[Dose], since: dt.date | None, until: dt.date | None
+) -> list[tuple[Regimen, list[Dose]]]:
+    """The regimens taken at some time in the range, each with its doses in the range."""
+    by_regimen: dict[int | None, list[Dose]] = {}
+    for dose in doses:
+        by_regimen.setdefault(dose.medication_id, []).append(dose)
+    return [
+        (regimen, by_regimen.get(regimen.id, []))
+        for regimen in regimens
+        if (until is None or regimen.started <= until)
+        and (since is None or regimen.stopped is None or regimen.stopped > since)
+    ]
 
 
 def _exported(fmt: str, entries: list, events: list, checks: list) -> str:
@@ -141,6 +165,7 @@ def import_command(
     keys += [key for _, key in batch.checks]
     if dry_run and _no_diary_yet(app):
         new = not_yet_in_diary(batch, set(), set())
+        medicines = _medicine_counts(batch)
     else:
         with app.session(write=not dry_run) as session:
             held = fingerprints(*_diary_near(session, batch))
@@ -156,9 +181,24 @@ def import_command(
                         repo.set_pain_before(session, saved.id, new.befores[key])
                 for check, key in new.checks:
                     repo.add_check(session, check, key)
-                if new.entries or new.events or new.checks:
-                    journal.describe(session, f"imported {_counts(new)} from {file.name}")
+            medicines = repo.import_medicines(session, batch.medicines, write=not dry_run)
+            if not dry_run and (new.entries or new.events or new.checks or any(medicines)):
+                journal.describe(session, f"imported {_counts(new)} from {file.name}")
     _print_import(file, FORMAT_NAMES[batch.format], batch, new, dry_run)
+    if batch.medicines:
+        regimens, doses = medicines
+        every = _medicine_counts(batch)
+        would = "would add" if dry_run else "added"
+        click.echo(
+            f"Medicines: {would} {domain.plural(regimens, 'regimen')} and"
+            f" {domain.plural(doses, 'dose')}"
+            + (" (the rest were already in your diary)." if (regimens, doses) != every
+               else ".")
+        )  # fmt: skip
+
+
+def _medicine_counts(batch: ImportBatch) -> tuple[int, int]:
+    return len(batch.medicines), sum(len(doses) for _, doses in batch.medicines)
 
 
 def _no_diary_yet(app: App) -> bool:

@@ -13,6 +13,7 @@ from tracker.before_surgery import PainBefore
 from tracker.domain import Entry, Event
 from tracker.errors import TrackerError
 from tracker.io.common import ACCEPTED, ImportBatch, Track, no_progress
+from tracker.medicines import Dose, Regimen
 from tracker.weekly import WeeklyCheck
 
 EXPORT_FORMATS = ("csv", "json", "fhir")
@@ -28,9 +29,11 @@ def export_diary(
     track: Track = no_progress,
     checks: Sequence[WeeklyCheck] = (),
     befores: Mapping[int, PainBefore] | None = None,
+    medicines: Sequence[tuple[Regimen, Sequence[Dose]]] = (),
 ) -> bytes:
     """The diary written in one of EXPORT_FORMATS, as UTF-8 bytes (weekly checks and the
-    pain before each surgery, by its event id, in JSON and FHIR)."""
+    pain before each surgery, by its event id, in JSON and FHIR; medicines: each regimen with
+    its doses, in JSON and FHIR; the CSV holds entries only)."""
     if fmt == "csv":
         from tracker.io.csv_format import write_csv
 
@@ -38,11 +41,11 @@ def export_diary(
     if fmt == "json":
         from tracker.io.json_format import write_json
 
-        return write_json(entries, events, schema, track, checks, befores or {})
+        return write_json(entries, events, schema, track, checks, befores or {}, medicines)
     if fmt == "fhir":
         from tracker.io.fhir_format import write_fhir
 
-        return write_fhir(entries, events, track, checks, befores or {})
+        return write_fhir(entries, events, track, checks, befores or {}, medicines)
     raise TrackerError(f"unknown export format '{fmt}'; accepted: {', '.join(EXPORT_FORMATS)}")
 
 

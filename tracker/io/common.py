@@ -13,6 +13,7 @@ from typing import Any
 from tracker.before_surgery import PainBefore
 from tracker.domain import FIELDS, Entry, Event, json_value, recorded
 from tracker.errors import TrackerError
+from tracker.medicines import Dose, Regimen
 from tracker.weekly import WeeklyCheck
 
 # Wraps a sequence being read or written, e.g. in a progress bar; the label says what for.
@@ -44,6 +45,8 @@ class ImportBatch:
     checks: list[tuple[WeeklyCheck, str]] = field(default_factory=list)
     # the pain before each surgery of `events` that has one, by the surgery's import key
     befores: dict[str, PainBefore] = field(default_factory=dict)
+    # regimens with their doses (tracker's JSON): matched to the diary's by content on import
+    medicines: list[tuple[Regimen, list[Dose]]] = field(default_factory=list)
 
 
 def keyed(fmt: str, contents: Iterable[dict]) -> list[str]:
@@ -168,6 +171,7 @@ def not_yet_in_diary(batch: ImportBatch, keys_in_diary: set[str], held: set[str]
         batch.not_imported,
         checks,
         {key: b for key, b in batch.befores.items() if any(key == k for _, k in events)},
+        batch.medicines,
     )
 
 

@@ -6,9 +6,10 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from tracker import domain
+from tracker import domain, times
 from tracker.domain import Entry
 from tracker.errors import TrackerError
 from tracker.io.common import (
@@ -23,8 +24,9 @@ from tracker.io.common import (
     split_list,
 )
 
-# id, date, pain, one column per field of an entry (domain.FIELDS), logged_at.
-COLUMNS = ("id", "date", "pain", *(f.column for f in domain.FIELDS), "logged_at")
+# id, date, time (of day, HH:MM or blank), pain, one column per field of an entry
+# (domain.FIELDS), logged_at. Entries only: medicines and events travel in the JSON export.
+COLUMNS = ("id", "date", "time", "pain", *(f.column for f in domain.FIELDS), "logged_at")
 REQUIRED = ("date", "pain")
 SEPARATOR = ";"
 
@@ -39,7 +41,8 @@ def write_csv(entries: Sequence[Entry], track: Track = no_progress) -> bytes:
 
 
 def _row(entry: Entry) -> list[object]:
-    cells: list[object] = [entry.id, entry.day.isoformat(), entry.pain]
+    time = "" if entry.time is None else f"{entry.time:%H:%M}"
+    cells: list[object] = [entry.id, entry.day.isoformat(), time, entry.pain]
     cells += [_cell(f, getattr(entry, f.name)) for f in domain.FIELDS]
     cells.append(entry.logged_at.isoformat(timespec="seconds"))
     return cells
@@ -178,4 +181,7 @@ def _entry(
         parse_logged_at(logged) if logged else now,
         **given,
     )
+    time = cells.get("time", "").strip()
+    if time:
+        entry = replace(entry, time=times.parse_time(time))
     return entry, bool(logged)

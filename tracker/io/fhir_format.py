@@ -16,12 +16,29 @@ The codes and where they come from: docs/clinical.md#codes.
 - per surgery, a Procedure: status completed, performedDateTime, code.text = procedure,
   note = spinal levels and the surgery's note.
 
+- per injection, nerve block and stimulator trial or implant, a Procedure too, with its
+  time when known, and a bodySite (lower back, SNOMED 37822005, for lumbar and sacral
+  levels or none given; the levels as text) carrying the event's side in the laterality
+  extension http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier
+  (mCODE; context includes Procedure.bodySite; required binding: SNOMED 7771000 Left,
+  24028007 Right, 51440002 Right and left);
+- per regimen, a MedicationStatement: medicationCodeableConcept.text the name (the
+  ingredient as a second text when it differs), status active or completed,
+  effectivePeriod from the start to the last day taken, dosage with asNeededBoolean, the
+  schedule as text and the strength as a UCUM doseQuantity (mg, ug, ug/h);
+- per dose, a MedicationAdministration (status completed, effectiveDateTime the day or
+  the day and time, dosage.dose in UCUM, supportingInformation -> its MedicationStatement).
+  MedicationAdministration, not Observation: FHIR R4 defines it as the record of a
+  medicine being consumed or given, self-administration included; an Observation would
+  describe a measurement.
+
 fullUrls are urn:uuid, uuid5 from each resource's content and occurrence, so the same
 diary always exports the same file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -38,6 +55,7 @@ from tracker.io.common import (
     no_progress,
 )
 from tracker.io.fhir_weekly import before_observations, code_system, weekly_observations
+from tracker.medicines import Dose, Regimen
 from tracker.weekly import WeeklyCheck
 
 LOINC = "http://loinc.org"
@@ -69,6 +87,7 @@ def write_fhir(
     track: Track = no_progress,
     checks: Sequence[WeeklyCheck] = (),
     befores: Mapping[int, PainBefore] | None = None,
+    medicines: Sequence[tuple[Regimen, Sequence[Dose]]] = (),
 ) -> bytes:
     """The diary as a FHIR R4 Bundle (JSON, UTF-8); the weekly checks and the pain before
     each surgery as survey Observations, coded as tracker/io/fhir_weekly.py says."""
@@ -95,6 +114,16 @@ def write_fhir(
         resources.extend(weekly_observations(check, key, patient, _urn))
     if checks or any(befores.get(ev.id or 0) for ev in surgeries):
         resources.insert(1, code_system())  # our own codes, with the Bundle that uses them
+    procedures = [e for e in events if e.kind in PROCEDURE_KINDS]
+    procedure_keys = keyed("fhir-procedure", (event_identity(e) for e in procedures))
+    for ev, key in zip(procedures, procedure_keys, strict=True):
+        resources.append(_treatment(ev, key, patient))
+    regimen_keys = keyed("fhir-regimen", (r.as_dict() | {"id": None} for r, _ in medicines))
+    for (regimen, doses), key in zip(medicines, regimen_keys, strict=True):
+        statement = _statement(regimen, key, patient)
+        resources.append(statement)
+        for number, dose in enumerate(doses):
+            resources.append(_administration(regimen, dose, f"{key}:{number}", statement, patient))
     bundle = {
         "resourceType": "Bundle",
         "type": "collection",
@@ -197,3 +226,100 @@ def _procedure(event: Event, key: str, patient: str) -> dict:
     if notes:
         procedure["note"] = notes
     return procedure
+
+
+# ---------------------------------------------------------------- treatments and medicines
+
+PROCEDURE_KINDS = ("injection", "nerve-block", "stimulator-trial", "stimulator-implant")
+MCODE_LATERALITY_URL = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier"
+LOWER_BACK = {"system": SNOMED, "code": "37822005", "display": "Lower back structure"}
+SIDE_VS = {"left": "left", "right": "right", "both": "bilateral"}
+UCUM = "http://unitsofmeasure.org"
+UCUM_CODES = {"mg": "mg", "mcg": "ug", "mcg/h": "ug/h"}
+
+
+def _moment(day: dt.date, time: dt.time | None) -> str:
+    """A FHIR dateTime: the day alone, or with its time and the local offset."""
+    if time is None:
+        return day.isoformat()
+    return dt.datetime.combine(day, time).astimezone().isoformat(timespec="seconds")
+
+
+def _treatment(event: Event, key: str, patient: str) -> dict:
+    """An injection, block or stimulator as a Procedure, its side on the bodySite."""
+    site: dict = {}
+    if event.side:
+        code, display = LATERALITY_VS[SIDE_VS[event.side]]
+        site["extension"] = [
+            {
+                "url": MCODE_LATERALITY_URL,
+                "valueCodeableConcept": {
+                    "coding": [{"system": SNOMED, "code": code, "display": display}],
+                    "text": event.side,
+                },
+            }
+        ]
+    if all(level[0] in "LS" for level in event.levels):
+        site["coding"] = [LOWER_BACK]
+    levels = ", ".join(event.levels)
+    site["text"] = f"spine at {levels}" if levels else "lower back"
+    procedure: dict[str, object] = {
+        "resourceType": "Procedure",
+        "id": _id(_urn(f"procedure:{key}")),
+        "status": "completed",
+        "category": {"text": event.kind},
+        "code": {"text": event.title},
+        "subject": {"reference": patient},
+        "performedDateTime": _moment(event.day, event.time),
+        "bodySite": [site],
+    }
+    if event.note:
+        procedure["note"] = [{"text": event.note}]
+    return procedure
+
+
+def _quantity(amount: float, unit: str) -> dict:
+    return {"value": amount, "unit": unit, "system": UCUM, "code": UCUM_CODES[unit]}
+
+
+def _medicine_concept(regimen: Regimen) -> dict:
+    if regimen.name.lower() == regimen.ingredient:
+        return {"text": regimen.name}
+    return {"text": f"{regimen.name} ({regimen.ingredient})"}
+
+
+def _statement(regimen: Regimen, key: str, patient: str) -> dict:
+    period: dict[str, str] = {"start": regimen.started.isoformat()}
+    if regimen.stopped is not None:
+        period["end"] = max(regimen.started, regimen.stopped - dt.timedelta(days=1)).isoformat()
+    dosage: dict[str, object] = {
+        "asNeededBoolean": regimen.as_needed,
+        "doseAndRate": [
+            {"rateQuantity" if regimen.patch else "doseQuantity":
+             _quantity(regimen.strength, regimen.unit)}
+        ],
+    }  # fmt: skip
+    if regimen.schedule:
+        dosage["text"] = regimen.schedule
+    return {
+        "resourceType": "MedicationStatement",
+        "id": _id(_urn(f"regimen:{key}")),
+        "status": "active" if regimen.stopped is None else "completed",
+        "medicationCodeableConcept": _medicine_concept(regimen),
+        "subject": {"reference": patient},
+        "effectivePeriod": period,
+        "dosage": [dosage],
+    }
+
+
+def _administration(regimen: Regimen, dose: Dose, key: str, statement: dict, patient: str) -> dict:
+    return {
+        "resourceType": "MedicationAdministration",
+        "id": _id(_urn(f"dose:{key}")),
+        "status": "completed",
+        "medicationCodeableConcept": _medicine_concept(regimen),
+        "subject": {"reference": patient},
+        "supportingInformation": [{"reference": f"urn:uuid:{statement['id']}"}],
+        "effectiveDateTime": _moment(dose.day, dose.time),
+        "dosage": {"dose": _quantity(dose.amount, regimen.unit)},
+    }

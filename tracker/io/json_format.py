@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from tracker import before_surgery, domain, regions, times, weekly
+from tracker import before_surgery, domain, medicines, regions, times, weekly
 from tracker.before_surgery import PainBefore
 from tracker.domain import Entry, Event, Site
 from tracker.errors import TrackerError
@@ -24,6 +24,7 @@ from tracker.io.common import (
     no_progress,
     parse_logged_at,
 )
+from tracker.medicines import Dose, Regimen
 
 FORMAT_NAME = "tracker-diary"
 FORMAT_VERSION = 1
@@ -36,6 +37,7 @@ def write_json(
     track: Track = no_progress,
     checks: Sequence[weekly.WeeklyCheck] = (),
     befores: Mapping[int, PainBefore] | None = None,
+    medicines: Sequence[tuple[Regimen, Sequence[Dose]]] = (),
 ) -> bytes:
     """The diary as UTF-8 JSON; ids are left out so that a fresh diary exports the same file.
 
@@ -50,6 +52,7 @@ def write_json(
         "entries": [_entry_item(entry) for entry in track(entries, "Exporting")],
         "events": [_event_item(event, befores.get(event.id or 0)) for event in events],
         "weekly_checks": [check_identity(check) for check in checks],
+        "medications": [_medicine_item(regimen, doses) for regimen, doses in medicines],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -68,6 +71,22 @@ def _event_item(event: Event, before: PainBefore | None = None) -> dict:
         item.update(before.as_dict())
     if event.days is not None:  # a stimulator trial's length
         item["days"] = event.days
+    return item
+
+
+def _medicine_item(regimen: Regimen, doses: Sequence[Dose]) -> dict:
+    """A regimen as `med list --json` shows it (no id, no factor), with its doses."""
+    item = regimen.as_dict()
+    del item["id"], item["mme_factor"]
+    item["doses"] = [
+        {
+            "date": dose.day.isoformat(),
+            "time": times.text(dose.time),
+            "amount": dose.amount,
+            "logged_at": dose.logged_at.isoformat(timespec="seconds"),
+        }
+        for dose in doses
+    ]
     return item
 
 
@@ -106,6 +125,10 @@ def read_json(text: str, today: dt.date, track: Track = no_progress) -> ImportBa
             continue
         weeks[check.week] = number
         batch.checks.append((check, ""))
+    for number, item in enumerate(_items(document, "medications"), start=1):
+        medicine = _located(f"medication {number}", _medicine, item, today, bad)
+        if medicine is not None:
+            batch.medicines.append(medicine)
     bad.check()
     entry_keys = keyed("json", (entry_identity(e) for e, _ in batch.entries))
     event_keys = keyed("json-event", (event_identity(e) for e, _ in batch.events))
@@ -279,6 +302,49 @@ def _mapping(item: dict, name: str) -> dict:
     if not isinstance(value, dict):
         raise TrackerError(f'"{name}" is not an object of names and numbers')
     return value
+
+
+def _medicine(item: dict, today: dt.date) -> tuple[Regimen, list[Dose]]:
+    """A regimen and its doses, checked as `med add` and `dose` check them."""
+    strength = item.get("strength")
+    if isinstance(strength, bool) or not isinstance(strength, int | float):
+        raise TrackerError('"strength" is missing or is not a number')
+    as_needed = item.get("as_needed", False)
+    if not isinstance(as_needed, bool):
+        raise TrackerError('"as_needed" is not true or false')
+    regimen = medicines.new_regimen(
+        _text(item, "name"),
+        f"{strength:g}{_text(item, 'unit')}",
+        domain.parse_date(_text(item, "started"), today),
+        as_needed,
+        _optional_text(item, "schedule"),
+    )
+    ingredient = _optional_text(item, "ingredient")
+    stopped = _optional_text(item, "stopped")
+    regimen = replace(
+        regimen,
+        ingredient=ingredient.strip().lower() if ingredient else regimen.ingredient,
+        stopped=None if stopped is None else domain.parse_date(stopped, dt.date.max),
+    )
+    if regimen.stopped is not None and regimen.stopped < regimen.started:
+        raise TrackerError('"stopped" is before "started"')
+    doses = []
+    for dose in _list(item, "doses"):
+        if not isinstance(dose, dict):
+            raise TrackerError('a "doses" item is not an object')
+        amount = dose.get("amount")
+        if isinstance(amount, bool) or not isinstance(amount, int | float):
+            raise TrackerError('a dose\'s "amount" is missing or is not a number')
+        doses.append(
+            Dose(
+                0,  # its regimen's id, known once stored
+                domain.parse_date(_text(dose, "date"), today),
+                medicines.dose_amount(f"{amount:g}", regimen),
+                parse_logged_at(_text(dose, "logged_at")),
+                _time(dose),
+            )
+        )
+    return regimen, doses
 
 
 def _text(item: dict, name: str) -> str:
