@@ -193,7 +193,10 @@ def _snapshot(session: Session, tracked: Tracked, row_id: int) -> str:
     children = {
         child.name: [
             _encoded(dict(r))
-            for r in session.execute(select(child).where(link == row_id)).mappings()
+            # In a stated order: without ORDER BY, PostgreSQL may hand rows back in any order.
+            for r in session.execute(
+                select(child).where(link == row_id).order_by(*child.primary_key.columns)
+            ).mappings()
         ]
         for child, link in tracked.children
     }
