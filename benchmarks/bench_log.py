@@ -25,13 +25,14 @@ sys.path.insert(0, str(ROOT))
 FLOOR = [sys.executable, "-c", "import click, sqlalchemy.orm"]
 
 
-def make_diary(path: Path, years: int) -> None:
-    """A diary with two entries a day for `years` years (0: an empty, initialised diary)."""
+def make_diary(path: Path | str, years: int) -> None:
+    """A diary with two entries a day for `years` years (0: an empty, initialised diary), in
+    a SQLite file or at a database URL (benchmarks/bench_postgres.py)."""
     from tracker import repository
     from tracker.db import Database
     from tracker.domain import Site, new_entry
 
-    database = Database(f"sqlite:///{path}")
+    database = Database(path if "://" in str(path) else f"sqlite:///{path}")
     today = dt.date.today()
     with database.session() as session:
         rows = []
