@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker import domain
+from tracker import activities, domain, weekly
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -89,6 +89,12 @@ def test_the_red_flag_advice_in_clinical_md_is_the_one_printed() -> None:
         ("data.md", domain.QUALITIES),
         ("data.md", domain.EVENT_KINDS),
         ("data.md", domain.RED_FLAGS),
+        ("data.md", activities.EASED_BY),
+        ("clinical.md", activities.EASED_BY),
+        ("data.md", weekly.CLINIC_SCORES),
+        ("clinical.md", weekly.CLINIC_SCORES),
+        ("data.md", dict.fromkeys(weekly.CHANGE + weekly.WORK + weekly.SAME_AS_BEFORE)),
+        ("data.md", dict.fromkeys(weekly.WALK_TEST)),
     ],
 )
 def test_the_docs_list_every_word_of_each_present_vocabulary(

@@ -12,10 +12,13 @@ import datetime as dt
 from tracker.analysis.provokes import (
     BeforeAfter,
     MeasureBeforeAfter,
+    MinutesCourse,
     NerveCourse,
     PatternNote,
+    Provokes,
     ReachBeforeAfter,
     SameAsBeforeAnswers,
+    ScopeDays,
     SkinAreaNumbness,
 )
 from tracker.regions import REGIONS
@@ -238,3 +241,83 @@ def _reach_line(r: ReachBeforeAfter) -> str | None:
     return (
         f"{what} now reaches the {_place(r.now)} of the {r.side} {r.limb}; before surgery {before}."
     )
+
+
+# ---------------------------------------------------------------- the report's section (issue 9)
+
+NIGHTS_MONTH_MIN = 7
+SCOPE_DAYS_WORDS = {"all": "All days", "back": "Back-pain days", "leg": "Leg-pain days"}
+MINUTES_WORDS = {
+    "walk_minutes": "Walking before leg symptoms stop or slow you",
+    "sit_minutes": "Sitting",
+    "stand_minutes": "Standing",
+}
+
+
+def activity_line(days: ScopeDays) -> str | None:
+    """'Leg-pain days (216 with movement answers): worse walking 80 %, standing 61 %; eased
+    by sitting 75 %.' Activities by share, largest first; None with no answered day."""
+    if not days.days_answered:
+        return None
+
+    def shares(which: str) -> str:
+        counts = [
+            (getattr(a, f"{which}_days"), a.activity)
+            for a in days.activities
+            if getattr(a, f"{which}_days")
+        ]
+        ordered = sorted(counts, key=lambda c: -c[0])
+        return ", ".join(
+            f"{ACTIVITY_WORDS.get(name, name)} {percent(n / days.days_answered)}"
+            for n, name in ordered
+        )
+
+    worse, eased = shares("worse"), shares("eased")
+    parts = [f"worse {worse}" if worse else "", f"eased by {eased}" if eased else ""]
+    said = "; ".join(p for p in parts if p)
+    return f"{SCOPE_DAYS_WORDS[days.scope]} ({days.days_answered} with movement answers): {said}."
+
+
+def nights_sentence(result: Provokes) -> str | None:
+    """'Woken by pain on 172 of 304 nights answered; in the last month 20 of 25, up to 3
+    times a night.'"""
+    if not result.nights_answered:
+        return None
+    text = f"Woken by pain on {result.nights_woken} of {result.nights_answered} nights answered"
+    # The latest month with a fair number of nights answered (a month just begun says little).
+    full = [n for n in result.nights if n.nights_answered >= NIGHTS_MONTH_MIN]
+    last = full[-1] if full else result.nights[-1]
+    if len(result.nights) > 1:
+        text += (
+            f"; in the 30 days from {plain_date(last.start)}, {last.nights_woken} of "
+            f"{last.nights_answered}"
+        )
+    if last.most:
+        text += f", up to {last.most} {'time' if last.most == 1 else 'times'} a night"
+    return text + "."
+
+
+def minutes_sentence(course: MinutesCourse) -> str | None:
+    """'Walking before leg symptoms stop or slow you: 44 min on 20 July 2025, 15 min on 30
+    August 2026 (51 weekly answers).'"""
+    first, latest = course.first, course.latest
+    if first is None or latest is None:
+        return None
+    text = f"{MINUTES_WORDS[course.measure]}: {first.minutes} min on {plain_date(first.day)}"
+    if latest is not first:
+        text += f", {latest.minutes} min on {plain_date(latest.day)}"
+    answers = len(course.points)
+    return text + f" ({answers} weekly {'answer' if answers == 1 else 'answers'})."
+
+
+def provokes_lines(result: Provokes) -> list[str]:
+    """The report's section on what provokes it, line by line: the shares of days (all,
+    back, leg), the pattern notes with their days, nights woken, the minutes, the nerve
+    self-check, numbness by skin area."""
+    lines = [line for days in result.overall if (line := activity_line(days))]
+    lines += [pattern_sentence(note) for note in result.patterns]
+    lines += [line for line in (nights_sentence(result),) if line]
+    lines += [line for m in result.weekly.minutes if (line := minutes_sentence(m))]
+    lines += [line for n in result.weekly.nerves if (line := nerve_sentence(n))]
+    lines += [skin_area_sentence(area) for area in result.skin_areas]
+    return lines
