@@ -29,6 +29,8 @@ DOMAIN = (
     "tracker.activities",
     "tracker.weekly",
     "tracker.before_surgery",
+    "tracker.medicines",  # regimens, doses and MME: pure rules (issue 10)
+    "tracker.times",
 )
 ANALYSIS_ALLOWED = (*DOMAIN, "tracker.analysis", "numpy", "scipy")
 HEAVY = ("numpy", "scipy", "pandas", "matplotlib")

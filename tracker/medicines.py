@@ -200,12 +200,17 @@ class Regimen:
             if self.name.lower() == self.ingredient
             else f"{self.name} ({self.ingredient})"
         )
+        return f"{name} {amount_text(self.strength, self.unit)}, {self.how}"
+
+    @property
+    def how(self) -> str:
+        """'twice daily', 'as needed', 'as needed, up to 3 a day', 'patch', 'scheduled'."""
         how = "as needed" if self.as_needed else (self.schedule or "scheduled")
         if self.patch:
             how = f"patch, {self.schedule}" if self.schedule else "patch"
         if self.as_needed and self.schedule:
             how = f"as needed, {self.schedule}"
-        return f"{name} {amount_text(self.strength, self.unit)}, {how}"
+        return how
 
     def as_dict(self) -> dict:
         """The JSON shape of `tracker med list --json` (and of the JSON export)."""

@@ -13,6 +13,7 @@ from tracker.analysis.calendar import DayZero
 from tracker.analysis.provokes import BeforeAfter, Provokes
 from tracker.analysis.series import WeekBackLeg, WeekMean
 from tracker.analysis.spread import Spread
+from tracker.analysis.treatments import Medicines, TreatmentRow
 from tracker.analysis.trend import Verdict
 from tracker.domain import Entry, Event
 
@@ -44,3 +45,9 @@ class ReportData:
     # The latest surgery's pain before against the best since and now (issue 14); None
     # when that surgery has no pain before recorded. Lines: provokes_wording.before_after_lines.
     before_after: BeforeAfter | None = None
+    # What each treatment did (issue 11, page 1): a row per treatment up to the period's
+    # end (imaging left out), judged by its response or compared 14 days either side; and
+    # the medicines on the period's last day with the mean daily MME now and at best
+    # (tracker.analysis.treatments; docs/data.md#report-treatments). None: no regimens.
+    treatments: tuple[TreatmentRow, ...] = ()
+    medicines: Medicines | None = None

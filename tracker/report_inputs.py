@@ -10,9 +10,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from tracker import domain
+from tracker import domain, medicines
 from tracker import repository as repo
-from tracker.analysis import provokes, series, spread, trend
+from tracker.analysis import provokes, series, spread, treatments, trend
 from tracker.errors import TrackerError
 from tracker.report_data import ReportData
 
@@ -68,6 +68,22 @@ def report_data(
     verdict = trend.worsening_verdict(pairs, surgeries, as_of)
     day0, level = verdict.day0, verdict.level
     best = level.best if level else None
+    found = spread.symptom_spread(
+        entries,
+        events,
+        day0,
+        as_of,
+        best_centres=(best.first_centre, best.last_centre) if best else None,
+        bin_days=verdict.bin_days,
+        period_start=since,
+        period_end=end,
+    )
+    before_after = before_after_for(session, as_of)
+    # Treatments are judged on the entries around them, also those before --since.
+    around = tuple(repo.list_entries(session, None, end)) if since else entries
+    regimens = repo.list_regimens(session)
+    doses = medicines.days_of_doses(regimens, repo.list_doses(session, None, end), None, end)
+    mme = medicines.mme_by_day(doses)
     return ReportData(
         generated_on=today,
         as_of=as_of,
@@ -79,16 +95,7 @@ def report_data(
         day0=day0,
         verdict=verdict,
         flare_centres=tuple(trend.flare_bin_centres(trend.weekly_bins(pairs, surgeries, as_of))),
-        spread=spread.symptom_spread(
-            entries,
-            events,
-            day0,
-            as_of,
-            best_centres=(best.first_centre, best.last_centre) if best else None,
-            bin_days=verdict.bin_days,
-            period_start=since,
-            period_end=end,
-        ),
+        spread=found,
         daily_pain=series.daily_pain(entries),
         weekly_pain=series.weekly_pain(entries, day0.day) if day0 else (),
         weekly_back_leg=series.weekly_back_leg(entries, day0.day) if day0 else (),
@@ -98,7 +105,17 @@ def report_data(
             max((day for day in surgeries if day <= as_of), default=None),
             min(as_of, end),
         ),
-        before_after=before_after_for(session, as_of),
+        before_after=before_after,
+        treatments=treatments.treatment_rows(
+            events,
+            around,
+            mme,
+            changes=found.events,
+            before_after=before_after,
+            since=since,
+            until=end,
+        ),
+        medicines=treatments.medicines_now(regimens, doses, found.periods, end, since),
     )
 
 

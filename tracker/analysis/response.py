@@ -76,6 +76,7 @@ class Response:
     relief_lasted_hours: float | None = None
     responder: bool | None = None
     missing: str | None = None  # what is missing for a verdict, in a sentence
+    missing_short: str | None = None  # ... in a short phrase (the report's treatment table)
     mme_before: float | None = None  # a trial: mean daily MME in the 7 days before
     mme_during: float | None = None  # ... and during the trial
     median_relief_pct: float | None = None  # a trial: the median of its daily relief
@@ -86,6 +87,14 @@ class Response:
     def lasted_in_days(self) -> bool:
         """An injection's and a trial's relief is told in days, a block's in hours."""
         return self.event.kind != "nerve-block"
+
+    @property
+    def lasted_text(self) -> str | None:
+        """How long relief of at least the threshold lasted: '6 h' (a block), '19 days'."""
+        hours = self.relief_lasted_hours
+        if hours is None:
+            return None
+        return days_text(hours) if self.lasted_in_days else f"{hours:g} h"
 
     def as_dict(self) -> dict:
         """The JSON shape of `tracker response --json` (docs/data.md#json-response)."""
@@ -99,6 +108,12 @@ class Response:
             "relief_lasted_hours": self.relief_lasted_hours,
             "responder": self.responder,
         }
+
+
+def days_text(hours: float) -> str:
+    """'1 day', '19 days', '2.5 days': hours told in days."""
+    days = hours / 24
+    return f"{days:g} day" + ("" if days == 1 else "s")
 
 
 def threshold_for(event: Event, given: int | None) -> int:
@@ -241,16 +256,23 @@ def judge(
             missing=f"no baseline: it needs {BASELINE_DAYS} logged days in the"
             f" {BASELINE_LOOKBACK_DAYS} days before {event.day.isoformat()}; the diary has"
             f" {len(baseline_days)}",
+            missing_short=f"no baseline: {len(baseline_days)} of the {BASELINE_DAYS} days"
+            f" needed logged in the {BASELINE_LOOKBACK_DAYS} days before",
         )
     baseline = round(float(median(daily_before[d] for d in baseline_days) or 0.0), 1)
     base = _replace(base, baseline=baseline)
     if baseline == 0:
-        return _replace(base, missing="the baseline pain is 0: there was no pain to relieve")
+        return _replace(
+            base,
+            missing="the baseline pain is 0: there was no pain to relieve",
+            missing_short="no pain before it to relieve (baseline 0/10)",
+        )
     if event.kind == "nerve-block" and event.time is None:
         return _replace(
             base,
             missing="the block has no time of day, so its readings cannot be placed in hours:"
             f" give it with 'tracker event edit {event.id} --at HH:MM'",
+            missing_short="no time of day: its readings cannot be placed in hours",
         )
     readings = tuple(
         _reading(event, entry, value, baseline)
@@ -324,6 +346,8 @@ def _judge_block(response: Response) -> Response:
             missing=f"too few readings: a block needs at least {BLOCK_MIN_READINGS} in the"
             f" {max(BLOCK_READINGS_HOURS):g} hours after it (due at 30 min, 1, 2, 4, 6 and 8 h);"
             f" the diary has {len(early)}",
+            missing_short=f"too few readings: {len(early)} in the"
+            f" {max(BLOCK_READINGS_HOURS):g} h after it ({BLOCK_MIN_READINGS} needed)",
         )
     peak = max(r.relief_pct for r in readings)
     lasted = 0.0
@@ -355,6 +379,8 @@ def _judge_daily(response: Response, mme_by_day: Mapping[dt.date, float]) -> Res
             response,
             missing=f"too few readings: it needs readings on at least {DAILY_MIN_DAYS} days in"
             f" {span}; the diary has {len(daily)}",
+            missing_short=f"too few readings: {len(daily)} days in {span}"
+            f" ({DAILY_MIN_DAYS} needed)",
         )
     peak = max(r.relief_pct for r in response.readings)
     last_day = None

@@ -67,6 +67,8 @@ def response(app: App, event_id: int, threshold: int | None, as_json: bool) -> N
 
 def response_lines(result: Response) -> list[str]:
     """The response in plain sentences."""
+    from tracker.analysis.response import days_text
+
     ev = result.event
     lines = [f"Response to event {ev.id}: {event_line(ev)}", f"Target: {result.target_reason}."]
     if result.baseline is None:
@@ -81,7 +83,7 @@ def response_lines(result: Response) -> list[str]:
         lines.append("Readings:")
         for r in result.readings:
             when = f"{r.day.isoformat()} {r.time:%H:%M}" if r.time else f"{r.day.isoformat()}      "
-            after = f"{r.hours_after:g} h" if not result.lasted_in_days else _days(r.hours_after)
+            after = days_text(r.hours_after) if result.lasted_in_days else f"{r.hours_after:g} h"
             lines.append(
                 f"  {when}  {after + ' after':<14} pain {r.pain:g}  relief {r.relief_pct:g} %"
             )
@@ -95,11 +97,7 @@ def response_lines(result: Response) -> list[str]:
         return lines
     assert result.peak_relief_pct is not None and result.relief_lasted_hours is not None
     lines.append(f"Peak relief: {result.peak_relief_pct:g} %.")
-    lasted = (
-        _days(result.relief_lasted_hours)
-        if result.lasted_in_days
-        else f"{result.relief_lasted_hours:g} h"
-    )
+    lasted = result.lasted_text
     lines.append(
         f"Relief of at least {result.threshold_pct} % lasted {lasted}"
         + (" (it was never reached)." if result.relief_lasted_hours == 0 and
@@ -125,11 +123,6 @@ def response_lines(result: Response) -> list[str]:
             lines.append("(The relief reached 50 %, but the opioid medicines rose during it.)")
     lines.append("These are the diary's numbers, for your clinician to weigh; not a diagnosis.")
     return lines
-
-
-def _days(hours: float) -> str:
-    days = hours / 24
-    return f"{days:g} day" + ("" if days == 1 else "s")
 
 
 def readings_due_lines(ev: Event) -> list[str]:
