@@ -4,9 +4,9 @@ The files in tests/fixtures/unchanged/ were written by the code before the analy
 typed results (issue 8), from the demo diary built for a fixed day. These tests run the same
 commands through the real command group and compare every character of the printed sentences
 and of each PDF page's text (pypdf), and the JSON with its key order, every string, integer and
-null exactly and every float to within 1e-9 (TREND_SPEC checks to the sixth decimal; a new
-NumPy/SciPy release may move the last binary digit of a sum, which no user sees). Only the
-report's "generated on" date (the clock's today) is replaced by a placeholder.
+null exactly and every float to within 1e-9 (the trend specification checks to the sixth
+decimal; a new NumPy/SciPy release may move the last binary digit of a sum, which no user
+sees). Only the report's "generated on" date (the clock's today) is replaced by a placeholder.
 
 Regenerate only when a change is meant to alter what users see:
     python tests/test_unchanged.py
