@@ -10,6 +10,7 @@ from support import TODAY
 
 from tracker.analysis import summary as glance
 from tracker.domain import Entry, Site
+from tracker.medicines import MME_CAVEAT
 
 MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
 
@@ -77,3 +78,31 @@ def test_a_sparkline_has_one_character_a_day():
     assert glance.sparkline([0, 5, 10, None]) == "▁▅█·"
     entry = Entry(dt.date(2026, 1, 5), 5, dt.datetime(2026, 1, 5, 9), where=(Site("left-calf", 7),))
     assert glance.weeks([entry], dt.date(2026, 1, 11), 1)[0].leg[0] == 7.0
+
+
+def test_each_week_shows_its_doses_and_its_mean_mme_a_day(run):
+    """Tramadol 50 mg is 10 MME (CDC 0.2 per mg). Last week: 3 tramadol and 2 pregabalin,
+    30 MME over 7 days = 4.3 a day; this week (Monday and today, Tuesday): 1 tramadol, 10
+    MME over 2 days = 5 a day; the week before: pregabalin only, no MME."""
+    assert TODAY.weekday() == 1  # support.NOW is a Tuesday
+    for args in (("tramadol", "--strength", "50mg", "--as-needed"),
+                 ("pregabalin", "--strength", "75mg", "--schedule", "twice daily")):  # fmt: skip
+        assert run("med", "add", *args, "--date", _day(3, 0)).exit_code == 0
+    for weekday in (0, 2, 4):
+        assert run("dose", "tramadol", "--date", _day(1, weekday)).exit_code == 0
+    for weeks_back, weekday in ((1, 0), (1, 1), (2, 3)):
+        assert run("dose", "pregabalin", "--date", _day(weeks_back, weekday)).exit_code == 0
+    assert run("dose", "tramadol", "--date", _day(0, 0)).exit_code == 0
+    run("log", "5", "--date", _day(1, 0))
+    result = run("summary", "--weeks", "3")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == ("Week of      Days Median  Back M-S  Leg M-S   Doses MME/day  Flags")
+    assert lines[1].endswith("  ·······   ·······       1       -")
+    assert lines[2].endswith("  ·······   ·······       5     4.3")
+    assert lines[3].endswith("  ·······   ·······       1       5")
+    assert MME_CAVEAT in lines[4]
+    weeks = json.loads(run("summary", "--json", "--weeks", "3").output)["weeks"]
+    assert [(w["doses"], w["as_needed_doses"], w["mean_mme"]) for w in weeks] == [
+        (1, 0, None), (5, 3, 4.3), (1, 1, 5.0),
+    ]  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from tracker import times
@@ -452,6 +452,14 @@ def days_of_doses(
 
 def mme_by_day(days: Iterable[DayDoses]) -> dict[dt.date, float]:
     return {d.day: d.mme for d in days}
+
+
+def mean_daily_mme(mme: Mapping[dt.date, float], first: dt.date, last: dt.date) -> float:
+    """The mean opioid total a calendar day from `first` to `last` (a day without doses
+    counts 0), to one decimal (docs/clinical.md#report-medicines)."""
+    n_days = (last - first).days + 1
+    total = sum(value for day, value in mme.items() if first <= day <= last)
+    return round(total / n_days, 1)
 
 
 # ---------------------------------------------------------------- changing a regimen

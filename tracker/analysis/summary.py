@@ -1,8 +1,9 @@
 """The diary at a glance (`tracker summary`): one line a week, and what changed since a day.
 
-Pure and light (no numpy): the standard library, the domain and the series. Back and leg
-pain are read as in the report (series.located_pain): an entry's highest spot score in
-that group.
+Pure and light (no numpy): the standard library, the domain, the medicines and the series.
+Back and leg pain are read as in the report (series.located_pain): an entry's highest spot
+score in that group. A week's doses are those logged (a patch is worn, not dosed: it counts
+only in the MME); its MME the mean a calendar day, up to today (docs/data.md#json-summary).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from tracker.analysis.series import located_pain
 from tracker.domain import SYMPTOM_KINDS, Entry, Event
+from tracker.medicines import DayDoses, mean_daily_mme
 
 SPARK = "▁▂▃▄▅▆▇█"  # 0-10 in eight steps
 NO_DAY = "·"  # a day with no rating
@@ -31,6 +33,9 @@ class Week:
     leg: tuple[float | None, ...]
     red_flags: tuple[str, ...]
     backfilled: int
+    doses: int = 0  # doses logged that week
+    as_needed: int = 0  # ... of which as needed
+    mean_mme: float | None = None  # mean MME a day, when an opioid was taken that week
 
     @property
     def end(self) -> dt.date:
@@ -51,14 +56,22 @@ class Since:
     red_flags: tuple[str, ...]
 
 
-def weeks(entries: Sequence[Entry], today: dt.date, count: int) -> list[Week]:
-    """The last `count` calendar weeks up to today's, oldest first."""
+def weeks(
+    entries: Sequence[Entry], today: dt.date, count: int, doses: Sequence[DayDoses] = ()
+) -> list[Week]:
+    """The last `count` calendar weeks up to today's, oldest first (with the doses of
+    `doses`, the days that had any: medicines.days_of_doses)."""
     this_monday = today - dt.timedelta(days=today.weekday())
+    by_day = {day.day: day for day in doses}
+    mme = {day.day: day.mme for day in doses}
     found = []
     for back in range(count - 1, -1, -1):
         start = this_monday - dt.timedelta(weeks=back)
         days = [start + dt.timedelta(days=i) for i in range(7)]
         inside = [e for e in entries if start <= e.day <= days[-1]]
+        taken = [d for day in days if day in by_day for d in by_day[day].doses]
+        logged = [d for d in taken if not d.regimen.patch]
+        opioid = any(d.regimen.opioid for d in taken)
         found.append(
             Week(
                 start=start,
@@ -69,6 +82,9 @@ def weeks(entries: Sequence[Entry], today: dt.date, count: int) -> list[Week]:
                 leg=tuple(_day_mean(inside, day, "leg") for day in days),
                 red_flags=tuple(dict.fromkeys(f for e in inside for f in e.red_flags)),
                 backfilled=sum(e.backfilled for e in inside),
+                doses=len(logged),
+                as_needed=sum(d.regimen.as_needed for d in logged),
+                mean_mme=mean_daily_mme(mme, start, min(days[-1], today)) if opioid else None,
             )
         )
     return found

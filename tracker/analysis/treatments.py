@@ -27,10 +27,10 @@ from dataclasses import dataclass
 
 from tracker.analysis.provokes import BeforeAfter
 from tracker.analysis.response import JUDGED_KINDS, Response, judge
-from tracker.analysis.spread import EVENT_WINDOW_DAYS, MIN_EVENT_DAYS, EventChange, Periods, Window
+from tracker.analysis.spread import EVENT_WINDOW_DAYS, MIN_EVENT_DAYS, EventChange, Periods
 from tracker.analysis.spread import event_findings as event_changes
 from tracker.domain import Entry, Event
-from tracker.medicines import MME_CAVEAT, DayDoses, Regimen, amount_text
+from tracker.medicines import MME_CAVEAT, DayDoses, Regimen, amount_text, mean_daily_mme
 
 # An "other" event naming one of these is a test, not a treatment (docs/data.md).
 _IMAGING = re.compile(
@@ -224,9 +224,9 @@ def medicines_now(
     )
     now = best = None
     if periods is not None:
-        now = mean_daily_mme(mme, periods.recent)
+        now = mean_daily_mme(mme, periods.recent.start, periods.recent.end)
         if periods.best_source == "post_op_best":
-            best = mean_daily_mme(mme, periods.best)
+            best = mean_daily_mme(mme, periods.best.start, periods.best.end)
     return Medicines(
         current=current,
         mme_now=now,
@@ -238,10 +238,3 @@ def medicines_now(
         },
         caveat=MME_CAVEAT,
     )
-
-
-def mean_daily_mme(mme_by_day: Mapping[dt.date, float], window: Window) -> float:
-    """The mean opioid total a calendar day over the window (a day without doses is 0)."""
-    n_days = (window.end - window.start).days + 1
-    total = sum(value for day, value in mme_by_day.items() if window.holds(day))
-    return round(total / n_days, 1)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import click
 
-from tracker import clock, domain
+from tracker import clock, domain, medicines
 from tracker import repository as repo
 from tracker.cli import paused_collector
 from tracker.cli.app import App, pass_app
@@ -40,7 +40,11 @@ def summary(app: App, count: int, as_json: bool) -> None:
         events = repo.list_events(session)
         last_report = repo.last_report_day(session)
         verdict = trend_for(session, today)
-    weeks = glance.weeks(entries, today, count)
+        regimens = repo.list_regimens(session)
+        first = today - dt.timedelta(days=today.weekday(), weeks=count - 1)
+        doses = repo.list_doses(session, first, today)
+    taken = medicines.days_of_doses(regimens, doses, first, today)
+    weeks = glance.weeks(entries, today, count, taken)
     changed = glance.since(entries, events, last_report) if last_report else None
     sentence = describe_verdict(verdict)[0]
     if as_json:
@@ -48,14 +52,24 @@ def summary(app: App, count: int, as_json: bool) -> None:
 
         click.echo(json.dumps(_as_json(weeks, verdict.verdict, sentence, changed), indent=2))
         return
-    click.echo(f"{'Week of':<12} {'Days':>4} {'Median':>6}  {'Back M-S':<8}  {'Leg M-S':<8}  Flags")
+    # The dose columns only for a diary with medicines in it (tracker med add).
+    dosed = f"{'Doses':>5} {'MME/day':>7}  " if regimens else ""
+    click.echo(
+        f"{'Week of':<12} {'Days':>4} {'Median':>6}  {'Back M-S':<8}  {'Leg M-S':<8}  {dosed}Flags"
+    )
     for week in weeks:
         median = "-" if week.median_pain is None else f"{week.median_pain:.1f}"
         flags = ", ".join(week.red_flags)
+        if regimens:
+            mme = "-" if week.mean_mme is None else f"{week.mean_mme:g}"
+            dosed = f"{week.doses:>5} {mme:>7}  "
         click.echo(
             f"{week.start:%a %d %b}  {week.days_logged:>4} {median:>6}  "
-            f"{glance.sparkline(week.back):<8}  {glance.sparkline(week.leg):<8}  {flags}".rstrip()
+            f"{glance.sparkline(week.back):<8}  {glance.sparkline(week.leg):<8}  {dosed}"
+            f"{flags}".rstrip()
         )
+    if any(week.mean_mme is not None for week in weeks):
+        click.echo(f"Doses: as logged that week; MME/day: the mean a day. {medicines.MME_CAVEAT}")
     click.echo(f"Verdict: {sentence}")
     click.echo(_since_line(changed))
 
@@ -123,6 +137,9 @@ def _as_json(weeks: list, verdict: str, sentence: str, changed: object) -> dict:
                 "leg": list(w.leg),
                 "red_flags": list(w.red_flags),
                 "backfilled": w.backfilled,
+                "doses": w.doses,
+                "as_needed_doses": w.as_needed,
+                "mean_mme": w.mean_mme,
             }
             for w in weeks
         ],
