@@ -50,6 +50,7 @@ from tracker.wording import (
     is_surgery,
     pain_chart_caption,
     per_month,
+    report_key_numbers,
     short_date,
 )
 
@@ -121,6 +122,10 @@ def course_page(data: ReportData) -> Figure:
     flow.space(6)
     valid = sum(1 for w in data.weekly_pain if w.valid)
     flow.text(pain_chart_caption(data.verdict, valid, len(shown_flares(data))), BODY_PT)
+    numbers = report_key_numbers(data.verdict)
+    if numbers:  # the rule that set the rise that matters, every term explained
+        flow.space(2)
+        flow.text(numbers, SMALL_PT, color="#333333")
     return fig
 
 

@@ -1,50 +1,80 @@
-"""Page 4: every finding in full (new symptoms, reach, back and leg pain, each event's
-before and after, back-filled days) and the months in one table."""
+"""Page 4: what provokes it and how daily life is going (issue 9), what else changed that
+page 1 does not say (new symptoms with the weeks they rest on, treatments page 1 had no
+room for, back-filled days), and the months in one compact table."""
 
 from __future__ import annotations
 
 from matplotlib.figure import Figure
 
 from reports import charts
+from reports.header_page import shown_treatments, treatments
 from reports.style import BODY_PT, GREY, HEADING_PT, PT_H, SMALL_PT, Flow, new_page, page_title
+from tracker.provokes_wording import provokes_lines
 from tracker.report_data import ReportData
-from tracker.wording import short_date, spread_findings
+from tracker.wording import event_sentence, new_symptom_sentences, short_date
 
 MAX_BACKFILLED_DATES = 40
+TABLE_ROOM = 190.0  # points kept for the monthly table's heading, first rows and notes
 
 
 def findings_page(data: ReportData) -> Figure:
-    """The findings in full, then month by month."""
+    """What provokes it and daily life, what else changed, then month by month."""
     fig = new_page()
-    y = page_title(
-        fig,
-        "What changed, in full, and month by month",
-        "Each finding with the weeks it rests on; events compared on the 14 days either side "
-        "(descriptive, not causal).",
-    )
-    flow = Flow(fig, y=y, bottom=60)
-    findings = spread_findings(data.spread)
-    if findings:
-        flow.bullets(findings, SMALL_PT + 0.5)
-    else:
+    y = page_title(fig, "What provokes it, daily life, and month by month")
+    flow = Flow(fig, y=y, bottom=60 + TABLE_ROOM)
+    _provokes(flow, data)
+    flow.space(6)
+    _changed(flow, data)
+    flow.bottom = 60
+    flow.space(8)
+    flow.text("Month by month", HEADING_PT, weight="bold")
+    charts.monthly_table(fig, flow.y + 2, data, bottom=PT_H - 60)
+    return fig
+
+
+def _provokes(flow: Flow, data: ReportData) -> None:
+    """The section on what provokes it (tracker.provokes_wording): the shares of days, the
+    pattern notes, nights woken; then the weekly answers, a paragraph for each question group
+    (the minutes, the nerve self-check, work and change)."""
+    flow.text("What provokes it and how daily life is going", HEADING_PT, weight="bold")
+    result = data.provokes
+    lines = provokes_lines(result, compact=True) if result is not None else []
+    if not lines:
         flow.text(
-            "No new symptoms, no change in how far down a limb pain or numbness reaches.",
+            "No movement, night or weekly answers in this period (tracker log --worse-with, "
+            "--better-with, --woke; tracker week).",
             BODY_PT,
             color=GREY,
         )
-    days = data.spread.completeness.backfilled_days
+        return
+    flow.bullets(lines, SMALL_PT)
+
+
+def _changed(flow: Flow, data: ReportData) -> None:
+    """New symptoms with the weeks they rest on, treatments page 1 did not list, and the
+    back-filled days (page 1 already gives the reach, back against leg and the treatments)."""
+    spread = data.spread
+    lines = new_symptom_sentences(spread.new_symptoms, spread.as_of)
+    listed = {id(c.event) for c in shown_treatments(data)}
+    lines += [event_sentence(c) for c in treatments(data) if id(c.event) not in listed]
+    flow.text("What else changed", HEADING_PT, weight="bold")
+    if lines:
+        flow.bullets(lines, SMALL_PT)
+    else:
+        flow.text(
+            "No new symptoms (a new place, radiation, numbness or tingling) in this period.",
+            SMALL_PT,
+            color=GREY,
+        )
+    days = spread.completeness.backfilled_days
     if days:
-        listed = ", ".join(short_date(d) for d in days[:MAX_BACKFILLED_DATES])
+        listed_days = ", ".join(short_date(d) for d in days[:MAX_BACKFILLED_DATES])
         more = len(days) - MAX_BACKFILLED_DATES
         tail = f" and {more} more" if more > 0 else ""
         flow.space(2)
         flow.text(
             f"Back-filled (typed on a later day than the one they describe), entries for: "
-            f"{listed}{tail}.",
+            f"{listed_days}{tail}.",
             SMALL_PT,
             color="#333333",
         )
-    flow.space(10)
-    flow.text("Month by month", HEADING_PT, weight="bold")
-    charts.monthly_table(fig, flow.y + 2, data, bottom=PT_H - 60)
-    return fig

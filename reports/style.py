@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import matplotlib
@@ -137,6 +140,63 @@ def style_context(texts: Iterable[str] = ()) -> tuple[AbstractContextManager[Non
     return plt.rc_context(style), []
 
 
+@functools.cache
+def _helvetica_widths(bold: bool) -> dict[str, int]:
+    """Advance widths (thousandths of an em) of Helvetica's printable ASCII characters, from
+    the font metrics matplotlib ships for the PDF core fonts."""
+    name = "Helvetica-Bold.afm" if bold else "Helvetica.afm"
+    path = Path(matplotlib.get_data_path()) / "fonts" / "pdfcorefonts" / name
+    widths: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line.startswith("C "):
+            continue
+        fields = dict(part.strip().split(" ", 1) for part in line.split(";") if " " in part.strip())
+        code, width = int(fields["C"]), int(fields["WX"])
+        names[fields["N"]] = width
+        if 32 <= code <= 126:
+            widths[chr(code)] = width
+    widths["'"] = names.get("quotesingle", widths["'"])  # printed upright, not curly
+    widths["`"] = names.get("grave", widths["`"])
+    return widths
+
+
+WIDE = 720  # thousandths of an em: an unmeasured character counts as wider than most
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in points of a text in Helvetica (accented letters as their base letter)."""
+    widths = _helvetica_widths(bold)
+    total = 0
+    for char in text:
+        width = widths.get(char)
+        if width is None:
+            base = unicodedata.normalize("NFKD", char)[:1]
+            width = widths.get(base, WIDE)
+        total += width
+    return total * size / 1000
+
+
+def wrap_to(text: str, width_pt: float, size: float, bold: bool = False) -> list[str]:
+    """Lines no wider than width_pt, broken at spaces: measured in Helvetica's metrics when
+    the PDF uses it, else estimated from the average character width."""
+    if not plt.rcParams["pdf.use14corefonts"]:
+        return wrap(text, chars_for(width_pt, size, bold))
+    room = width_pt * 0.985  # a little slack for rounding in the PDF
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if not line or text_width(candidate, size, bold) <= room:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
 def chars_for(width_pt: float, size: float, bold: bool = False) -> int:
     """How many characters of running text fit in a width at a font size."""
     em = BOLD_EM if bold else CHAR_EM
@@ -205,10 +265,19 @@ class Flow:
         """How many more lines of this size fit."""
         return max(0, int(self.room() // (size * 1.35)))
 
+    def lines_of(
+        self, text: str, size: float, indent: float = 0.0, bold: bool = False
+    ) -> list[str]:
+        """The lines a paragraph takes in this flow's width."""
+        return wrap_to(text, self.width - indent, size, bold)
+
+    def height_of(self, text: str, size: float, indent: float = 0.0, bold: bool = False) -> float:
+        """The points a paragraph written by text() takes."""
+        return len(self.lines_of(text, size, indent, bold)) * size * 1.3 + size * 0.2
+
     def text(self, text: str, size: float = BODY_PT, indent: float = 0.0, **style: Any) -> int:
         """Write a wrapped paragraph; returns the number of lines written."""
-        bold = style.get("weight") == "bold"
-        lines = wrap(text, chars_for(self.width - indent, size, bold))
+        lines = self.lines_of(text, size, indent, style.get("weight") == "bold")
         fit = self.lines_fit(size)
         if len(lines) > fit:
             lines = lines[: max(fit, 1)]

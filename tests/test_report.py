@@ -143,12 +143,15 @@ def test_page_one_alone_answers_the_six_questions(report_run):
     ):
         assert what in first
     assert re.search(r"5 -> 3/10 -2\.0 points", first)
-    # 5 back vs leg
-    assert "Leg pain (median 7/10) now exceeds back pain (4/10)" in first
-    assert "Leg-dominant worsening" in first
-    # 6 how far down the limb, now against at best
-    assert "Radiation now reaches the left foot; at best there was none" in first
-    assert "Numbness now reaches the left big toe; at best there was none" in first
+    # 5 back vs leg: the headline, and the before/after table's rows
+    assert re.search(
+        r"Leg-dominant worsening since \w{3} \d{4}: leg \d -> \d, back \d -> \d", first
+    )
+    assert re.search(r"Back pain 5/10 [\d.]+/10 \(month \d+\) \d/10 Leg pain 8/10", first)
+    # 6 how far down the limb, now against at best (and before surgery)
+    assert "pain now radiates to the left foot (none at best)" in first
+    assert "numbness reaches the left big toe (none at best)" in first
+    assert re.search(r"left leg: pain reaches calf \w+ foot left leg: numb to - - big toe", first)
     # the days logged, and what the overall score is
     assert f"Logged on {days} of " in first
     assert "Overall pain is the patient's one 0-10 rating" in first
@@ -202,13 +205,89 @@ def test_each_chart_is_an_a4_png_at_150_dpi_and_owner_only(report_run):
     assert stat.S_IMODE((report_run["out"] / "x.pdf").stat().st_mode) == 0o600
 
 
-def test_no_text_is_smaller_than_8_pt(report_run):
-    """Readable when printed: every piece of text on every page is at least 8 pt on A4."""
+def test_page_one_holds_the_before_after_table_and_lines_that_trend_prints(report_run):
+    """Issue 14: before vs best after vs now, the weekly same/partly/different shares and
+    the neutral lines, on page 1 in the words `tracker trend` uses."""
+    first = page_texts(report_run["out"] / "x.pdf")[0]
+    printed = report_run["sentences"]
+    start = next(i for i, line in enumerate(printed) if line.startswith("Before and after"))
+    assert flat(printed[start].rstrip(":")) in first
+    assert "before, as remembered" in first
+    assert "before best after now" in first  # the table's headings
+    table = [flat(line) for line in printed[start + 2 :] if line.startswith("  ")]
+    assert len(table) >= 5  # overall, back, leg; how far pain and numbness reached
+    assert "Overall pain 8/10" in table[0]
+    for row in table:
+        assert row in first
+    notes = [line for line in printed[start + 1 :] if not line.startswith("  ")]
+    assert any(line.startswith("Leg pain returned after") for line in notes)
+    assert any(line.startswith("The same pain as before the operation?") for line in notes)
+    for line in notes:
+        assert flat(line) in first
+    assert re.search(r"same \d+ \(\d+ %\), partly \d+ \(\d+ %\), different \d+", first)
+
+
+def test_page_one_holds_the_nerve_self_check_and_nights_woken_by_the_red_flags(report_run):
+    """Issue 11: the nerve self-check (with the date a failure first appeared) and nights
+    woken next to the red flags; new weakness is in the headline and called a red flag."""
+    first = page_texts(report_run["out"] / "x.pdf")[0]
+    checks = json.loads(invoke(report_run["db"], "week", "list", "--json").output)
+    heel = [c for c in checks if c["heel_walk"] in ("yes", "no")]
+    failed = [c for c in heel if c["heel_walk"] == "no"]
+    assert failed and heel[0]["heel_walk"] == "yes"  # the demo's weakness comes late
+    first_failure = dt.date.fromisoformat(failed[0]["date"])
+    when = f"{first_failure.day} {first_failure:%B %Y}"
+    assert (
+        "Nerve self-check (weekly): Heel walk: failed on" in first
+        and f"failed in {len(failed)} of {len(heel)} weeks, first on {when}" in first
+    )
+    assert "Toe walk: passed on" in first and "Tripping: no on" in first
+    assert f"heel walk failed since {when}." in first  # the headline ends with it
+    assert "New weakness can be rapidly increasing leg weakness, a red flag." in first
+    assert re.search(r"Woken by pain on \d+ of \d+ nights answered", first)
+    flags, nerve, verdict = (
+        first.index("No red flags logged"),
+        first.index("Nerve self-check"),
+        first.index("Is it getting worse?"),
+    )
+    assert flags < nerve < verdict
+
+
+def test_page_four_holds_what_provokes_it_and_how_daily_life_is_going(report_run):
+    """Issue 9's section: shares of days worse and eased by each activity, the pattern note
+    with its days, nights woken, the minutes, the nerve self-check, work, the change since
+    surgery, the patient's own activities; then the months, at most four pages in all."""
+    pages = page_texts(report_run["out"] / "x.pdf")
+    assert len(pages) <= 4
+    last = pages[3]
+    assert "What provokes it and how daily life is going" in last
+    assert re.search(r"Leg-pain days \(\d+ with movement answers\): worse walking \d+ %", last)
+    assert re.search(r"Back-pain days \(\d+ with movement answers\)", last)
+    assert "eased by sitting" in last
+    assert "a pattern often seen with spinal stenosis" in last
+    assert re.search(r"Woken by pain on \d+ of \d+ nights answered", last)
+    assert re.search(r"Walking before leg symptoms stop or slow you: \d+ min on .* Sitting: "
+                     r"\d+ min .* Standing: \d+ min", last)  # fmt: skip
+    assert "Nerve self-check: Heel walk: failed on" in last
+    assert "Work: modified duties on" in last and "off work on" in last
+    assert "Change since surgery: much better on" in last
+    assert re.search(r"Own activities \(0-10, 10 = as before the problem\).*walk the dog \d+ -> "
+                     r"\d+", last)  # fmt: skip
+    assert "Numbness in the left L5 skin area" in last
+    # the month-by-month table stays whole (no months folded into years) and after it
+    assert "folded into one row" not in last
+    assert last.index("What provokes it") < last.index("Month by month")
+    # told once: page 1's treatment table and reach are not repeated here
+    assert "Radiation now reaches" not in last and "Physiotherapy: 8 sessions" not in last
+
+
+def _sizes_at_least_8_pt(pdf: Path) -> None:
+    """Every piece of text on every A4 page is at least 8 pt."""
     import math
 
     import pypdf
 
-    reader = pypdf.PdfReader(report_run["out"] / "x.pdf")
+    reader = pypdf.PdfReader(pdf)
     for page in reader.pages:  # A4 in points
         assert [round(float(page.mediabox.width)), round(float(page.mediabox.height))] == [595, 842]
     for number, page in enumerate(reader.pages, start=1):
@@ -221,6 +300,11 @@ def test_no_text_is_smaller_than_8_pt(report_run):
         page.extract_text(visitor_text=visit)
         assert len(sizes) > 20, f"page {number} has almost no text"
         assert min(sizes) >= 7.99, f"page {number} has {min(sizes):.1f} pt text"
+
+
+def test_no_text_is_smaller_than_8_pt(report_run):
+    """Readable when printed: every piece of text on every page is at least 8 pt on A4."""
+    _sizes_at_least_8_pt(report_run["out"] / "x.pdf")
 
 
 def _font_names(pdf: Path) -> set[str]:
@@ -301,6 +385,7 @@ def test_one_entry_gives_four_pages_and_page_one_says_where_it_hurt(tmp_path):
     assert flat(invoke(db, "trend").output.splitlines()[0]) in pages[0]
     assert "1 entry." in pages[0]
     assert all(png_size(tmp_path / "p" / name) == A4_AT_150_DPI for name in CHARTS)
+    _sizes_at_least_8_pt(tmp_path / "r.pdf")
 
 
 def test_three_weeks_give_a_report_that_says_what_is_missing_in_its_unit(tmp_path):
@@ -345,6 +430,7 @@ def test_three_weeks_give_a_report_that_says_what_is_missing_in_its_unit(tmp_pat
     assert "L5-S1 microdiscectomy" in pages[0]
     assert "lower back" in pages[2] and "left calf" in pages[2]
     assert "First 6 weeks after surgery" in pages[2]
+    _sizes_at_least_8_pt(tmp_path / "r.pdf")
 
 
 # ---------------------------------------------------------------- trend

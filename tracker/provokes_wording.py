@@ -22,6 +22,7 @@ from tracker.analysis.provokes import (
     SkinAreaNumbness,
 )
 from tracker.regions import REGIONS
+from tracker.weekly import CLINIC_SCORES
 
 # How each activity reads after "worse" / "eased by".
 ACTIVITY_WORDS = {
@@ -144,6 +145,22 @@ def nerve_sentence(course: NerveCourse) -> str | None:
     return text + "."
 
 
+def weakness_phrase(nerves: tuple[NerveCourse, ...]) -> str | None:
+    """'heel walk failed since 25 October 2026' for each self-check that shows new weakness
+    (a failure after earlier passes, or tripping newly yes); None when none does."""
+    said = []
+    for course in nerves:
+        if course.new_failure is None:
+            continue
+        what = (
+            "tripping"
+            if course.test == "tripping"
+            else f"{NERVE_WORDS[course.test].lower()} failed"
+        )
+        said.append(f"{what} since {plain_date(course.new_failure)}")
+    return _and(said) if said else None
+
+
 def _measure_line(m: MeasureBeforeAfter) -> str | None:
     word = MEASURE_WORDS[m.measure]
     if m.finding == "never-relieved":
@@ -194,37 +211,52 @@ def same_as_before_sentence(answers: SameAsBeforeAnswers) -> str | None:
     )
 
 
-def before_after_lines(result: BeforeAfter) -> list[str]:
-    """The small before / best after / now table, then the neutral lines, as text lines."""
+def before_after_title(result: BeforeAfter) -> str:
+    """'Before and after surgery (L4-L5 fusion, 2 October 2025; before, as remembered)'."""
     source = f", {SOURCE_WORDS[result.source]}" if result.source else ""
-    lines = [
+    return (
         f"Before and after surgery ({result.surgery_title}, {plain_date(result.surgery_date)}"
-        f"; before{source}):",
-        f"  {'':<22}{'before':>8}  {'best after':>20}  {'now':>8}",
-    ]
+        f"; before{source})"
+    )
+
+
+BEFORE_AFTER_HEADINGS = ("", "before", "best after", "now")
+
+
+def before_after_rows(result: BeforeAfter) -> list[tuple[str, str, str, str]]:
+    """The small table's rows: (what, before, best after, now), for overall, back and leg
+    pain, then how far down each limb pain and numbness reached."""
+    rows = []
     for m in result.measures:
         if m.before is None and m.now is None and m.best_after is None:
             continue
         best = score(m.best_after)
         if m.best_month is not None:
             best += f" (month {m.best_month + 1})"
-        lines.append(
-            f"  {MEASURE_WORDS[m.measure]:<22}{score(m.before):>8}  {best:>20}  {score(m.now):>8}"
-        )
+        rows.append((MEASURE_WORDS[m.measure], score(m.before), best, score(m.now)))
     for r in result.reach:
         label = f"{r.side} {r.limb}: {'pain reaches' if r.kind == 'pain' else 'numb to'}"
-        lines.append(
-            f"  {label:<22}{_reach_word(r.before):>8}  {_reach_word(r.best_after):>20}  "
-            f"{_reach_word(r.now):>8}"
-        )
-    for m in result.measures:
-        line = _measure_line(m)
-        if line:
-            lines.append(line)
-    for r in result.reach:
-        line = _reach_line(r)
-        if line:
-            lines.append(line)
+        rows.append((label, _reach_word(r.before), _reach_word(r.best_after), _reach_word(r.now)))
+    return rows
+
+
+def before_after_findings(result: BeforeAfter) -> list[str]:
+    """The neutral lines: each measure never relieved, returned, lower or new; pain or
+    numbness now further down a limb than before."""
+    lines = [line for m in result.measures if (line := _measure_line(m))]
+    lines += [line for r in result.reach if (line := _reach_line(r))]
+    return lines
+
+
+def before_after_lines(result: BeforeAfter) -> list[str]:
+    """The small before / best after / now table, then the neutral lines, as text lines."""
+    head = BEFORE_AFTER_HEADINGS
+    lines = [
+        before_after_title(result) + ":",
+        f"  {head[0]:<22}{head[1]:>8}  {head[2]:>20}  {head[3]:>8}",
+    ]
+    lines += [f"  {a:<22}{b:>8}  {c:>20}  {d:>8}" for a, b, c, d in before_after_rows(result)]
+    lines += before_after_findings(result)
     same = same_as_before_sentence(result.same_as_before)
     if same:
         lines.append(same)
@@ -310,14 +342,100 @@ def minutes_sentence(course: MinutesCourse) -> str | None:
     return text + f" ({answers} weekly {'answer' if answers == 1 else 'answers'})."
 
 
-def provokes_lines(result: Provokes) -> list[str]:
+WORK_WORDS = {
+    "full": "full duties",
+    "modified": "modified duties",
+    "off": "off work",
+    "not-working": "not working",
+}
+INTERFERENCE_WORDS = {
+    "interference": "Pain got in the way of daily life",
+    "sleep_interference": "of sleep",
+}
+
+
+def _first_latest(points: tuple[tuple[dt.date, int], ...], unit: str = "/10") -> str:
+    """'3/10 on 19 October 2025, 6/10 on 29 November 2026'."""
+    (first_day, first), (last_day, last) = points[0], points[-1]
+    text = f"{first}{unit} on {plain_date(first_day)}"
+    if len(points) > 1:
+        text += f", {last}{unit} on {plain_date(last_day)}"
+    return text
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def function_lines(result: Provokes) -> list[str]:
+    """How daily life is going, from the weekly checks: how much pain got in the way of daily
+    life and sleep, work, the change since surgery (first and latest answer), the patient's
+    own activities and the scores a clinic gave, each with its dates."""
+    weekly = result.weekly
+    lines = []
+    rated = [
+        f"{INTERFERENCE_WORDS[name]}: {_first_latest(points)}"
+        for name, points in (
+            ("interference", weekly.interference),
+            ("sleep_interference", weekly.sleep_interference),
+        )
+        if points
+    ]
+    if rated:
+        lines.append("; ".join(rated) + " (0 = not at all, 10 = completely).")
+    for question, word in (("work", "Work"), ("change", "Change since surgery")):
+        answers = [(c.day, getattr(c, question)) for c in weekly.checks if getattr(c, question)]
+        if not answers:
+            continue
+
+        def said(answer: str, question: str = question) -> str:
+            return (
+                WORK_WORDS.get(answer, answer) if question == "work" else answer.replace("-", " ")
+            )
+
+        (first_day, first), (last_day, last) = answers[0], answers[-1]
+        text = f"{word}: {said(first)} on {plain_date(first_day)}"
+        if last_day != first_day:
+            text += f", {said(last)} on {plain_date(last_day)}"
+        lines.append(
+            text + f" ({len(answers)} weekly {'answer' if len(answers) == 1 else 'answers'})."
+        )
+    if weekly.goals:
+        goals = ", ".join(
+            f"{g.name} {g.first} -> {g.latest}" if g.ratings > 1 else f"{g.name} {g.latest}"
+            for g in weekly.goals
+        )
+        first = min(g.first_date for g in weekly.goals)
+        last = max(g.latest_date for g in weekly.goals)
+        text = f"Own activities (0-10, 10 = as before the problem), {_span(first, last)}: {goals}"
+        if weekly.goal_average_change is not None:
+            text += f"; average change {weekly.goal_average_change:+.1f}"
+        lines.append(text + ".")
+    for course in weekly.clinic_scores:
+        points = ", ".join(f"{_number(v)} on {plain_date(d)}" for d, v in course.points)
+        what = CLINIC_SCORES[course.name][0] if course.name in CLINIC_SCORES else course.name
+        lines.append(f"Clinic score, {what}: {points}.")
+    return lines
+
+
+def provokes_lines(result: Provokes, compact: bool = False) -> list[str]:
     """The report's section on what provokes it, line by line: the shares of days (all,
     back, leg), the pattern notes with their days, nights woken, the minutes, the nerve
-    self-check, numbness by skin area."""
-    lines = [line for days in result.overall if (line := activity_line(days))]
+    self-check, how daily life is going (function_lines), numbness by skin area. `compact`
+    joins the minutes in one line and the nerve self-check in another, and leaves out the
+    all-days shares when back-pain and leg-pain days each have theirs."""
+    shares = {days.scope: line for days in result.overall if (line := activity_line(days))}
+    if compact and "back" in shares and "leg" in shares:
+        shares.pop("all", None)
+    lines = list(shares.values())
     lines += [pattern_sentence(note) for note in result.patterns]
     lines += [line for line in (nights_sentence(result),) if line]
-    lines += [line for m in result.weekly.minutes if (line := minutes_sentence(m))]
-    lines += [line for n in result.weekly.nerves if (line := nerve_sentence(n))]
+    minutes = [line for m in result.weekly.minutes if (line := minutes_sentence(m))]
+    nerves = [line for n in result.weekly.nerves if (line := nerve_sentence(n))]
+    if compact:
+        minutes = [" ".join(minutes)] if minutes else []
+        nerves = ["Nerve self-check: " + " ".join(nerves)] if nerves else []
+    lines += minutes + nerves
+    lines += function_lines(result)
     lines += [skin_area_sentence(area) for area in result.skin_areas]
     return lines
