@@ -1,6 +1,7 @@
 """Page 3, where it hurts: front and back outlines at best and now, each place filled by how
 bad it was (its median 0-10 rating) and hatched where pain radiated, was numb, tingled or
-was weak; the numbers behind them; and the places month by month (reports.charts)."""
+was weak (finer places of the leg as their own parts, with the skin areas L4, L5, S1
+beside the leg); the numbers behind them; and the places month by month (reports.region_months)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from matplotlib.patches import Ellipse, Patch, Polygon
 
 from reports.style import (
     BLACK,
+    BLUE,
     BODY_PT,
+    CHAR_EM,
+    GREEN,
     GREY,
     HEADING_PT,
     INK,
@@ -24,13 +28,15 @@ from reports.style import (
     SMALL_PT,
     Flow,
     axes_at,
+    chars_for,
     message,
     new_page,
     page_title,
 )
+from reports.text import clip, wrap
 from tracker.analysis.spread import Shares, Window
 from tracker.domain import plural
-from tracker.regions import NAMES, REGIONS
+from tracker.regions import NAMES, REGIONS, ROOTS
 from tracker.report_data import ReportData
 from tracker.wording import after_day0, date_range
 
@@ -40,6 +46,9 @@ PAIN_CLASSES = ((7.0, "#A63A12"), (4.0, "#EE7E45"), (0.0, "#FBC39A"))
 PAIN_LABELS = ("pain rated 7-10", "pain rated 4-6", "pain rated 0-3")
 UNRATED = "#F3ECE4"
 HATCHES = {"radiates": "////", "numb": "....", "tingling": "---", "weak": "xx"}
+# Each kind its own colour as well as its own pattern, so that overlaid on one small place
+# (a foot that is numb and tingles) they stay apart; numbness in the skin areas' blue.
+HATCH_COLOURS = {"radiates": BLACK, "numb": BLUE, "tingling": GREEN, "weak": BLACK}
 HATCH_LABELS = {
     "radiates": "pain radiated here",
     "numb": "numb (a deficit)",
@@ -50,11 +59,11 @@ MIN_HATCH_SHARE = 0.10
 OVERLAPPING = {"hip", "groin", "buttock", "si-joint", "tailbone", "saddle"}  # drawn last
 BODY_CENTRES = (42.0, 126.0, 222.0, 306.0)  # front and back at best, front and back now
 BODIES_WIDTH, BODY_BOTTOM, BODY_TOP = 348.0, -14.0, 214.0
-BODY_SCALE = 1.12  # points per body unit
+BODY_SCALE = 1.0  # points per body unit
 SUBTITLE = (
-    "Fill: how bad each place was (the median of the 0-10 ratings given to it); hatching: "
-    "where pain radiated, was numb, tingled or was weak (on at least 1 logged day in 10). "
-    "LEFT and RIGHT are the patient's."
+    "Fill: how bad each place was (the median 0-10 rating given to it); hatching: pain "
+    "radiated, numb, tingling or weak there (on at least 1 logged day in 10). LEFT and RIGHT "
+    "are the patient's."
 )
 MAX_TABLE_ROWS = 9
 OUTLINE = "#7A7A7A"
@@ -90,6 +99,30 @@ MIDLINE_SHAPES: dict[str, tuple] = {
     "tailbone": (_P, [(-3, 109), (3, 109), (0, 100)]),
     "saddle": (_P, [(0, 97), (3.5, 93), (0, 89), (-3.5, 93)]),
 }
+# Finer places (docs/clinical.md#dermatomes) in the view that shows them: None where the
+# place is its parent's whole shape in that view (the top of the foot is the foot seen from
+# the front, the sole the foot seen from behind), else its own part of the parent (x > 0
+# side, larger x lateral). A finer place not in a view is not drawn in it.
+WHOLE = None
+FINER_SHAPES: dict[str, dict[str, tuple | None]] = {
+    "front-thigh": {"front": WHOLE},
+    "back-thigh": {"back": WHOLE},
+    "outer-shin": {"front": (_P, [(10, 51), (15, 51), (13.5, 18), (10, 18)])},
+    "inner-shin": {"front": (_P, [(5, 51), (10, 51), (10, 18), (6.5, 18)])},
+    "top-of-foot": {"front": WHOLE},
+    "sole": {"back": WHOLE},
+    "outer-foot": {
+        view: (_P, [(11.3, 12.5), (14, 12.5), (15.5, 5), (12, 5)]) for view in ("front", "back")
+    },
+    "big-toe": {view: (_P, [(5.5, 5), (9.3, 5), (9.3, 1), (6, 1)]) for view in ("front", "back")},
+    "little-toe": {
+        view: (_P, [(12, 5), (15.5, 5), (15, 1), (12, 1)]) for view in ("front", "back")
+    },
+}
+# Where a skin area's letters go beside a leg (body units): the lower leg, the foot.
+ROOT_LABEL_Y = {"shin": 34.0, "calf": 34.0, "foot": 8.0, "toes": 8.0}
+ROOT_LABEL_X = 17.5
+
 FRONT = (
     "neck",
     "shoulder",
@@ -151,7 +184,7 @@ TORSO = [
 def body_diagram_page(data: ReportData) -> Figure:
     """Front and back at the post-op best beside the last 6 weeks, a legend, the numbers,
     and the places month by month."""
-    from reports.charts import region_panels
+    from reports.region_months import region_panels
 
     fig = new_page()
     y = page_title(fig, f"Where it hurts: at best {after_day0(data.day0)} and now", SUBTITLE)
@@ -173,10 +206,14 @@ def body_diagram_page(data: ReportData) -> Figure:
     height = _draw_bodies(fig, y + 2, windows)
     _legend(fig, y + 40)
     flow = Flow(fig, y=y + 2 + height + 6)
+    skin = skin_area_line(windows)
+    if skin:
+        flow.text(skin, SMALL_PT)
+        flow.space(4)
     _share_table(flow, windows)
     flow.space(8)
     flow.text("Where it hurts, month by month", HEADING_PT, weight="bold")
-    region_panels(fig, flow.y + 2, data, bottom=PT_H - 50)
+    region_panels(fig, flow.y + 2, data, bottom=PT_H - 40)
     return fig
 
 
@@ -188,107 +225,174 @@ def _window(title: str, window: Window, shares: Shares, note: str = "") -> dict:
     return {"title": title, "when": when, "logged": shares.days_logged, "shares": shares}
 
 
-def _folded(shares: Shares, kind: str, name: str) -> float:
-    """A drawn region's share: its own or that of any finer place within it (a numb big toe
-    shows on the toes)."""
-    values = [shares.of(kind, name)] + [shares.of(kind, finer) for finer in FINER_OF.get(name, ())]
-    return max(values)
-
-
-def _severity(shares: Shares, name: str) -> float | None:
-    """A drawn region's median rating (the highest of it and its finer places), None if unrated."""
-    found = [shares.intensity[n] for n in (name, *FINER_OF.get(name, ())) if n in shares.intensity]
-    return max(found) if found else None
-
-
 FINER_OF: dict[str, tuple[str, ...]] = {}
 for _name, _region in REGIONS.items():
     if _region.parent:
         FINER_OF[_region.parent] = (*FINER_OF.get(_region.parent, ()), _name)
 
 
+def _base(name: str) -> str:
+    """A region's name without its side ("left-big-toe" -> "big-toe")."""
+    return name.split("-", 1)[1] if REGIONS[name].side else name
+
+
+def members(name: str, view: str) -> tuple[str, ...]:
+    """The places a drawn shape stands for in a view: itself and the finer places that are
+    its whole shape there (the front of the foot is the top of the foot)."""
+    whole = [
+        finer
+        for finer in FINER_OF.get(name, ())
+        if view in FINER_SHAPES[_base(finer)] and FINER_SHAPES[_base(finer)][view] is WHOLE
+    ]
+    return (name, *whole)
+
+
+def parts(name: str, view: str) -> list[tuple[str, tuple]]:
+    """The finer places drawn as their own part of a shape in a view (x > 0 side)."""
+    found = []
+    for finer in FINER_OF.get(name, ()):
+        shape = FINER_SHAPES[_base(finer)].get(view)
+        if shape is not None:
+            found.append((finer, shape))
+    return found
+
+
+def _folded(shares: Shares, kind: str, names: Sequence[str]) -> float:
+    """A drawn shape's share: the highest of the places it stands for."""
+    return max(shares.of(kind, name) for name in names)
+
+
+def _severity(shares: Shares, names: Sequence[str]) -> float | None:
+    """A drawn shape's median rating (the highest of its places), None if unrated."""
+    found = [shares.intensity[n] for n in names if n in shares.intensity]
+    return max(found) if found else None
+
+
+def _shown(shares: Shares, names: Sequence[str]) -> bool:
+    """Whether anything was logged for the places (a fill or a hatch would show)."""
+    return _folded(shares, "pain", names) > 0 or any(
+        _folded(shares, kind, names) >= MIN_HATCH_SHARE for kind in HATCHES
+    )
+
+
+LIMBS, PARTS, ON_TOP = 0, 1, 2  # drawing layers, bottom to top
+
+
 class _Layers:
-    """Body patches batched into a few collections (one artist each), drawn bottom to top."""
+    """Body patches batched into a few collections (one artist each), drawn bottom to top:
+    limbs and back bands, the finer places' parts of them, then the parts that overlap."""
 
     def __init__(self) -> None:
-        self.fills: dict[bool, list[tuple[Patch, str]]] = {False: [], True: []}
-        self.hatches: dict[bool, dict[str, list[Patch]]] = {False: {}, True: {}}
+        self.fills: dict[int, list[tuple[Patch, str]]] = {LIMBS: [], PARTS: [], ON_TOP: []}
+        self.hatches: dict[int, dict[str, list[Patch]]] = {LIMBS: {}, PARTS: {}, ON_TOP: {}}
 
-    def region(self, name: str, shape: tuple, window: dict) -> None:
-        """A region's fill (by severity) and hatches (radiation, numbness, tingling, weakness)."""
-        on_top = name.split("-", 1)[-1] in OVERLAPPING or name in OVERLAPPING
-        shares = window["shares"]
-        hurt = _folded(shares, "pain", name) > 0
-        fill = _pain_fill(_severity(shares, name)) if hurt else "white"
-        self.fills[on_top].append((_make(shape), fill))
+    def region(
+        self, layer: int, names: Sequence[str], shape: tuple, shares: Shares, under: str
+    ) -> str:
+        """A shape's fill (by severity; `under` where it did not hurt) and hatches
+        (radiation, numbness, tingling, weakness); returns the fill."""
+        hurt = _folded(shares, "pain", names) > 0
+        fill = _pain_fill(_severity(shares, names)) if hurt else under
+        self.fills[layer].append((_make(shape), fill))
         for kind in HATCHES:
-            if _folded(shares, kind, name) >= MIN_HATCH_SHARE:
-                self.hatches[on_top].setdefault(kind, []).append(_make(shape))
+            if _folded(shares, kind, names) >= MIN_HATCH_SHARE:
+                self.hatches[layer].setdefault(kind, []).append(_make(shape))
+        return fill
 
     def draw(self, ax: Axes) -> None:
-        """Limbs and back bands, their hatches, then the parts that overlap them, theirs."""
-        for on_top in (False, True):
-            patches = [patch for patch, _ in self.fills[on_top]]
-            colours = [colour for _, colour in self.fills[on_top]]
+        """Each layer's fills, then its hatches."""
+        for layer in (LIMBS, PARTS, ON_TOP):
+            patches = [patch for patch, _ in self.fills[layer]]
+            colours = [colour for _, colour in self.fills[layer]]
             ax.add_collection(
                 PatchCollection(patches, facecolors=colours, edgecolors=OUTLINE, linewidths=0.6),
                 autolim=False,
             )
-            for kind, patches in self.hatches[on_top].items():
-                # A black edge of width 0: with edgecolor "none" the PDF backend fades hatches.
-                layer = PatchCollection(
-                    patches, facecolors="none", edgecolors=BLACK, linewidths=0, hatch=HATCHES[kind]
+            for kind, patches in self.hatches[layer].items():
+                # An edge of width 0: with edgecolor "none" the PDF backend fades hatches.
+                collection = PatchCollection(
+                    patches,
+                    facecolors="none",
+                    edgecolors=HATCH_COLOURS[kind],
+                    hatchcolor=HATCH_COLOURS[kind],
+                    linewidths=0,
+                    hatch=HATCHES[kind],
                 )
-                layer.set_hatch_linewidth(1.0)
-                ax.add_collection(layer, autolim=False)
+                collection.set_hatch_linewidth(1.0)
+                ax.add_collection(collection, autolim=False)
+
+
+VIEW_TITLES = {"front": "Front (facing you)", "back": "Back (from behind)"}
 
 
 def _draw_bodies(fig: Figure, top: float, windows: Sequence[dict]) -> float:
     """Two pairs of figures (front, back), each pair under its period's title; returns height."""
     scale = BODY_SCALE
     height = (BODY_TOP - BODY_BOTTOM) * scale
-    ax = axes_at(fig, MARGIN, top + 32, BODIES_WIDTH * scale, height)
+    pair_width = (BODY_CENTRES[1] - BODY_CENTRES[0]) * 2 * scale
+    size = BODY_PT + 0.5
+    titles = [wrap(w["title"], chars_for(pair_width, size, bold=True)) for w in windows]
+    whens = [wrap(w["when"], chars_for(pair_width, SMALL_PT)) for w in windows]
+    lines = max(len(t) for t in titles)
+    head = 32 + (lines - 1) * size * 1.25 + (max(len(w) for w in whens) - 1) * SMALL_PT * 1.25
+    ax = axes_at(fig, MARGIN, top + head, BODIES_WIDTH * scale, height)
     ax.set_xlim(0, BODIES_WIDTH)
     ax.set_ylim(BODY_BOTTOM, BODY_TOP)
     ax.axis("off")
     layers = _Layers()
     for i, window in enumerate(windows):
         pair = (BODY_CENTRES[2 * i] + BODY_CENTRES[2 * i + 1]) / 2 * scale + MARGIN
-        fig.text(
-            pair / PT_W,
-            1 - top / PT_H,
-            window["title"],
-            ha="center",
-            va="top",
-            fontsize=HEADING_PT - 0.5,
-            weight="bold",
-        )
-        fig.text(
-            pair / PT_W,
-            1 - (top + 15) / PT_H,
-            window["when"],
-            ha="center",
-            va="top",
-            fontsize=SMALL_PT,
-            color=GREY,
-        )
+        for number, line in enumerate(titles[i]):
+            fig.text(
+                pair / PT_W,
+                1 - (top + number * size * 1.25) / PT_H,
+                line,
+                ha="center",
+                va="top",
+                fontsize=size,
+                weight="bold",
+            )
+        for number, line in enumerate(whens[i]):
+            fig.text(
+                pair / PT_W,
+                1 - (top + lines * size * 1.25 + 2 + number * SMALL_PT * 1.25) / PT_H,
+                line,
+                ha="center",
+                va="top",
+                fontsize=SMALL_PT,
+                color=GREY,
+            )
         for j, view in enumerate(("front", "back")):
             _draw_body(ax, layers, view, window, BODY_CENTRES[2 * i + j])
     layers.draw(ax)
-    return 32 + height
+    return head + height
 
 
 def _draw_body(ax: Axes, layers: _Layers, view: str, window: dict, dx: float) -> None:
-    """One outline centred at x = dx: head and torso now, its regions into the layers."""
+    """One outline centred at x = dx: head and torso now, its regions into the layers, and
+    the skin areas of its numb or tingling places beside the legs."""
     outline = [Ellipse((dx, 184), 22, 28), Polygon([(x + dx, y) for x, y in TORSO])]
     ax.add_collection(
         PatchCollection(outline, facecolors="white", edgecolors=OUTLINE, linewidths=0.8),
         autolim=False,
     )
+    shares = window["shares"]
+    roots: dict[tuple[str, float], set[str]] = {}
     for base in FRONT if view == "front" else BACK:
-        for name, shape in _placed(base, view, dx):
-            layers.region(name, shape, window)
-    ax.text(dx, BODY_TOP, view.capitalize(), ha="center", va="top", fontsize=BODY_PT, color=INK)
+        for name, shape, sign in _placed(base, view, dx):
+            layer = ON_TOP if base in OVERLAPPING else LIMBS
+            names = members(name, view)
+            fill = layers.region(layer, names, shape, shares, "white")
+            for finer, part in parts(name, view):
+                if _shown(shares, (finer,)):
+                    layers.region(PARTS, (finer,), _moved(part, sign, dx), shares, fill)
+                    names = (*names, finer)
+            if base in ROOT_LABEL_Y:
+                roots.setdefault((name.split("-", 1)[0], ROOT_LABEL_Y[base]), set()).update(
+                    nerve_roots(shares, names)
+                )
+    _root_labels(ax, roots, view, dx)
+    ax.text(dx, BODY_TOP, VIEW_TITLES[view], ha="center", va="top", fontsize=SMALL_PT, color=INK)
     left_x = 24 if view == "front" else -24
     for x, side in ((left_x, "LEFT"), (-left_x, "RIGHT")):
         ax.text(dx + x, -11, side, ha="center", fontsize=SMALL_PT, weight="bold", color=INK)
@@ -305,14 +409,45 @@ def _draw_body(ax: Axes, layers: _Layers, view: str, window: dict, dx: float) ->
         )
 
 
-def _placed(base: str, view: str, dx: float) -> list[tuple[str, tuple]]:
-    """(canonical region, shape) for a body part; sided parts give a left and a right shape."""
+def nerve_roots(shares: Shares, names: Sequence[str]) -> set[str]:
+    """The nerve roots (L4, L5, S1) whose skin areas hold the numb or tingling places among
+    names (docs/clinical.md#dermatomes)."""
+    return {
+        root
+        for name in names
+        if (root := REGIONS[name].root)
+        and max(shares.of("numb", name), shares.of("tingling", name)) >= MIN_HATCH_SHARE
+    }
+
+
+def _root_labels(ax: Axes, roots: dict[tuple[str, float], set[str]], view: str, dx: float) -> None:
+    """'L5', 'L5 S1' beside the lower leg or foot, on the outer side of that leg."""
+    left_sign = 1 if view == "front" else -1
+    for (side, y), found in roots.items():
+        if not found:
+            continue
+        sign = left_sign if side == "left" else -left_sign
+        ax.text(
+            dx + sign * ROOT_LABEL_X,
+            y,
+            " ".join(r for r in ROOTS if r in found),
+            ha="left" if sign > 0 else "right",
+            va="center",
+            fontsize=MIN_PT,
+            weight="bold",
+            color=BLUE,
+        )
+
+
+def _placed(base: str, view: str, dx: float) -> list[tuple[str, tuple, int]]:
+    """(canonical region, shape, side's sign) for a body part; sided parts give a left and a
+    right shape."""
     if base in MIDLINE_SHAPES:
-        return [(base, _moved(MIDLINE_SHAPES[base], 1, dx))]
+        return [(base, _moved(MIDLINE_SHAPES[base], 1, dx), 1)]
     # Front view: the patient's left is on the viewer's right; back view: on the left.
     left_sign = 1 if view == "front" else -1
     return [
-        (f"{side}-{base}", _moved(LIMB_SHAPES[base], sign, dx))
+        (f"{side}-{base}", _moved(LIMB_SHAPES[base], sign, dx), sign)
         for side, sign in (("left", left_sign), ("right", -left_sign))
     ]
 
@@ -351,7 +486,13 @@ def _legend(fig: Figure, top: float) -> None:
     handles.append(Patch(facecolor=UNRATED, edgecolor=OUTLINE, label="pain, not rated"))
     handles.append(Patch(facecolor="white", edgecolor=OUTLINE, label="no pain logged"))
     handles += [
-        Patch(facecolor="white", edgecolor=OUTLINE, hatch=HATCHES[k], label=HATCH_LABELS[k])
+        Patch(
+            facecolor="white",
+            edgecolor=OUTLINE,
+            hatch=HATCHES[k],
+            hatchcolor=HATCH_COLOURS[k],
+            label=HATCH_LABELS[k],
+        )
         for k in HATCHES
     ]
     fig.legend(
@@ -367,15 +508,75 @@ def _legend(fig: Figure, top: float) -> None:
     )
 
 
+def _place(name: str) -> str:
+    """A place's label without its side ("left big toe" -> "big toe")."""
+    region = REGIONS[name]
+    return region.label.removeprefix(f"{region.side} ") if region.side else region.label
+
+
+def _skin_phrase(shares: Shares) -> str:
+    """Which skin areas the numb and the tingling places of the legs lie in, by side."""
+    phrases = []
+    for kind, word in (("numb", "numb"), ("tingling", "tingling")):
+        areas: dict[tuple[str, str], list[str]] = {}
+        several: list[str] = []
+        for name in NAMES:
+            region = REGIONS[name]
+            if region.limb != "leg" or region.side is None:
+                continue
+            if shares.of(kind, name) < MIN_HATCH_SHARE:
+                continue
+            if region.root:
+                areas.setdefault((region.side, region.root), []).append(_place(name))
+            else:
+                several.append(REGIONS[name].label)
+        said = [
+            f"the {side} {root} skin area ({', '.join(places)})"
+            for (side, root), places in sorted(
+                areas.items(), key=lambda kv: (kv[0][0], ROOTS.index(kv[0][1]))
+            )
+        ]
+        if several:
+            said.append(f"the {' and '.join(several)} (no single skin area)")
+        if said:
+            phrases.append(f"{word} in {', '.join(said)}")
+    return "; ".join(phrases) if phrases else "no numb or tingling place on the legs"
+
+
+def skin_area_line(windows: Sequence[dict]) -> str | None:
+    """One sentence: the skin areas (dermatomes) of the numb and tingling places, now and at
+    best (docs/clinical.md#dermatomes); None when neither period has any."""
+    said = [(w["title"], _skin_phrase(w["shares"])) for w in windows]
+    if all(phrase.startswith("no numb") for _, phrase in said):
+        return None
+    (best_title, best), (now_title, now) = said
+    at_best = "the same" if best == now else best
+    return (
+        f"Skin areas (dermatomes, in blue beside the legs): {now_title.lower()}: {now}. "
+        f"{best_title}: {at_best}."
+    )
+
+
+TABLE_HEADS = ("rated", "pain", "radiates", "numb", "tingling", "weak")
+TABLE_KINDS = ("pain", "radiates", "numb", "tingling", "weak")
+TABLE_LABEL_W, TABLE_GAP = 110.0, 14.0
+
+
+def _column_widths(group: float) -> list[float]:
+    """Each column's width within a period's group: its heading's or its widest cell's, the
+    rest of the group shared out evenly."""
+    natural = [max(len(h) * MIN_PT, 4 * SMALL_PT) * CHAR_EM for h in TABLE_HEADS]
+    extra = max(0.0, (group - sum(natural)) / len(natural))
+    return [width + extra for width in natural]
+
+
 def _share_table(flow: Flow, windows: Sequence[dict]) -> None:
     """The numbers behind the drawing: per place and period, the median rating and the
     share of logged days with each symptom."""
-    kinds = ("pain", "radiates", "numb", "tingling", "weak")
-    heads = ["rated", "pain", "radiates", "numb", "tingling", "weak"]
     names = [
         n
         for n in NAMES
-        if any(w["shares"].of(k, n) >= MIN_HATCH_SHARE for w in windows for k in kinds)
+        if any(w["shares"].of(k, n) >= MIN_HATCH_SHARE for w in windows for k in TABLE_KINDS)
     ]
     if not names:
         flow.text(
@@ -384,29 +585,35 @@ def _share_table(flow: Flow, windows: Sequence[dict]) -> None:
         return
     shown = names[:MAX_TABLE_ROWS]
     fig, x0 = flow.fig, MARGIN
-    label_w, gap = 104.0, 12.0
-    col_w = (PT_W - 2 * MARGIN - label_w - gap) / (2 * len(heads))
-    right_edges = [
-        x0 + label_w + col_w * (i + 1) + (gap if i >= len(heads) else 0)
-        for i in range(2 * len(heads))
-    ]
+    group = (PT_W - 2 * MARGIN - TABLE_LABEL_W - TABLE_GAP) / 2
+    widths = _column_widths(group)
+    right_edges: list[float] = []
+    for i in range(len(windows)):
+        left = x0 + TABLE_LABEL_W + i * (group + TABLE_GAP)
+        for width in widths:
+            left += width
+            right_edges.append(left)
+    per = len(TABLE_HEADS)
     for i, window in enumerate(windows):
-        first, last = right_edges[len(heads) * i] - col_w, right_edges[len(heads) * (i + 1) - 1]
+        first = x0 + TABLE_LABEL_W + i * (group + TABLE_GAP)
+        title = clip(window["title"], chars_for(group, SMALL_PT, bold=True))
         fig.text(
-            (first + last) / 2 / PT_W,
+            (first + group / 2) / PT_W,
             1 - flow.y / PT_H,
-            f"{window['title']}: median rating, % of days",
+            title,
             fontsize=SMALL_PT,
             weight="bold",
             ha="center",
             va="top",
         )
-    flow.space(10 + SMALL_PT)
+    fig.text(x0 / PT_W, 1 - flow.y / PT_H, "rated: median 0-10", fontsize=MIN_PT, va="top")
+    flow.space(8 + SMALL_PT)
+    fig.text(x0 / PT_W, 1 - flow.y / PT_H, "others: % of days", fontsize=MIN_PT, va="baseline")
     for i, edge in enumerate(right_edges):
         fig.text(
-            (edge - 3) / PT_W,
+            (edge - 2) / PT_W,
             1 - flow.y / PT_H,
-            heads[i % len(heads)],
+            TABLE_HEADS[i % per],
             fontsize=MIN_PT,
             ha="right",
             va="baseline",
@@ -419,12 +626,12 @@ def _share_table(flow: Flow, windows: Sequence[dict]) -> None:
             shares = window["shares"]
             cells = [f"{shares.intensity[name]:.1f}" if name in shares.intensity else "-"]
             cells += [
-                f"{100 * shares.of(kind, name):.0f} %" if shares.of(kind, name) else "-"
-                for kind in kinds
+                f"{100 * shares.of(kind, name):.0f}" if shares.of(kind, name) else "-"
+                for kind in TABLE_KINDS
             ]
             for k, cell in enumerate(cells):
                 fig.text(
-                    (right_edges[len(heads) * i + k] - 3) / PT_W,
+                    (right_edges[per * i + k] - 2) / PT_W,
                     1 - flow.y / PT_H,
                     cell,
                     fontsize=SMALL_PT,

@@ -1,0 +1,170 @@
+"""Page 3's lower half: pain, radiation, numbness, tingling and weakness, place by month, on
+the dates of every other chart (reports.timeline), laid out so that no text overlaps
+another: rows tall enough for their labels, the date labels' own lines counted, the rows
+that do not fit left out and counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.collections import QuadMesh
+from matplotlib.figure import Figure
+
+from reports import frames, timeline
+from reports.charts import DAYS_CMAP
+from reports.style import BODY_PT, GREY, LIGHT_GREY, MARGIN, MIN_PT, PT_H, PT_W, SMALL_PT, axes_at
+from reports.timeline import num
+from tracker.analysis.calendar import DAYS_PER_MONTH as MONTH_DAYS
+from tracker.regions import REGIONS
+from tracker.report_data import ReportData
+
+MAX_PANEL_ROWS = 10
+ROW_PT = 10.5  # a row holds its 8 pt label (about 9.4 pt from ascender to descender)
+HEADER_PT = 14.0  # a panel's title above its rows
+GAP_PT = 8.0  # between panels
+BAR_PT = 36.0  # the colour bar and its note
+LABEL_W = 92.0  # room for the places' names left of the rows
+
+
+def region_panels(fig: Figure, y: float, data: ReportData, bottom: float) -> float:
+    """The five symptoms' places by month from y down (at most to bottom); returns the y
+    below them."""
+    monthly = data.spread.monthly
+    span = timeline.x_span(data)
+    if data.day0 is None or not monthly or span is None:
+        return y
+    day0 = data.day0.day
+    counts = data.spread.region_months
+    logged = pd.Series({r.month_index: r.days_logged for r in monthly}, dtype=float)
+    matrices = [
+        (title, frames.region_matrix(counts.get(key, {}), list(logged.index)))
+        for title, key in frames.SYMPTOM_PANELS
+    ]
+    drawn = [(title, matrix) for title, matrix in matrices if not matrix.empty]
+    empty = [title for title, matrix in matrices if matrix.empty]
+    if not drawn:
+        fig.text(
+            MARGIN / PT_W,
+            1 - y / PT_H,
+            "No places were logged (pain sites, radiation, numbness, tingling or weakness).",
+            fontsize=BODY_PT,
+            color=GREY,
+            va="top",
+        )
+        return y + 20
+    ticks = 3.5 + 3.5 + _date_label_lines(data, span) * SMALL_PT * 1.25  # length, pad, lines
+    fixed = len(drawn) * (HEADER_PT + GAP_PT) + ticks + (14 if empty else 0) + BAR_PT
+    limits = _row_limits([len(m) for _, m in drawn], int((bottom - y - fixed) // ROW_PT))
+    keys = timeline.numbered_events(data, span)
+    edges = _month_edges(logged.index, day0, data)
+    image = None
+    last_ax = None
+    for (title, matrix), limit in zip(drawn, limits, strict=True):
+        matrix, hidden = frames.top_rows(matrix, limit)
+        label = title + (f" ({hidden} less frequent places not shown)" if hidden else "")
+        fig.text(MARGIN / PT_W, 1 - y / PT_H, label, fontsize=BODY_PT, weight="bold", va="top")
+        height = ROW_PT * len(matrix)
+        ax = axes_at(fig, MARGIN + LABEL_W, y + HEADER_PT, PT_W - 2 * MARGIN - LABEL_W - 6, height)
+        image = _heatmap(ax, matrix, logged, edges, span)
+        timeline.event_lines(ax, keys, span)
+        timeline.date_axis(ax, span, labels=False)
+        y += HEADER_PT + height + GAP_PT
+        last_ax = ax
+    if last_ax is not None:
+        last_ax.tick_params(axis="x", labelbottom=True)
+        y += ticks - GAP_PT + 4
+    if empty:
+        fig.text(
+            MARGIN / PT_W,
+            1 - y / PT_H,
+            f"None logged in this period: {', '.join(t.lower() for t in empty)}.",
+            fontsize=SMALL_PT,
+            color=GREY,
+            va="top",
+        )
+        y += 14
+    if image is not None:
+        cax = axes_at(fig, MARGIN + LABEL_W, y + 6, 160, 8)
+        colour_bar = fig.colorbar(image, cax=cax, orientation="horizontal")
+        colour_bar.set_ticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25", "50", "75", "100 %"])
+        colour_bar.ax.tick_params(labelsize=MIN_PT)
+        fig.text(
+            (MARGIN + LABEL_W + 170) / PT_W,
+            1 - (y + 10) / PT_H,
+            "of the days logged that month;\nhatched: no entries; lines: the numbered events",
+            fontsize=MIN_PT,
+            va="center",
+        )
+        y += BAR_PT
+    return y
+
+
+def _date_label_lines(data: ReportData, span: tuple[float, float]) -> int:
+    """How many lines the date labels under the last panel take (a year adds one)."""
+    from matplotlib.figure import Figure as Scratch
+
+    ax = Scratch().add_subplot()
+    timeline.date_axis(ax, span)
+    locations = ax.xaxis.get_majorticklocs()
+    labels = ax.xaxis.get_major_formatter().format_ticks(list(locations))
+    return max((label.count("\n") + 1 for label in labels), default=1)
+
+
+def _row_limits(rows: list[int], room: int) -> list[int]:
+    """Rows each panel may show: all where they fit in `room`, else the largest panels cut
+    first (each keeps at least one row and at most MAX_PANEL_ROWS)."""
+    limits = [min(n, MAX_PANEL_ROWS) for n in rows]
+    while sum(limits) > max(room, len(rows)):
+        largest = max(range(len(limits)), key=lambda i: limits[i])
+        if limits[largest] <= 1:
+            break
+        limits[largest] -= 1
+    return limits
+
+
+def _month_edges(months: pd.Index, day0: dt.date, data: ReportData) -> np.ndarray:
+    """Date numbers of each 30-day month's start, and the end of the last (cut at as-of:
+    a partial month is drawn as wide as its days)."""
+    starts = [num(day0 + dt.timedelta(days=int(m) * MONTH_DAYS)) for m in months]
+    end = day0 + dt.timedelta(days=(int(months[-1]) + 1) * MONTH_DAYS)
+    last = min(end, min(data.period_end, data.as_of) + dt.timedelta(days=1))
+    return np.array([*starts, num(last)])
+
+
+def _heatmap(
+    ax: Axes,
+    matrix: pd.DataFrame,
+    logged: pd.Series,
+    edges: np.ndarray,
+    span: tuple[float, float],
+) -> QuadMesh:
+    """One panel: places by month, shaded by the share of logged days with the symptom."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = matrix.to_numpy() / logged.to_numpy()[None, :]
+    rows = np.arange(len(matrix) + 1) - 0.5
+    image = ax.pcolormesh(
+        edges, rows, np.nan_to_num(share), cmap=DAYS_CMAP, vmin=0, vmax=1, shading="flat"
+    )
+    for i, month_days in enumerate(logged.to_numpy()):
+        if month_days == 0:
+            ax.axvspan(
+                edges[i],
+                edges[i + 1],
+                facecolor="#F2F2F2",
+                edgecolor=LIGHT_GREY,
+                hatch="////",
+                linewidth=0,
+            )
+    ax.set_ylim(len(matrix) - 0.5, -0.5)
+    ax.set_yticks(range(len(matrix)))
+    ax.set_yticklabels(
+        [REGIONS[n].label if n in REGIONS else n for n in matrix.index], fontsize=MIN_PT
+    )
+    ax.tick_params(axis="y", length=0)
+    ax.hlines(np.arange(1, len(matrix)) - 0.5, *span, colors="white", linewidth=1.0)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    return image
