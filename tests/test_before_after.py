@@ -66,7 +66,10 @@ def test_trend_text_says_when_leg_pain_returned(run, db_path):
         repo.add_entries(session, rows)
     database.dispose()
     text = run("trend").output
-    assert "Leg pain returned after 4 months at 1/10: now 6/10 vs 7/10 before." in text
+    assert (
+        "Leg pain returned: 1/10 at best (month 1), within 2 points of the 7/10 before from "
+        "month 5 (5 September 2026 on); now 6/10."
+    ) in text
 
 
 def test_trend_text_gives_the_share_of_same_pain_answers(run, db_path):

@@ -278,7 +278,10 @@ def test_before_after_lines():
     )
     assert lines[2].split() == ["Overall", "pain", "8/10", "6/10", "(month", "2)", "7/10"]
     assert "Leg pain was never relieved: best after surgery 7/10 vs 8/10 before." in lines
-    assert "Overall pain returned after 2 months at 6/10: now 7/10 vs 8/10 before." in lines
+    assert (
+        "Overall pain returned: 6/10 at best (month 2), within 2 points of the 8/10 before "
+        "from month 3 (6 March 2026 on); now 7/10."
+    ) in lines
     assert "Back pain is lower than before surgery: 1/10 now vs 5/10." in lines
     assert "Pain now reaches the foot of the left leg; before surgery the calf." in lines
     assert lines[-1] == (

@@ -174,4 +174,7 @@ def test_the_before_after_table_rows_are_the_ones_trend_prints():
         assert " ".join(row) in " ".join(" ".join(line.split()) for line in printed)
     for line in words.before_after_findings(result):
         assert line in printed
-    assert "Leg pain returned after 2 months at 3/10: now 7/10 vs 8/10 before." in printed
+    assert (
+        "Leg pain returned: 3/10 at best (month 1), within 2 points of the 8/10 before "
+        "from month 3 (6 March 2026 on); now 7/10."
+    ) in printed

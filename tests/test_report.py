@@ -220,7 +220,7 @@ def test_page_one_holds_the_before_after_table_and_lines_that_trend_prints(repor
     for row in table:
         assert row in first
     notes = [line for line in printed[start + 1 :] if not line.startswith("  ")]
-    assert any(line.startswith("Leg pain returned after") for line in notes)
+    assert any(line.startswith("Leg pain returned: 1.5/10 at best (month 2)") for line in notes)
     assert any(line.startswith("The same pain as before the operation?") for line in notes)
     for line in notes:
         assert flat(line) in first

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.analysis.provokes import (
+    MONTH_DAYS,
     BeforeAfter,
     MeasureBeforeAfter,
     MinutesCourse,
@@ -161,17 +162,21 @@ def weakness_phrase(nerves: tuple[NerveCourse, ...]) -> str | None:
     return _and(said) if said else None
 
 
-def _measure_line(m: MeasureBeforeAfter) -> str | None:
+def _measure_line(m: MeasureBeforeAfter, surgery_date: dt.date) -> str | None:
     word = MEASURE_WORDS[m.measure]
     if m.finding == "never-relieved":
         return (
             f"{word} was never relieved: best after surgery {score(m.best_after)} vs "
             f"{score(m.before)} before."
         )
-    if m.finding == "returned":
+    if m.finding == "returned" and m.returned_month is not None:
+        # The month of the best and the month it came back, each with its place in time: a
+        # rise over months is not "N months at the best level" (docs/clinical.md#before-after).
+        back_from = surgery_date + dt.timedelta(days=MONTH_DAYS * m.returned_month)
         return (
-            f"{word} returned after {_months(m.returned_month)} at {score(m.best_after)}: "
-            f"now {score(m.now)} vs {score(m.before)} before."
+            f"{word} returned: {score(m.best_after)} at best (month {_ordinal(m.best_month)}), "
+            f"within {_points(m.important)} of the {score(m.before)} before from month "
+            f"{_ordinal(m.returned_month)} ({plain_date(back_from)} on); now {score(m.now)}."
         )
     if m.finding == "relieved":
         return f"{word} is lower than before surgery: {score(m.now)} now vs {score(m.before)}."
@@ -180,8 +185,16 @@ def _measure_line(m: MeasureBeforeAfter) -> str | None:
     return None
 
 
-def _months(count: int | None) -> str:
-    return "1 month" if count == 1 else f"{count} months"
+def _ordinal(month: int | None) -> int | None:
+    """Months after surgery as counted from 1 ("month 1" is its first 30 days), as the
+    before/after table and its lines print them; the analysis counts them from 0."""
+    return None if month is None else month + 1
+
+
+def _points(value: float | None) -> str:
+    """'2 points', '1.5 points', '1 point'."""
+    text = f"{value:.1f}".removesuffix(".0") if value is not None else "-"
+    return f"{text} point" if text == "1" else f"{text} points"
 
 
 def _reach_word(name: str | None) -> str:
@@ -232,7 +245,7 @@ def before_after_rows(result: BeforeAfter) -> list[tuple[str, str, str, str]]:
             continue
         best = score(m.best_after)
         if m.best_month is not None:
-            best += f" (month {m.best_month + 1})"
+            best += f" (month {_ordinal(m.best_month)})"
         rows.append((MEASURE_WORDS[m.measure], score(m.before), best, score(m.now)))
     for r in result.reach:
         label = f"{r.side} {r.limb}: {'pain reaches' if r.kind == 'pain' else 'numb to'}"
@@ -243,7 +256,7 @@ def before_after_rows(result: BeforeAfter) -> list[tuple[str, str, str, str]]:
 def before_after_findings(result: BeforeAfter) -> list[str]:
     """The neutral lines: each measure never relieved, returned, lower or new; pain or
     numbness now further down a limb than before."""
-    lines = [line for m in result.measures if (line := _measure_line(m))]
+    lines = [line for m in result.measures if (line := _measure_line(m, result.surgery_date))]
     lines += [line for r in result.reach if (line := _reach_line(r))]
     return lines
 
