@@ -131,16 +131,26 @@ def main() -> None:
                 f"({time.perf_counter() - began:.1f} s)",
                 flush=True,
             )
-        floor_command = [sys.executable, "-c", FLOOR_CODE]
-        measure(floor_command)  # warm the file cache and matplotlib's font cache
-        floor, runs = [], {years: [] for years in args.years}
-        for round_number in range(args.rounds):
-            floor.append(measure(floor_command))
-            for years in args.years:
-                db, out = folder / f"diary-{years}y.sqlite3", folder / f"report-{years}y.pdf"
-                runs[years].append(measure(report_command(db, out)))
-            print(f"round {round_number + 1}/{args.rounds} done", flush=True)
+        floor, runs = measure_rounds(folder, args.years, args.rounds)
         print_table(floor, runs, sizes)
+
+
+def measure_rounds(folder: Path, years: list[int], rounds: int) -> tuple[list, dict]:
+    """The floor and each diary's report, alternately, `rounds` times. Each round writes a
+    report of its own: `tracker report` refuses to overwrite one (as a patient's would), so
+    reusing the path stopped the benchmark after its first round."""
+    floor_command = [sys.executable, "-c", FLOOR_CODE]
+    measure(floor_command)  # warm the file cache and matplotlib's font cache
+    floor: list = []
+    runs: dict = {size: [] for size in years}
+    for round_number in range(rounds):
+        floor.append(measure(floor_command))
+        for size in years:
+            db = folder / f"diary-{size}y.sqlite3"
+            out = folder / f"report-{size}y-round{round_number + 1}.pdf"
+            runs[size].append(measure(report_command(db, out)))
+        print(f"round {round_number + 1}/{rounds} done", flush=True)
+    return floor, runs
 
 
 def print_table(floor: list, runs: dict, sizes: dict) -> None:
