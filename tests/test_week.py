@@ -89,11 +89,34 @@ def test_on_a_terminal_a_second_check_in_the_week_asks_before_replacing(run, mon
     run("week", "--interference", "5")
     monkeypatch.setattr(asking, "on_terminal", lambda: True)
     kept = run("week", "--interference", "1", input="n\n")
-    assert kept.exit_code == 0 and kept.output.endswith("Replace it? [y/N]: n\nNothing saved.\n")
+    assert kept.exit_code == 0 and kept.output.endswith(
+        "Replace it? [y/N]: n\nNothing saved: the check answered on 2026-11-24 is kept.\n"
+    )
     assert _weeks(run)[0]["interference"] == 5
     done = run("week", "--interference", "1", input="y\n")
     assert done.exit_code == 0, done.output
     assert _weeks(run)[0]["interference"] == 1
+
+
+def test_on_a_terminal_replacing_is_asked_before_the_questions(run, monkeypatch, db_path):
+    run("week", "--interference", "5", "--walk-minutes", "30", "--date", "2026-11-23")
+    monkeypatch.setattr(asking, "on_terminal", lambda: True)
+    before = _digest(db_path)
+    kept = run("week", input="n\n")
+    assert kept.exit_code == 0, kept.output
+    assert kept.output == (
+        "A weekly check for the week of Mon 23 Nov 2026 (2026-W48) is already recorded,"
+        " answered on 2026-11-23. Replace it? [y/N]: n\n"
+        "Nothing saved: the check answered on 2026-11-23 is kept.\n"
+    )  # not one question asked before it
+    assert _digest(db_path) == before
+    replaced = run("week", input="y\n" + "\n" * 2 + "15\n" + "\n" * 10)  # walk: the 3rd
+    assert replaced.exit_code == 0, replaced.output
+    asked = replaced.output.split("Replace it? [y/N]: y\n", 1)
+    assert len(asked) == 2 and "daily life" in asked[1]  # the questions come after
+    assert "[5]" in asked[1]  # this week's answers are the defaults
+    [check] = _weeks(run)
+    assert (check["interference"], check["walk_minutes"], check["date"]) == (5, 15, "2026-11-24")
 
 
 def test_a_heel_walk_that_fails_after_a_success_prints_the_leg_weakness_advice(run):

@@ -164,19 +164,21 @@ def week(ctx: click.Context, day: dt.date | None, replace: bool, ask: bool, **gi
             )
         ask = True
     earlier, same_week, before_recorded = _diary_state(app, day)
-    if ask:
-        answers = _ask(_defaults(earlier), before_recorded)
-    check = weekly.new_check(day, clock.now(), **answers)
     if same_week is not None and not replace:
+        # Asked before the questions, not after them: a patient who does not mean to
+        # replace this week's check should not answer ten questions to be told so.
         said = (
-            f"a weekly check for the week of {long_date(_monday(day))} ({check.week}) is already"
-            f" recorded, answered on {same_week.day.isoformat()}"
+            f"a weekly check for the week of {long_date(_monday(day))} ({same_week.week}) is"
+            f" already recorded, answered on {same_week.day.isoformat()}"
         )
         if not asking.on_terminal():
             raise TrackerError(f"{said}; give --replace to replace it")
         if not click.confirm(f"{said[0].upper()}{said[1:]}. Replace it?"):
-            click.echo("Nothing saved.")
+            click.echo(f"Nothing saved: the check answered on {same_week.day.isoformat()} is kept.")
             return
+    if ask:  # replacing this week's check: its answers are the defaults
+        answers = _ask(_defaults([*earlier, *([same_week] if same_week else [])]), before_recorded)
+    check = weekly.new_check(day, clock.now(), **answers)
     with app.session() as session:
         current = repo.check_in_week(session, check.week)  # as it is now, not as asked
         if current is not None:
