@@ -15,6 +15,7 @@ from matplotlib.collections import QuadMesh
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from reports import frames, timeline
 from reports.style import (
@@ -97,7 +98,7 @@ def course_page(data: ReportData) -> Figure:
         message(fig, "No pain scores in this period, so there is nothing to chart yet.", y=0.6)
         return fig
     keys = timeline.numbered_events(data, span)
-    top, height = y + 24, 250.0
+    top, height = y + 24, (180.0 if _has_mme(data) else 250.0)
     ax = axes_at(fig, MARGIN + 22, top, PT_W - 2 * MARGIN - 30, height)
     _overall(ax, data, span)
     ax.set_ylim(-0.3, 11.2)
@@ -117,6 +118,7 @@ def course_page(data: ReportData) -> Figure:
     )
     flow = Flow(fig, y=top + height + 36 + rows * 13)
     _back_leg_panel(fig, flow, data, span, keys)
+    _mme_panel(fig, flow, data, span, keys)
     flow.space(8)
     timeline.event_key(flow, keys)
     flow.space(6)
@@ -271,7 +273,7 @@ def _back_leg_panel(
 ) -> None:
     """Back and leg pain as rated by place, weekly, on the same dates; or why not."""
     flow.text("Back pain and leg pain, rated separately", HEADING_PT, weight="bold")
-    height = 130.0
+    height = 118.0 if _has_mme(data) else 130.0
     ax = axes_at(fig, MARGIN + 22, flow.y + 4, PT_W - 2 * MARGIN - 30, height)
     if not timeline.back_leg_lines(ax, data):
         ax.remove()
@@ -298,6 +300,43 @@ def _back_leg_panel(
         framealpha=0.9,
     )
     flow.y += height + 30
+
+
+def _has_mme(data: ReportData) -> bool:
+    """Whether any opioid was taken in the period (an MME strip is drawn beneath)."""
+    return data.medicines is not None and any(v > 0 for v in data.medicines.mme_by_day.values())
+
+
+MME_HEIGHT = 46.0
+
+
+def _mme_panel(
+    fig: Figure, flow: Flow, data: ReportData, span: tuple[float, float], keys: list
+) -> None:
+    """The opioid load each day (MME, CDC factors) on the same dates, with the events; only
+    when an opioid was taken (no empty box)."""
+    if not _has_mme(data):
+        return
+    assert data.medicines is not None
+    flow.text("Opioids: MME a day", BODY_PT, weight="bold")
+    ax = axes_at(fig, MARGIN + 22, flow.y + 2, PT_W - 2 * MARGIN - 30, MME_HEIGHT)
+    days = sorted(data.medicines.mme_by_day.items())
+    ax.bar([num(d) for d, _ in days], [v for _, v in days], width=1.0, color=PURPLE,
+           edgecolor="none", zorder=3)  # fmt: skip
+    top = max(v for _, v in days)
+    ax.set_ylim(0, top * 1.15)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=2, integer=True))
+    ax.tick_params(axis="y", labelsize=SMALL_PT)
+    ax.set_ylabel("MME", fontsize=SMALL_PT)
+    ax.grid(axis="y", color="#E4E4E4", linewidth=0.6, zorder=0)
+    timeline.event_lines(ax, keys, span)
+    timeline.date_axis(ax, span, labels=False)
+    flow.y += MME_HEIGHT + 8
+    flow.text(
+        f"Each bar: one day's opioid doses in MME. {data.medicines.caveat}",
+        SMALL_PT,
+        color=GREY,
+    )
 
 
 # ================================================================ the course, compact (page 1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from reports import charts
-from reports.header_page import shown_treatments, treatments
+from reports.header_page import shown_treatments
 from reports.style import BODY_PT, GREY, HEADING_PT, PT_H, SMALL_PT, Flow, new_page, page_title
 from tracker.provokes_wording import provokes_lines
 from tracker.report_data import ReportData
@@ -55,8 +55,9 @@ def _changed(flow: Flow, data: ReportData) -> None:
     back-filled days (page 1 already gives the reach, back against leg and the treatments)."""
     spread = data.spread
     lines = new_symptom_sentences(spread.new_symptoms, spread.as_of)
-    listed = {id(c.event) for c in shown_treatments(data)}
-    lines += [event_sentence(c) for c in treatments(data) if id(c.event) not in listed]
+    listed = {row.event_id for row in shown_treatments(data)}
+    earlier = {row.event_id for row in data.treatments} - listed
+    lines += [event_sentence(c) for c in spread.events if c.event.id in earlier]
     flow.text("What else changed", HEADING_PT, weight="bold")
     if lines:
         flow.bullets(lines, SMALL_PT)

@@ -9,6 +9,7 @@ how many days were logged; the disclaimer.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,11 +29,12 @@ from reports.style import (
     TITLE_PT,
     VERMILLION,
     Flow,
-    chars_for,
     new_page,
+    text_width,
+    wrap_to,
 )
-from reports.text import clip, event_label, red_flag_block
-from tracker.analysis.spread import EventChange
+from reports.text import event_label, red_flag_block
+from tracker.analysis.treatments import Medicines, TreatmentRow
 from tracker.domain import RED_FLAGS, Event, plural
 from tracker.provokes_wording import (
     BEFORE_AFTER_HEADINGS,
@@ -53,9 +55,7 @@ from tracker.wording import (
     completeness_sentence,
     date_range,
     reach_sentence,
-    score,
     short_date,
-    signed,
     skin_area_phrase,
     surgeon_headline,
     verdict_sentences,
@@ -65,15 +65,16 @@ from tracker.wording import (
 RED_FLAG_FACE = "#FCE3D3"
 CLEAR_FACE = "#EEF5EE"
 HEADLINE_FACE = "#EAF2F8"
-DISCLAIMER_ROOM = 52.0
-COURSE_HEIGHT = 92.0
+FOOTER_TOP = 806.0  # points from the page top: the page footer is below
+COURSE_HEIGHT = 84.0
 MAX_TREATMENT_ROWS = 7
 
 
 def header_page(data: ReportData) -> Figure:
     """Page 1: the six answers."""
     fig = new_page()
-    flow = Flow(fig, y=34.0, bottom=DISCLAIMER_ROOM + 28)
+    rule = _disclaimer_top()
+    flow = Flow(fig, y=34.0, bottom=PT_H - rule + 6)
     _title(flow, data)
     _headline(flow, data)
     _red_flags(flow, data)
@@ -81,7 +82,7 @@ def header_page(data: ReportData) -> Figure:
     numbers = _course(flow, data)
     _before_after(flow, data)
     _treatments(flow, data, numbers)
-    _where(flow, data)
+    _where(flow, data, reserve=flow.height_of(_logged_text(data), SMALL_PT) + 2)
     _logged(flow, data)
     _disclaimer(fig)
     return fig
@@ -204,12 +205,12 @@ def _course(flow: Flow, data: ReportData) -> dict[int, tuple[int, Event]]:
     flow.space(16)  # the chart's legend sits above it
     keys = charts.compact_course(flow.fig, flow.y, COURSE_HEIGHT, data)
     flow.y += COURSE_HEIGHT + 28
-    tabled = {id(c.event) for c in shown_treatments(data)}
-    rest = [(n, e) for n, e in keys if id(e) not in tabled]
+    tabled = {row.event_id for row in shown_treatments(data)}
+    rest = [(n, e) for n, e in keys if e.id not in tabled]
     if rest:
-        timeline.event_key(flow, rest)
+        timeline.event_key(flow, rest, always=True)
     flow.space(4)
-    return {id(e): (n, e) for n, e in keys}
+    return {e.id: (n, e) for n, e in keys if e.id is not None}
 
 
 def _before_after(flow: Flow, data: ReportData) -> None:
@@ -221,7 +222,7 @@ def _before_after(flow: Flow, data: ReportData) -> None:
         return
     rows = before_after_rows(result)
     same = same_as_before_sentence(result.same_as_before)
-    findings = before_after_findings(result)
+    findings = before_after_findings(result, reach=False)  # the rows show how far down
     if not rows and not same:
         return
     flow.text(before_after_title(result), BODY_PT, weight="bold")
@@ -274,64 +275,161 @@ def _table_row(flow: Flow, cells: Sequence[str], **style: Any) -> None:
     flow.y += SMALL_PT * 1.4
 
 
-def treatments(data: ReportData) -> list[EventChange]:
-    """Every event but surgeries, each with its 14 days before and after, in date order."""
-    return [c for c in data.spread.events if c.event.kind != "surgery"]
+def shown_treatments(data: ReportData) -> tuple[TreatmentRow, ...]:
+    """The treatments page 1's table lists: the latest MAX_TREATMENT_ROWS (page 4 gives the
+    earlier ones their 14 days before and after), but not the surgery that the before and
+    after block above the table is about."""
+    rows = [row for row in data.treatments if not _in_before_after(row, data)]
+    return tuple(rows[-MAX_TREATMENT_ROWS:])
 
 
-def shown_treatments(data: ReportData) -> list[EventChange]:
-    """The treatments page 1's table lists: the latest MAX_TREATMENT_ROWS (page 4 lists the
-    earlier ones)."""
-    return treatments(data)[-MAX_TREATMENT_ROWS:]
+def _in_before_after(row: TreatmentRow, data: ReportData) -> bool:
+    """Whether the row is the surgery the before/after block describes."""
+    result = data.before_after
+    return (
+        result is not None
+        and row.kind == "surgery"
+        and row.day == result.surgery_date
+        and bool(before_after_rows(result))
+    )
 
 
-TREATMENT_COLUMNS = (18.0, 30.0, 88.0, 335.0, 415.0)  # number, date, what, figures
+TREATMENT_HEADINGS = ("", "Date", "What (side, level, dose)", "Peak", "Lasted", "Verdict")
+NUMBER_ROOM = 28.0  # the line sample and the chart's number
+GAP = 8.0
+
+
+def _treatment_columns(flow: Flow, table: Sequence[Sequence[str]]) -> list[float]:
+    """Left edges (points from the margin) of date, what, peak relief, lasted and verdict,
+    sized to what they hold; what and the verdict share the rest (both wrap if they must)."""
+
+    def widest(column: int) -> float:
+        return max(text_width(row[column], SMALL_PT, bold=i == 0) for i, row in enumerate(table))
+
+    date, peak, lasted = widest(1) + GAP, widest(3) + GAP, widest(4) + GAP
+    rest = flow.width - NUMBER_ROOM - date - peak - lasted
+    what, verdict = widest(2) + GAP, widest(5)
+    if what + verdict > rest:  # the verdict keeps at least 45 % of the room
+        what = max(min(what, rest - verdict), rest * 0.45)
+    edges = [NUMBER_ROOM, NUMBER_ROOM + date]
+    for width in (what, peak, lasted):
+        edges.append(edges[-1] + width)
+    return edges  # date, what, peak, lasted, verdict
 
 
 def _treatments(flow: Flow, data: ReportData, numbers: dict[int, tuple[int, Event]]) -> None:
-    """What each treatment did: median daily pain in the 14 days before and after; each row
-    with the number and line style the course chart gives it."""
-    rows = treatments(data)
-    if not rows:
-        return
-    shown = shown_treatments(data)
-    flow.text(
-        "What each treatment did: median daily overall pain, 14 days before -> 14 days after "
-        "(descriptive, not causal)",
-        BODY_PT,
-        weight="bold",
-    )
-    for change in shown:
-        _treatment_row(flow, change, numbers.get(id(change.event)))
-    if len(rows) > len(shown):
+    """What each treatment did (tracker.analysis.treatments): date, what, side/level/dose,
+    peak relief, how long it lasted, verdict; each row with the number and line style the
+    course chart gives it. Then the medicines now and the opioid load now against at best."""
+    rows = [row for row in data.treatments if not _in_before_after(row, data)]
+    if rows:
+        shown = shown_treatments(data)
+        flow.text("What each treatment did", BODY_PT, weight="bold")
+        table = [TREATMENT_HEADINGS, *(_treatment_texts(row) for row in shown)]
+        edges = _treatment_columns(flow, table)
+        _treatment_cells(flow, edges, TREATMENT_HEADINGS, None, weight="bold", color=GREY)
+        for row, texts in zip(shown, table[1:], strict=True):
+            _treatment_cells(flow, edges, texts, numbers.get(row.event_id))
+        if len(rows) > len(shown):
+            flow.text(
+                f"{plural(len(rows) - len(shown), 'earlier treatment')}: page 4.",
+                SMALL_PT,
+                color=GREY,
+            )
         flow.text(
-            f"{plural(len(rows) - len(shown), 'earlier treatment')}: page 4.", SMALL_PT, color=GREY
+            "Peak relief: from the pain before, judged against the threshold; other rows: "
+            "median daily pain either side (descriptive, not causal).",
+            SMALL_PT,
+            color=GREY,
         )
-    flow.space(4)
+    medicines = medicines_lines(data.medicines, data.period_end)
+    if medicines:
+        flow.text(" ".join(medicines), SMALL_PT)
+    if rows or data.medicines:
+        flow.space(4)
 
 
-def _treatment_row(flow: Flow, change: EventChange, number: tuple[int, Event] | None) -> None:
-    """One row: the chart's number and line, date, what, before -> after, the change."""
-    columns = TREATMENT_COLUMNS
-    baseline = flow.y + SMALL_PT
-    y = 1 - baseline / PT_H
-    what = clip(event_label(change.event), chars_for(columns[3] - columns[2] - 6, SMALL_PT))
-    if change.change is None or change.before_median is None or change.after_median is None:
-        figures = [
-            "too few days logged",
-            f"{change.before_days} and {change.after_days} of 14",
-        ]
-    else:
-        figures = [
-            f"{score(change.before_median)} -> {score(change.after_median)}/10",
-            f"{signed(change.change)} points",
-        ]
-    cells = [str(number[0]) if number else "", short_date(change.event.day), what, *figures]
-    for x, cell in zip(columns, cells, strict=True):
-        flow.fig.text((flow.left + x) / PT_W, y, cell, fontsize=SMALL_PT, va="baseline")
+def _treatment_texts(row: TreatmentRow) -> tuple[str, ...]:
+    """One row's cells: number (drawn apart), date, what with side/level/dose, peak relief,
+    how long, verdict."""
+    lower = row.what.lower()
+    extra = [part for part in row.detail.split(", ") if part and part.lower() not in lower]
+    what = row.what + (f" ({', '.join(extra)})" if extra else "")
+    peak = "-" if row.peak_relief is None else f"{row.peak_relief:.0f} %"
+    return ("", short_date(row.day), what, peak, row.lasted or "-", row.verdict or "-")
+
+
+def _treatment_cells(
+    flow: Flow,
+    edges: Sequence[float],
+    cells: Sequence[str],
+    number: tuple[int, Event] | None,
+    **style: Any,
+) -> None:
+    """One row of the treatment table; what and the verdict wrap within their columns."""
+    top = flow.y
+    bold = style.get("weight") == "bold"
+    rights = [*edges[1:], flow.width]
+    lines_down = 1
+    for column, cell in enumerate(cells[1:], start=1):
+        left, right = edges[column - 1], rights[column - 1]
+        lines = wrap_to(cell, right - left - GAP * 0.5, SMALL_PT, bold)
+        lines_down = max(lines_down, len(lines))
+        for down, line in enumerate(lines):
+            baseline = top + SMALL_PT + down * SMALL_PT * 1.25
+            flow.fig.text(
+                (flow.left + left) / PT_W,
+                1 - baseline / PT_H,
+                line,
+                fontsize=SMALL_PT,
+                va="baseline",
+                **style,
+            )
     if number:
+        baseline = top + SMALL_PT
+        flow.fig.text(
+            (flow.left + 18) / PT_W,
+            1 - baseline / PT_H,
+            str(number[0]),
+            fontsize=SMALL_PT,
+            va="baseline",
+        )
         _line_sample(flow, baseline, number[1])
-    flow.y += SMALL_PT * 1.45
+    flow.y = top + SMALL_PT * (1.25 * lines_down + 0.35)
+
+
+def medicines_lines(medicines: Medicines | None, day: dt.date) -> list[str]:
+    """'Medicines on 2 Dec 2026: tramadol 50 mg as needed (opioid, since 31 Mar 2026); ...'
+    and the opioid load now against at best with the CDC caveat; nothing about MME without
+    an opioid (no empty box)."""
+    if medicines is None:
+        return []
+    lines = []
+    if medicines.current:
+        taken = "; ".join(
+            f"{m.name} {m.strength} {m.schedule} ({'opioid, ' if m.opioid else ''}since "
+            f"{short_date(m.since)})"
+            for m in medicines.current
+        )
+        lines.append(f"Medicines on {short_date(day)}: {taken}.")
+    else:
+        lines.append(f"No medicines taken on {short_date(day)} (recorded ones had stopped).")
+    figures = [v for v in (medicines.mme_now, medicines.mme_best) if v is not None]
+    opioid_now = any(m.opioid for m in medicines.current)
+    if figures and (opioid_now or any(figures)):
+        text = "Opioids: "
+        if medicines.mme_now is not None:
+            text += f"{_mme(medicines.mme_now)} MME a day now (mean of the last 6 weeks)"
+        if medicines.mme_best is not None:
+            joiner = " vs " if medicines.mme_now is not None else ""
+            text += f"{joiner}{_mme(medicines.mme_best)} at the best 6 weeks after surgery"
+        lines.append(f"{text}. {medicines.caveat}")
+    return lines
+
+
+def _mme(value: float) -> str:
+    """A mean MME a day with one decimal ('27.6', '0')."""
+    return "0" if value == 0 else f"{value:.1f}"
 
 
 def _line_sample(flow: Flow, baseline: float, event: Event) -> None:
@@ -348,7 +446,7 @@ def _line_sample(flow: Flow, baseline: float, event: Event) -> None:
     )
 
 
-def _where(flow: Flow, data: ReportData) -> None:
+def _where(flow: Flow, data: ReportData, reserve: float) -> None:
     """Back against leg pain; how far down the limb pain, numbness and tingling reach now
     against at best; the skin areas. All of it or, where it does not fit, a pointer to page
     3 (which draws it): never cut short."""
@@ -366,8 +464,8 @@ def _where(flow: Flow, data: ReportData) -> None:
         )
     size = SMALL_PT + 0.5
     need = BODY_PT * 1.5 + sum(flow.height_of(line, size, size * 1.1) + 1 for line in lines)
-    if need > flow.room():
-        if flow.lines_fit(SMALL_PT) >= 1 and data.entries:
+    if need > flow.room() - reserve:
+        if flow.room() - reserve >= SMALL_PT * 1.5 and data.entries:
             flow.text(
                 "Where it hurts now against at best, place by place: page 3.", SMALL_PT, color=GREY
             )
@@ -380,19 +478,28 @@ def _where(flow: Flow, data: ReportData) -> None:
 
 def _logged(flow: Flow, data: ReportData) -> None:
     """How many days were logged, back-filled entries, and what the overall score is."""
+    flow.text(_logged_text(data), SMALL_PT + (0.5 if not data.entries else 0), color="#333333")
+
+
+def _logged_text(data: ReportData) -> str:
     item = data.spread.completeness
     if not item.entries:
-        flow.text("No entries in this period.", SMALL_PT + 0.5)
-        return
+        return "No entries in this period."
     text = f"{plural(item.entries, 'entry', 'entries')}. " + completeness_sentence(item)
     if item.backfilled:
         text += " Back-filled days are listed on page 4."
-    flow.text(text + " " + charts.OVERALL_DEFINITION, SMALL_PT, color="#333333")
+    return text + " " + charts.OVERALL_DEFINITION
+
+
+def _disclaimer_top() -> float:
+    """Where the disclaimer's rule goes (points from the top): just above the footer."""
+    probe = Flow(Figure(), y=0.0)
+    return FOOTER_TOP - 4 - probe.height_of(DISCLAIMER, SMALL_PT)
 
 
 def _disclaimer(fig: Figure) -> None:
     """The screening disclaimer, always at the foot of the page."""
-    flow = Flow(fig, y=PT_H - DISCLAIMER_ROOM - 8, bottom=10)
+    flow = Flow(fig, y=_disclaimer_top(), bottom=PT_H - FOOTER_TOP - 2)
     y = 1 - flow.y / PT_H
     fig.add_artist(
         Line2D(

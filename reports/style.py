@@ -164,8 +164,17 @@ def _helvetica_widths(bold: bool) -> dict[str, int]:
 WIDE = 720  # thousandths of an em: an unmeasured character counts as wider than most
 
 
+DEJAVU_WIDER = 1.15  # DejaVu Sans (the fallback for names Helvetica cannot print) is wider
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width in points of a text in Helvetica (accented letters as their base letter)."""
+    """Width in points of a text in the report's font: Helvetica's metrics (accented letters
+    as their base letter), widened when the PDF falls back to DejaVu Sans."""
+    wider = 1.0 if plt.rcParams["pdf.use14corefonts"] else DEJAVU_WIDER
+    return _helvetica_width(text, size, bold) * wider
+
+
+def _helvetica_width(text: str, size: float, bold: bool) -> float:
     widths = _helvetica_widths(bold)
     total = 0
     for char in text:

@@ -190,12 +190,15 @@ def _badge(ax: Axes, x: float, y: float, number: int, colour: str) -> None:
     )
 
 
-def event_key(flow: Flow, keys: list[tuple[int, Event]], columns: int = 2) -> None:
-    """The numbered events, one line each with a sample of its line, in columns."""
+def event_key(
+    flow: Flow, keys: list[tuple[int, Event]], columns: int = 2, always: bool = False
+) -> None:
+    """The numbered events, one line each with a sample of its line, in columns (a short
+    key in one column unless `always`)."""
     if not keys:
         flow.text("No surgeries or treatments recorded in this period.", SMALL_PT, color=GREY)
         return
-    cols = 1 if len(keys) <= 3 else columns
+    cols = min(columns, len(keys)) if always else 1 if len(keys) <= 3 else columns
     per = (len(keys) + cols - 1) // cols
     width = flow.width / cols
     top, bottom = flow.y, flow.y

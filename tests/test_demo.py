@@ -242,3 +242,22 @@ def test_the_movement_answers_fit_the_stenosis_pattern_once_the_leg_is_involved(
     [area] = provokes.skin_areas
     assert (area.root, area.places) == ("L5", ("left-top-of-foot", "left-big-toe"))
     assert provokes.nights_woken > 100
+
+
+def test_the_medicines_follow_the_pain_no_opioid_at_best_more_as_the_leg_returns(
+    story: dict,
+) -> None:
+    """Oxycodone after the operation, tapered and stopped; pregabalin twice daily from its
+    event; tramadol as needed once the leg pain returns, so MME now exceeds MME at best."""
+    medicines = story["data"].medicines
+    assert [(m.name, m.schedule, m.opioid) for m in medicines.current] == [
+        ("tramadol", "as needed", True),
+        ("pregabalin", "twice daily", False),
+    ]
+    pregabalin = next(e for e in story["data"].events if e.kind == "medication-start")
+    assert medicines.current[1].since == pregabalin.day
+    assert medicines.mme_best == 0 and medicines.mme_now is not None and medicines.mme_now >= 20
+    day0 = story["data"].day0.day
+    early = [v for d, v in medicines.mme_by_day.items() if (d - day0).days < 28]
+    assert early and early[0] >= early[-1] and max(early) == 30  # 4 x oxycodone 5 mg, tapering
+    assert not [d for d in medicines.mme_by_day if 28 <= (d - day0).days < 150]

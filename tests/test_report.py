@@ -134,15 +134,15 @@ def test_page_one_alone_answers_the_six_questions(report_run):
     # 3 red flags: plainly none, with the days asked
     days = report_run["trend"]["n_logged_days"]
     assert f"No red flags logged on any of the {days} days logged." in first
-    # 4 what each treatment did
+    # 4 what each treatment did (the table: test_page_one_holds_the_treatment_table...)
     assert "What each treatment did" in first
     for what in (
         "Physiotherapy: 8 sessions",
-        "Started pregabalin 75 mg twice daily",
+        "Pregabalin 75 mg twice daily started",
         "L5 transforaminal epidural steroid injection",
     ):
         assert what in first
-    assert re.search(r"5 -> 3/10 -2\.0 points", first)
+    assert re.search(r"median 5 -> 3\.5/10, 14 days either side", first)
     # 5 back vs leg: the headline, and the before/after table's rows
     assert re.search(
         r"Leg-dominant worsening since \w{3} \d{4}: leg \d -> \d, back \d -> \d", first
@@ -222,9 +222,46 @@ def test_page_one_holds_the_before_after_table_and_lines_that_trend_prints(repor
     notes = [line for line in printed[start + 1 :] if not line.startswith("  ")]
     assert any(line.startswith("Leg pain returned: 1.5/10 at best (month 2)") for line in notes)
     assert any(line.startswith("The same pain as before the operation?") for line in notes)
-    for line in notes:
-        assert flat(line) in first
+    for line in notes:  # how far down each limb: the table's rows say it (above)
+        if not re.match(r"(Pain|Numbness) now reaches the", line):
+            assert flat(line) in first
     assert re.search(r"same \d+ \(\d+ %\), partly \d+ \(\d+ %\), different \d+", first)
+
+
+def test_page_one_holds_the_treatment_table_and_the_opioid_load_now_against_at_best(report_run):
+    """Issue 11: date, what, side/level/dose, peak relief, how long, verdict for each
+    treatment; the medicines now; MME a day now against at best, with the CDC caveat; and
+    the daily MME beneath the course on page 2."""
+    db = report_run["db"]
+    pages = page_texts(report_run["out"] / "x.pdf")
+    first = pages[0]
+    events = json.loads(invoke(db, "event", "list", "--json").output)
+    injection = next(e for e in events if e["kind"] == "injection")
+    response = json.loads(invoke(db, "response", str(injection["id"]), "--json").output)
+    day = dt.date.fromisoformat(injection["date"])
+    peak = round(response["peak_relief_pct"])
+    assert peak >= 50 and response["responder"] is True
+    assert "Date What (side, level, dose) Peak Lasted Verdict" in first
+    row = re.search(
+        rf"{day.day} {day:%b %Y} L5 transforaminal epidural steroid injection {peak} % "
+        r"(\d+ days?|\d+ h) responder \(50 % threshold\)",
+        first,
+    )
+    assert row, "the injection's row is not on page 1"
+    assert first.index("What each treatment did") < first.index(row.group(0))
+    # the medicines now, and the opioid load now against the best time, from the doses
+    assert re.search(
+        r"Medicines on \d+ \w{3} \d{4}: tramadol 50 mg as needed \(opioid, since", first
+    )
+    assert "pregabalin 75 mg twice daily (since" in first
+    doses = json.loads(invoke(db, "med", "doses", "--json").output)
+    recent = [TODAY - dt.timedelta(days=n) for n in range(42)]
+    by_day = {d["date"]: d["mme"] for d in doses}
+    now = round(sum(by_day.get(d.isoformat(), 0) for d in recent) / 42, 1)
+    assert now > 0
+    assert f"Opioids: {now:.1f} MME a day now (mean of the last 6 weeks) vs 0 at the best" in first
+    assert "MME (CDC 2022 factors) is for comparing opioid totals" in first
+    assert "Opioids: MME a day" in pages[1]  # the daily load beneath the course
 
 
 def test_page_one_holds_the_nerve_self_check_and_nights_woken_by_the_red_flags(report_run):
@@ -428,6 +465,7 @@ def test_three_weeks_give_a_report_that_says_what_is_missing_in_its_unit(tmp_pat
     assert sentence in pages[1]
     assert "NOT ENOUGH DATA YET" in pages[0]
     assert "L5-S1 microdiscectomy" in pages[0]
+    assert "MME" not in " ".join(pages) and "Medicines on" not in pages[0]  # no medicines
     assert "lower back" in pages[2] and "left calf" in pages[2]
     assert "First 6 weeks after surgery" in pages[2]
     _sizes_at_least_8_pt(tmp_path / "r.pdf")

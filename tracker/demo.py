@@ -287,6 +287,14 @@ def build_demo_diary(session: Session, today: dt.date, seed: int = 7) -> dict:
     checks = demo_movement.weekly_checks(day0, today, seed)  # issue 9: the weekly checks
     for check in checks:
         repository.add_check(session, check)
+    from tracker import demo_medicines  # issue 12: medicines and their doses
+
+    regimens = [
+        repository.add_regimen(session, r, f"demo: {r.describe()}")
+        for r in demo_medicines.demo_regimens(day0, today)
+    ]
+    for dose in demo_medicines.demo_doses(regimens, day0, today, seed):
+        repository.add_dose(session, dose, "demo: a dose")
     days = {e.day for e in entries}
     return {
         "entries": len(entries),

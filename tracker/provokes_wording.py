@@ -253,11 +253,13 @@ def before_after_rows(result: BeforeAfter) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def before_after_findings(result: BeforeAfter) -> list[str]:
+def before_after_findings(result: BeforeAfter, reach: bool = True) -> list[str]:
     """The neutral lines: each measure never relieved, returned, lower or new; pain or
-    numbness now further down a limb than before."""
+    numbness now further down a limb than before (unless not `reach`: the table's rows
+    show how far down each limb it reached)."""
     lines = [line for m in result.measures if (line := _measure_line(m, result.surgery_date))]
-    lines += [line for r in result.reach if (line := _reach_line(r))]
+    if reach:
+        lines += [line for r in result.reach if (line := _reach_line(r))]
     return lines
 
 
