@@ -163,6 +163,11 @@ def parse_strength(text: str) -> tuple[float, str]:
     return amount, unit
 
 
+def is_unit(word: str) -> bool:
+    """Whether a word is a unit a strength or dose may be given in ('mg', 'mcg/h', ...)."""
+    return word.lower() in _UNIT_WORDS
+
+
 def amount_text(amount: float, unit: str) -> str:
     """'75 mg', '0.5 mg', '25 mcg/h'."""
     return f"{amount:g} {unit}"

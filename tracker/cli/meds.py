@@ -4,7 +4,8 @@ doses by day with their opioid total in MME (med doses). Loads no heavy library.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,8 +13,49 @@ from tracker import clock, domain, journal, medicines, times
 from tracker import repository as repo
 from tracker.cli.app import App, pass_app
 from tracker.cli.params import DATE, TIME
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, shown
 from tracker.medicines import MME_CAVEAT, DayDoses, Dose, Regimen, amount_text
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+class AmountCommand(click.Command):
+    """A command whose amount may be typed with a space before its unit: `--strength 75 mg`
+    (or a dose's `10 mg`) is read as "75 mg" when the word after the number is a known unit
+    (mg, mcg, mcg/h and their spelled-out forms); any other word left over there is answered
+    with how to write it, instead of Click's 'unexpected extra argument'."""
+
+    def __init__(self, *args: Any, amount_word: str = "strength", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.amount_word = amount_word  # what the message calls the amount
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        joined: list[str] = []
+        for word in args:
+            if joined and medicines.is_unit(word) and _NUMBER.fullmatch(joined[-1]):
+                joined[-1] = f"{joined[-1]} {word}"
+            else:
+                joined.append(word)
+        try:
+            return super().parse_args(ctx, list(joined))  # Click consumes the list it is given
+        except click.UsageError as exc:
+            if not str(exc.message).startswith("Got unexpected extra argument"):
+                raise
+            found = [
+                (number, after)
+                for number, after in zip(joined, joined[1:], strict=False)
+                if _NUMBER.fullmatch(number) and not after.startswith("-")
+            ]
+            if not found:
+                raise
+            number, after = found[0]
+            raise click.UsageError(
+                f"'{shown(number)} {shown(after)}': write the {self.amount_word} with its unit"
+                f' as one word, {number}mg, or in quotes, "{number} mg" (units: '
+                f"{', '.join(medicines.UNITS)})",
+                ctx,
+            ) from None
+
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -34,7 +76,7 @@ def med() -> None:
     """
 
 
-@med.command("add")
+@med.command("add", cls=AmountCommand)
 @click.argument("name")
 @click.option("--strength", required=True, help="Strength with unit: 75mg, 500mcg, 25mcg/h.")
 @click.option("--as-needed", is_flag=True, help="Taken as needed (PRN), not on a schedule.")
@@ -65,7 +107,7 @@ def med_add(
     _say_kind(saved)
 
 
-@med.command("change")
+@med.command("change", cls=AmountCommand)
 @click.argument("name")
 @click.option("--strength", required=True, help="The new strength with unit: 150mg.")
 @click.option("--date", "day", type=DATE, help="The first day at the new strength (default today).")
@@ -197,7 +239,9 @@ def _day_line(day: DayDoses) -> str:
     return f"{day.day.isoformat()}  MME {day.mme:>5g}  {doses}"
 
 
-@click.command(context_settings={"ignore_unknown_options": True})  # a dose of -5: refused below
+@click.command(
+    cls=AmountCommand, amount_word="amount", context_settings={"ignore_unknown_options": True}
+)  # a dose of -5: refused below
 @click.argument("name")
 @click.argument("amount", required=False)
 @click.option("--date", "day", type=DATE, help="The day it was taken (default today).")
