@@ -51,3 +51,104 @@ def test_a_word_after_the_number_that_is_no_unit_says_how_to_write_it(run, diary
         " quotes, \"75 mg\" (units: mg, mcg, mcg/h) (see 'tracker med add --help')\n"
     )
     assert not diary.exists()
+
+
+def test_a_strength_beyond_any_tablet_or_patch_is_refused_as_a_slip(run, diary):
+    result = run("med", "add", "oxycodone", "--strength", "99999999999mg")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: strength '99999999999mg' is more than 10000 mg; give the strength of one tablet,"
+        " capsule or patch (e.g. 75mg)\n"
+    )  # it was saved as '1e+11 mg', and every dose of it counted 1.5e+11 MME
+    assert not diary.exists()
+    assert run("med", "add", "paracetamol", "--strength", "10000mg").exit_code == 0
+
+
+def test_a_medicine_not_in_the_list_is_answered_with_the_command_that_adds_it(run):
+    assert (
+        run("med", "add", "oxycodone", "--strength", "5mg", "--date", "2026-11-20").exit_code == 0
+    )
+    dose = run("dose", "paracetamol")
+    assert dose.exit_code == 1
+    assert dose.output.endswith("Add it with: tracker med add paracetamol --strength AMOUNT\n")
+    early = run("med", "stop", "oxycodone", "--date", "2026-11-01")
+    assert early.exit_code == 1
+    assert early.output.endswith(
+        "give a day it was taken, or add it again: tracker med add oxycodone --strength AMOUNT\n"
+    )
+
+
+def test_a_response_to_an_id_that_is_no_number_names_the_event_id(run):
+    result = run("response", "abc")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: event id 'abc' is not accepted; give the event's number as 'tracker event list'"
+        " shows it, e.g. 3\n"
+    )
+
+
+def test_summary_weeks_beyond_ten_years_reads_like_every_other_bad_value(run):
+    result = run("summary", "--weeks", "1000")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: --weeks: '1000' is more than 520 weeks (10 years); give 1 to 520\n"
+    )  # was "Invalid value for --weeks: give at most 520 weeks (10 years)"
+
+
+def test_a_goal_scored_out_of_range_says_which_goal_and_what_the_score_means(run, diary):
+    result = run("week", "--goal", "walk=11")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: the goal 'walk': score '11' is not accepted; give a whole number from 0 to 10"
+        " (10 = as before the problem)\n"
+    )
+    assert not diary.exists()
+
+
+MISTAKES = [  # (command, exit code): 1 a bad value, 2 a mistyped command
+    (["med", "add", "oxycodone"], 2),
+    (["med", "add", "", "--strength", "5mg"], 1),
+    (["med", "add", "oxycodone", "--strength", "-5mg"], 1),
+    (["med", "add", "oxycodone", "--strength", "5kg"], 1),
+    (["med", "add", "oxycodone", "--strength", "5mg", "--date", "tomorrow"], 1),
+    (["med", "add", "oxycodone", "--strength", "5mg", "--date", "2026-13-01"], 1),
+    (["med", "add", "tramadol", "--strength", "50", "milligramz"], 2),
+    (["med", "change", "oxycodone", "--strength", "1e+11mg"], 1),
+    (["med", "change", "oxycodone", "--strength", "5mg"], 1),  # the same strength
+    (["med", "stop", "paracetamol"], 1),
+    (["med", "lst"], 2),
+    (["dose"], 2),
+    (["dose", "oxy", "-5"], 1),
+    (["dose", "oxycodone", "500mg"], 1),  # more than 10x the strength
+    (["dose", "oxycodone", "5", "--at", "25:00"], 1),
+    (["dose", "oxycodone", "--date", "next week"], 1),
+    (["dose", "oxycodone", "5", "mg", "extra"], 2),
+    (["week", "--interference", "11"], 1),
+    (["week", "--walk-minutes", "700"], 1),
+    (["week", "--heel-walk", "maybe"], 1),
+    (["week", "--goal", "walk the dog"], 1),
+    (["week", "--clinic-score", "xyz=3"], 1),
+    (["week", "--clinic-score", "odi=500"], 1),
+    (["week", "--date", "2030-01-01", "--interference", "3"], 1),
+    (["week", "lst"], 2),
+    (["week", "list", "--date", "x"], 2),
+    (["response"], 2),
+    (["response", "99"], 1),
+    (["response", "1"], 1),  # a medication start: no response is judged for it
+    (["summary", "--weeks", "0"], 1),
+    (["summary", "--weeks", "2.5"], 1),
+    (["summary", "--weks", "2"], 2),
+]
+
+
+@pytest.mark.parametrize(("args", "code"), MISTAKES, ids=[" ".join(a) for a, _ in MISTAKES])
+def test_each_mistake_is_one_line_with_its_exit_code_and_writes_nothing(run, diary, args, code):
+    assert run("med", "add", "oxycodone", "--strength", "5mg").exit_code == 0
+    before = diary.digest()
+    result = run(*args)
+    assert result.exit_code == code, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.output.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    assert "Traceback" not in result.output
+    assert diary.digest() == before

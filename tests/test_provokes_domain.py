@@ -174,7 +174,7 @@ def test_absent_answers_are_null_and_an_empty_check_is_refused():
          "the goal 'walk the dog' has no score; write it as NAME=0-10"),
         (lambda: weekly.parse_goals(["walk the dog="]), "the goal 'walk the dog' has no score"),
         (lambda: weekly.parse_goals(["=5"]), "the goal '=5' has no name"),
-        (lambda: weekly.parse_goals(["garden=11"]), "the score of 'garden' '11' is not accepted"),
+        (lambda: weekly.parse_goals(["garden=11"]), "the goal 'garden': score '11' is not"),
         (lambda: weekly.parse_goals([f"g{i}=5" for i in range(6)]), "6 goals given; choose"),
         (lambda: weekly.parse_goals(["Garden=5", "garden=6"]), "the goal 'garden' is given twice"),
         (lambda: weekly.parse_clinic_scores(["eq5d=0.7"]),

@@ -227,7 +227,7 @@ BAD = [
     (["--sit-minutes", "-5"], "sit minutes '-5' is not accepted"),
     (["--interference", "11"], "interference '11' is not accepted; give a whole number from 0"),
     (["--goal", "walk the dog"], "the goal 'walk the dog' has no score; write it as NAME=0-10"),
-    (["--goal", "walk=11"], "the score of 'walk' '11' is not accepted"),
+    (["--goal", "walk=11"], "the goal 'walk': score '11' is not accepted"),
     (["--clinic-score", "eq5d=0.7"], "unknown clinic score 'eq5d'; accepted: odi, promis-pi,"
      " promis-pf, zcq, rmdq"),
     (["--clinic-score", "odi=140"], "clinic score odi '140' is not accepted"),

@@ -116,6 +116,10 @@ _UNIT_WORDS = {
     "mcg/hour": "mcg/h",
 }  # fmt: skip
 MAX_DOSE_FACTOR = 10  # a dose above 10x the regimen's strength is refused as a slip
+# A strength above this (in its own unit) is refused as a slip too: our own safeguard
+# (docs/clinical.md#medications), far above any one tablet, capsule or patch (paracetamol's
+# 1000 mg, fentanyl's 100 mcg/h).
+MAX_STRENGTH = 10_000
 MAX_NAME = 60
 MAX_SCHEDULE = 200
 
@@ -160,6 +164,11 @@ def parse_strength(text: str) -> tuple[float, str]:
         )
     if amount <= 0:
         raise TrackerError(f"strength '{shown(text)}' must be more than 0")
+    if amount > MAX_STRENGTH:
+        raise TrackerError(
+            f"strength '{shown(text)}' is more than {MAX_STRENGTH} {unit}; give the strength of"
+            " one tablet, capsule or patch (e.g. 75mg)"
+        )
     return amount, unit
 
 
@@ -351,6 +360,7 @@ def find_regimen(text: str, regimens: Sequence[Regimen], day: dt.date) -> Regime
         raise TrackerError(
             f"'{shown(text)}' is not in your medicine list on {day.isoformat()} (your list has"
             f" {spans}); give a day it was taken, or add it again: tracker med add"
+            f" {shown(text)} --strength AMOUNT"
         )
     names = [r.name for r in current]
     if not names:
@@ -362,7 +372,7 @@ def find_regimen(text: str, regimens: Sequence[Regimen], day: dt.date) -> Regime
     hint = f"; closest: {', '.join(close)}" if close else ""
     raise TrackerError(
         f"'{shown(text)}' is not in your medicine list on {day.isoformat()}{hint} (taking:"
-        f" {', '.join(names)}). Add it with: tracker med add NAME --strength AMOUNT"
+        f" {', '.join(names)}). Add it with: tracker med add {shown(text)} --strength AMOUNT"
     )
 
 

@@ -196,7 +196,12 @@ def parse_goals(texts: Iterable[str]) -> tuple[Goal, ...]:
                 f"the goal '{shown(name)}' is {len(name)} characters long; keep it under "
                 f"{MAX_GOAL_NAME}"
             )
-        value = _whole(score, f"the score of '{shown(name)}'", RATING_MAX, "from 0 to 10")
+        value = _whole(
+            score,
+            f"the goal '{shown(name)}': score",
+            RATING_MAX,
+            "from 0 to 10 (10 = as before the problem)",
+        )
         if any(goal.name.casefold() == name.casefold() for goal in goals):
             raise TrackerError(f"the goal '{shown(name)}' is given twice; give each once")
         goals.append(Goal(name, value))

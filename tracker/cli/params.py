@@ -72,10 +72,22 @@ def positive_int(text: str) -> int:
     return int(digits)
 
 
+def event_id(text: str) -> int:
+    """An event's id, as 'tracker event list' shows it."""
+    try:
+        return positive_int(text)
+    except TrackerError:
+        raise TrackerError(
+            f"event id '{shown(text)}' is not accepted; give the event's number as"
+            " 'tracker event list' shows it, e.g. 3"
+        ) from None
+
+
 DATE = Parsed("date", _past_date)
 ANY_DATE = Parsed("date", _any_date)
 PAIN = Parsed("pain", domain.parse_pain)
 COUNT = Parsed("count", positive_int)
 ID = Parsed("id", positive_int)  # of an entry, an event, ...: tracker's numbering
+EVENT_ID = Parsed("event id", event_id)
 TIME = Parsed("time", times.parse_time)  # HH:MM, the 24-hour clock
 SIDE = Parsed("side", domain.parse_side)  # left, right, both

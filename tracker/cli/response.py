@@ -12,7 +12,7 @@ from tracker import clock, medicines
 from tracker import repository as repo
 from tracker.cli.app import App, pass_app
 from tracker.cli.lines import event_line
-from tracker.cli.params import ID, Parsed, positive_int
+from tracker.cli.params import EVENT_ID, Parsed, positive_int
 from tracker.domain import Event
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ THRESHOLD = Parsed("threshold", positive_int)
 
 
 @click.command()
-@click.argument("event_id", type=ID, metavar="EVENT_ID")
+@click.argument("event_id", type=EVENT_ID, metavar="EVENT_ID")
 @click.option(
     "--threshold",
     type=THRESHOLD,

@@ -11,11 +11,27 @@ from tracker import clock, domain, medicines
 from tracker import repository as repo
 from tracker.cli import paused_collector
 from tracker.cli.app import App, pass_app
-from tracker.cli.params import COUNT
+from tracker.cli.params import Parsed, positive_int
+from tracker.errors import TrackerError, shown
+
+MAX_WEEKS = 520  # 10 years: more than any diary is asked to show at a glance
+
+
+def _weeks(text: str) -> int:
+    """How many weeks to show: 1 to MAX_WEEKS."""
+    count = positive_int(text)
+    if count > MAX_WEEKS:
+        raise TrackerError(
+            f"'{shown(text)}' is more than {MAX_WEEKS} weeks (10 years); give 1 to {MAX_WEEKS}"
+        )
+    return count
+
+
+WEEKS = Parsed("weeks", _weeks)
 
 
 @click.command()
-@click.option("--weeks", "count", type=COUNT, default=8, show_default=True, help="How many weeks.")
+@click.option("--weeks", "count", type=WEEKS, default=8, show_default=True, help="How many weeks.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @pass_app
 def summary(app: App, count: int, as_json: bool) -> None:
@@ -32,8 +48,6 @@ def summary(app: App, count: int, as_json: bool) -> None:
         from tracker.report_inputs import trend_for
         from tracker.wording import describe_verdict
 
-    if count > 520:
-        raise click.BadParameter("give at most 520 weeks (10 years)", param_hint="--weeks")
     today = clock.today()
     with app.session(write=False) as session:
         entries = repo.list_entries(session)
