@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tracker import repository
+from tracker import medicines, repository
 from tracker.analysis.calendar import DayZero
 from tracker.analysis.spread import monthly_table, symptom_spread
 from tracker.analysis.trend import worsening_verdict
@@ -186,7 +187,8 @@ def test_the_demo_verdict_is_clearly_worsening(seed: int) -> None:
 
 @pytest.fixture(scope="module")
 def story(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The demo's weekly checks, the pain before its surgery, and what the report is handed."""
+    """The demo's weekly checks, the pain before its surgery, its medicines, and what the
+    report is handed."""
     from tracker.report_inputs import report_data
 
     path: Path = tmp_path_factory.mktemp("story") / "d.sqlite3"
@@ -199,6 +201,9 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> dict:
             "checks": repository.list_checks(s),
             "before": repository.pains_before(s),
             "data": report_data(s, today=TODAY),
+            "path": path,
+            "regimens": repository.list_regimens(s),
+            "doses": repository.list_doses(s),
         }
     db.dispose()
     return found
@@ -261,3 +266,56 @@ def test_the_medicines_follow_the_pain_no_opioid_at_best_more_as_the_leg_returns
     early = [v for d, v in medicines.mme_by_day.items() if (d - day0).days < 28]
     assert early and early[0] >= early[-1] and max(early) == 30  # 4 x oxycodone 5 mg, tapering
     assert not [d for d in medicines.mme_by_day if 28 <= (d - day0).days < 150]
+
+
+def test_pregabalin_is_logged_twice_daily_and_no_dose_is_in_the_future(
+    story: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every day from the pregabalin event to the demo's today, at 08:00 and 20:00; on a
+    morning, the day's later doses are not yet logged."""
+    from tracker import clock, demo_medicines
+
+    [pregabalin] = [r for r in story["regimens"] if r.ingredient == "pregabalin"]
+    [started] = [e for e in story["data"].events if e.kind == "medication-start"]
+    assert pregabalin.started == started.day and pregabalin.schedule == "twice daily"
+    times: dict[dt.date, list[str]] = {}
+    for dose in story["doses"]:
+        if dose.medication_id == pregabalin.id:
+            times.setdefault(dose.day, []).append(f"{dose.time:%H:%M}")
+    assert min(times) == started.day and max(times) == TODAY
+    assert len(times) == (TODAY - started.day).days + 1
+    assert all(at == ["08:00", "20:00"] for at in times.values())
+    assert story["summary"]["doses"] == len(story["doses"])
+    assert story["summary"]["regimens"] == len(story["regimens"]) == 3
+    monkeypatch.setenv(clock.VARIABLE, f"{TODAY.isoformat()}T09:00:00")
+    numbered = [dataclasses.replace(r, id=n) for n, r in enumerate(story["regimens"], 1)]
+    day0 = months_before(TODAY, 14)
+    today = [d for d in demo_medicines.demo_doses(numbered, day0, TODAY) if d.day == TODAY]
+    assert today and all(d.logged_at <= dt.datetime.combine(TODAY, dt.time(9)) for d in today)
+    assert "20:00" not in [f"{d.time:%H:%M}" for d in today]
+
+
+def test_the_demo_reads_well_through_response_med_list_and_med_doses(story: dict) -> None:
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    [injection] = [e for e in story["data"].events if e.kind == "injection"]
+
+    def said(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["--db", str(story["path"]), *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    text = said("response", str(injection.id))
+    assert "Target: leg pain: from the leg pain logged." in text
+    assert "Relief of at least 50 % lasted " in text
+    assert "Verdict: a responder at the 50 % threshold." in text
+    listed = said("med", "list", "--all")
+    assert "oxycodone 5 mg, as needed  from 2025-06-30 until 2025-07-28" in listed
+    assert "pregabalin 75 mg, twice daily  from 2026-01-29" in listed
+    assert "tramadol 50 mg, as needed  from " in listed and medicines.MME_CAVEAT in listed
+    doses = said("med", "doses", "--since", TODAY.isoformat()).splitlines()
+    assert doses[0].startswith(f"{TODAY.isoformat()}  MME ")
+    assert "pregabalin 75 mg 08:00, 75 mg 20:00; tramadol 50 mg" in doses[0]
+    assert doses[-1] == medicines.MME_CAVEAT

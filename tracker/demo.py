@@ -4,10 +4,10 @@ The story: an L4-L5 decompression and fusion; high pain just after it, a good st
 months 2-4 (about 3/10), then from month 5 a slow worsening to about 6-7/10 with new
 left-leg radiation spreading from the buttock to the foot and left-foot tingling and
 numbness from month 6. Physiotherapy, pregabalin (month 7) and an epidural steroid
-injection (month 9, a short-lived dip) are on the timeline. About 85 % of days are
-logged, with a missed week, a holiday, some morning-and-evening days and a few entries
-typed a day or two late. No red flags: the demo must not alarm a newcomer. The same seed
-always writes the same diary.
+injection (month 9, a short-lived dip) are on the timeline, and the medicines with their
+doses (tracker.demo_medicines). About 85 % of days are logged, with a missed week, a
+holiday, some morning-and-evening days and a few entries typed a day or two late. No red
+flags: the demo must not alarm a newcomer. The same seed always writes the same diary.
 """
 
 from __future__ import annotations
@@ -293,7 +293,8 @@ def build_demo_diary(session: Session, today: dt.date, seed: int = 7) -> dict:
         repository.add_regimen(session, r, f"demo: {r.describe()}")
         for r in demo_medicines.demo_regimens(day0, today)
     ]
-    for dose in demo_medicines.demo_doses(regimens, day0, today, seed):
+    doses = demo_medicines.demo_doses(regimens, day0, today, seed)
+    for dose in doses:
         repository.add_dose(session, dose, "demo: a dose")
     days = {e.day for e in entries}
     return {
@@ -305,4 +306,6 @@ def build_demo_diary(session: Session, today: dt.date, seed: int = 7) -> dict:
         "days_logged": len(days),
         "backfilled": sum(e.backfilled for e in entries),
         "weekly_checks": len(checks),
+        "regimens": len(regimens),
+        "doses": len(doses),
     }

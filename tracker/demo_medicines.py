@@ -3,8 +3,9 @@ medicines line and beneath the course chart.
 
 A story that fits the pain: oxycodone 5 mg as needed after the operation, tapered to none
 by week 4; nothing at the best time (months 3-4); pregabalin 75 mg twice daily from the
-day the event says; tramadol 50 mg as needed once the leg pain returns, more doses as it
-rises. Deterministic for a seed.
+day the event says, each dose logged at 08:00 and 20:00; tramadol 50 mg as needed once the
+leg pain returns, more doses as it rises. No dose is logged after the clock's now.
+Deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import dataclasses
 import datetime as dt
 import random
 
+from tracker import clock
 from tracker.demo import PREGABALIN_DAY, WORSENING_FROM, leg_level
 from tracker.medicines import Dose, Regimen, new_regimen
 
 OXYCODONE_DAYS = 28  # after surgery, tapering
+PREGABALIN_AT = (dt.time(8, 0), dt.time(20, 0))  # twice daily, as the schedule says
 TRAMADOL_FROM = WORSENING_FROM + 30  # a month into the rise
 
 
@@ -37,11 +40,16 @@ def demo_regimens(day0: dt.date, today: dt.date) -> list[Regimen]:
 
 
 def demo_doses(regimens: list[Regimen], day0: dt.date, today: dt.date, seed: int = 7) -> list[Dose]:
-    """The as-needed doses: oxycodone 4 a day tapering to none; tramadol by the leg pain."""
+    """The doses: oxycodone 4 a day tapering to none; tramadol by the leg pain; pregabalin
+    at 08:00 and 20:00 (drawing no random numbers, so the others stay as they were)."""
     rng = random.Random(seed + 12)
+    now = clock.now()
     doses = []
     for regimen in regimens:
-        if not regimen.as_needed or regimen.id is None:
+        if regimen.id is None:
+            continue
+        if not regimen.as_needed:
+            doses += _scheduled(regimen, regimen.id, today, now)
             continue
         day = regimen.started
         last = min(today, (regimen.stopped or today + dt.timedelta(days=1)) - dt.timedelta(days=1))
@@ -56,6 +64,20 @@ def demo_doses(regimens: list[Regimen], day0: dt.date, today: dt.date, seed: int
             for number in range(count):
                 at = dt.time(8 + 5 * number, rng.choice((0, 15, 30, 45)))
                 logged = dt.datetime.combine(day, at) + dt.timedelta(minutes=rng.randint(1, 40))
-                doses.append(Dose(regimen.id, day, regimen.strength, logged, at))
+                if logged <= now:
+                    doses.append(Dose(regimen.id, day, regimen.strength, logged, at))
             day += dt.timedelta(days=1)
+    return doses
+
+
+def _scheduled(regimen: Regimen, ident: int, today: dt.date, now: dt.datetime) -> list[Dose]:
+    """A twice-daily regimen's doses, each logged at the time taken, up to now."""
+    doses = []
+    day = regimen.started
+    while day <= today and regimen.taken_on(day):
+        for at in PREGABALIN_AT:
+            taken = dt.datetime.combine(day, at)
+            if taken <= now:
+                doses.append(Dose(ident, day, regimen.strength, taken, at))
+        day += dt.timedelta(days=1)
     return doses
