@@ -15,7 +15,6 @@ from matplotlib.collections import QuadMesh
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
 
 from reports import frames, timeline
 from reports.style import (
@@ -126,6 +125,7 @@ def course_page(data: ReportData) -> Figure:
     flow.text(pain_chart_caption(data.verdict, valid, len(shown_flares(data))), BODY_PT)
     numbers = report_key_numbers(data.verdict)
     if numbers:  # the rule that set the rise that matters, every term explained
+        flow.bottom = 40  # down to just above the footer
         flow.space(2)
         flow.text(numbers, SMALL_PT, color="#333333")
     return fig
@@ -319,19 +319,20 @@ def _mme_panel(
         return
     assert data.medicines is not None
     flow.text("Opioids: MME a day", BODY_PT, weight="bold")
-    ax = axes_at(fig, MARGIN + 22, flow.y + 2, PT_W - 2 * MARGIN - 30, MME_HEIGHT)
+    ax = axes_at(fig, MARGIN + 22, flow.y + 6, PT_W - 2 * MARGIN - 30, MME_HEIGHT)
     days = sorted(data.medicines.mme_by_day.items())
     ax.bar([num(d) for d, _ in days], [v for _, v in days], width=1.0, color=PURPLE,
            edgecolor="none", zorder=3)  # fmt: skip
     top = max(v for _, v in days)
     ax.set_ylim(0, top * 1.15)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=2, integer=True))
+    step = 10 ** max(0, len(str(int(top))) - 1)  # 0 and the highest round value reached
+    ax.set_yticks([0, max(step, int(top // step) * step)])
     ax.tick_params(axis="y", labelsize=SMALL_PT)
     ax.set_ylabel("MME", fontsize=SMALL_PT)
     ax.grid(axis="y", color="#E4E4E4", linewidth=0.6, zorder=0)
     timeline.event_lines(ax, keys, span)
     timeline.date_axis(ax, span, labels=False)
-    flow.y += MME_HEIGHT + 8
+    flow.y += MME_HEIGHT + 12
     flow.text(
         f"Each bar: one day's opioid doses in MME. {data.medicines.caveat}",
         SMALL_PT,
@@ -530,6 +531,12 @@ TABLE_HEADINGS = (  # key, heading, alignment, width (points)
 )
 
 
+def table_rows_fit(y: float, bottom: float) -> int:
+    """How many months the monthly table shows as rows between y and bottom (the earlier
+    ones are folded into years)."""
+    return max(6, int((bottom - y - 80) // 11))
+
+
 def monthly_table(fig: Figure, y: float, data: ReportData, bottom: float) -> float:
     """Month by month: overall pain median and worst, days logged, radiation, numbness and
     tingling, back and leg pain; returns the y below the table and its notes."""
@@ -544,8 +551,7 @@ def monthly_table(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
             va="top",
         )
         return y + 20
-    limit = max(6, int((bottom - y - 80) // 11))
-    table, folded = frames.collapse_years(table, limit)
+    table, folded = frames.collapse_years(table, table_rows_fit(y, bottom))
     day0_word = "surgery" if is_surgery(data.day0) else "day 0"
     columns = [
         (c[0], c[1].format(day0=day0_word), *c[2:])

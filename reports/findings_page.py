@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from reports import charts
 from reports.header_page import shown_treatments
-from reports.style import BODY_PT, GREY, HEADING_PT, PT_H, SMALL_PT, Flow, new_page, page_title
+from reports.style import BODY_PT, GREY, HEADING_PT, PT_H, Flow, new_page, page_title
 from tracker.provokes_wording import provokes_lines
 from tracker.report_data import ReportData
 from tracker.wording import event_sentence, new_symptom_sentences, short_date
@@ -18,18 +18,30 @@ TABLE_ROOM = 190.0  # points kept for the monthly table's heading, first rows an
 
 
 def findings_page(data: ReportData) -> Figure:
-    """What provokes it and daily life, what else changed, then month by month."""
+    """What provokes it and daily life, what else changed, then month by month; the text
+    at the smallest size where otherwise the months would be folded into years or a
+    paragraph cut short (a wide fallback font for a name)."""
+    for tight in (0, 2):
+        fig, whole = _layout(data, tight)
+        if whole:
+            break
+    return fig
+
+
+def _layout(data: ReportData, tight: int) -> tuple[Figure, bool]:
+    """The page at one tightness; and whether everything fitted whole."""
     fig = new_page()
     y = page_title(fig, "What provokes it, daily life, and month by month")
-    flow = Flow(fig, y=y, bottom=60 + TABLE_ROOM)
+    flow = Flow(fig, y=y, bottom=60 + TABLE_ROOM, tight=tight)
     _provokes(flow, data)
     flow.space(6)
     _changed(flow, data)
     flow.bottom = 60
     flow.space(8)
     flow.text("Month by month", HEADING_PT, weight="bold")
+    rows_fit = charts.table_rows_fit(flow.y + 2, PT_H - 60)
     charts.monthly_table(fig, flow.y + 2, data, bottom=PT_H - 60)
-    return fig
+    return fig, not flow.overflowed() and rows_fit >= len(data.spread.monthly)
 
 
 def _provokes(flow: Flow, data: ReportData) -> None:
@@ -47,7 +59,7 @@ def _provokes(flow: Flow, data: ReportData) -> None:
             color=GREY,
         )
         return
-    flow.bullets(lines, SMALL_PT)
+    flow.bullets(lines, flow.small)
 
 
 def _changed(flow: Flow, data: ReportData) -> None:
@@ -60,11 +72,11 @@ def _changed(flow: Flow, data: ReportData) -> None:
     lines += [event_sentence(c) for c in spread.events if c.event.id in earlier]
     flow.text("What else changed", HEADING_PT, weight="bold")
     if lines:
-        flow.bullets(lines, SMALL_PT)
+        flow.bullets(lines, flow.small)
     else:
         flow.text(
             "No new symptoms (a new place, radiation, numbness or tingling) in this period.",
-            SMALL_PT,
+            flow.small,
             color=GREY,
         )
     days = spread.completeness.backfilled_days
@@ -76,6 +88,6 @@ def _changed(flow: Flow, data: ReportData) -> None:
         flow.text(
             f"Back-filled (typed on a later day than the one they describe), entries for: "
             f"{listed_days}{tail}.",
-            SMALL_PT,
+            flow.small,
             color="#333333",
         )

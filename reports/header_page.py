@@ -71,10 +71,23 @@ MAX_TREATMENT_ROWS = 7
 
 
 def header_page(data: ReportData) -> Figure:
-    """Page 1: the six answers."""
+    """Page 1: the six answers; laid out tighter where they do not fit whole (a wide
+    fallback font for a name, a long list of red flags), never cut or overlapping."""
+    for tight in range(TIGHTEST + 1):
+        fig, flow = _layout(data, tight)
+        if not flow.overflowed():
+            break
+    return fig
+
+
+TIGHTEST = 2
+
+
+def _layout(data: ReportData, tight: int) -> tuple[Figure, Flow]:
+    """Page 1 at one tightness (style.Flow.tight); returns the page and its flow."""
     fig = new_page()
     rule = _disclaimer_top()
-    flow = Flow(fig, y=34.0, bottom=PT_H - rule + 6)
+    flow = Flow(fig, y=34.0, bottom=PT_H - rule + 6, tight=tight)
     _title(flow, data)
     _headline(flow, data)
     _red_flags(flow, data)
@@ -85,7 +98,7 @@ def header_page(data: ReportData) -> Figure:
     _where(flow, data, reserve=flow.height_of(_logged_text(data), SMALL_PT) + 2)
     _logged(flow, data)
     _disclaimer(fig)
-    return fig
+    return fig, flow
 
 
 # ---------------------------------------------------------------- the parts
@@ -104,7 +117,7 @@ def _title(flow: Flow, data: ReportData) -> None:
         parts.append("No surgery recorded (months are counted from the first entry)")
     parts.append(f"diary {_period(data)}")
     parts.append(f"verdict as of {short_date(data.as_of)}")  # the footer says when generated
-    flow.text(" | ".join(parts), SMALL_PT, color=GREY)
+    flow.text(" | ".join(parts), flow.small, color=GREY)
     flow.space(6)
 
 
@@ -141,28 +154,29 @@ def _red_flags(flow: Flow, data: ReportData) -> None:
         days = data.spread.completeness.days_logged
         which = "the 1 day" if days == 1 else f"any of the {days} days"
         flow.text(f"No red flags logged on {which} logged.", BODY_PT, weight="bold")
-        flow.text(
-            "Each entry can record: " + ", ".join(f.replace("-", " ") for f in RED_FLAGS) + ".",
-            SMALL_PT,
-            color="#333333",
-        )
+        if not flow.tight:  # what was asked: dropped first where page 1 is tight
+            flow.text(
+                "Each entry can record: " + ", ".join(f.replace("-", " ") for f in RED_FLAGS) + ".",
+                flow.small,
+                color="#333333",
+            )
     else:
         flow.text("! " + (block.heading or ""), HEADING_PT, weight="bold", color="#8A2A00")
         flow.bullets(block.paragraphs, BODY_PT)
     for number, line in enumerate(nerves):
         flow.space(1)
         if weak and number == 0:
-            flow.text(line, SMALL_PT + 0.5, weight="bold", color="#8A2A00")
+            flow.text(line, flow.small + 0.5, weight="bold", color="#8A2A00")
         else:
-            flow.text(line, SMALL_PT, color="#333333")
+            flow.text(line, flow.small, color="#333333")
     if weak:
         flow.text(
             f"New weakness can be {RED_FLAGS['leg-weakness']}, a red flag.",
-            SMALL_PT + 0.5,
+            flow.small + 0.5,
             weight="bold",
         )
     if block is not None:
-        flow.text(block.closing or "", SMALL_PT + 0.5, weight="bold")
+        flow.text(block.closing or "", flow.small + 0.5, weight="bold")
     if block is None and not weak:
         flow.box(top, CLEAR_FACE, "#5A8A5A", width=0.8)
     else:
@@ -203,8 +217,9 @@ def _course(flow: Flow, data: ReportData) -> dict[int, tuple[int, Event]]:
     if timeline.x_span(data) is None:
         return {}
     flow.space(16)  # the chart's legend sits above it
-    keys = charts.compact_course(flow.fig, flow.y, COURSE_HEIGHT, data)
-    flow.y += COURSE_HEIGHT + 28
+    height = COURSE_HEIGHT * (0.7 if flow.tight else 1)
+    keys = charts.compact_course(flow.fig, flow.y, height, data)
+    flow.y += height + 28
     tabled = {row.event_id for row in shown_treatments(data)}
     rest = [(n, e) for n, e in keys if e.id not in tabled]
     if rest:
@@ -227,7 +242,7 @@ def _before_after(flow: Flow, data: ReportData) -> None:
         return
     flow.text(before_after_title(result), BODY_PT, weight="bold")
     top = flow.y
-    row_h = SMALL_PT * 1.4
+    row_h = flow.small * 1.4
     if rows:
         _table_row(flow, BEFORE_AFTER_HEADINGS, weight="bold", color=GREY)
         rule = 1 - (flow.y - 2.5) / PT_H
@@ -247,11 +262,11 @@ def _before_after(flow: Flow, data: ReportData) -> None:
     if same:
         side = Flow(flow.fig, y=top, left=flow.left + BEFORE_AFTER_SIDE, right=flow.right)
         side.bottom = flow.bottom
-        side.text(same, SMALL_PT, color="#333333")
+        side.text(same, flow.small, color="#333333")
         bottom = max(bottom, side.y)
     flow.y = bottom + 2
     if findings:
-        flow.text(" ".join(findings), SMALL_PT)
+        flow.text(" ".join(findings), flow.small)
     flow.space(5)
 
 
@@ -261,18 +276,18 @@ BEFORE_AFTER_SIDE = 330.0  # where the weekly answers start, beside the table
 
 def _table_row(flow: Flow, cells: Sequence[str], **style: Any) -> None:
     """One row of the before/after table: the label left-aligned, the figures right-aligned."""
-    y = 1 - (flow.y + SMALL_PT) / PT_H
+    y = 1 - (flow.y + flow.small) / PT_H
     for number, (x, cell) in enumerate(zip(BEFORE_AFTER_COLUMNS, cells, strict=True)):
         flow.fig.text(
             (flow.left + x) / PT_W,
             y,
             cell,
-            fontsize=SMALL_PT,
+            fontsize=flow.small,
             va="baseline",
             ha="left" if number == 0 else "right",
             **style,
         )
-    flow.y += SMALL_PT * 1.4
+    flow.y += flow.small * 1.4
 
 
 def shown_treatments(data: ReportData) -> tuple[TreatmentRow, ...]:
@@ -304,7 +319,7 @@ def _treatment_columns(flow: Flow, table: Sequence[Sequence[str]]) -> list[float
     sized to what they hold; what and the verdict share the rest (both wrap if they must)."""
 
     def widest(column: int) -> float:
-        return max(text_width(row[column], SMALL_PT, bold=i == 0) for i, row in enumerate(table))
+        return max(text_width(row[column], flow.small, bold=i == 0) for i, row in enumerate(table))
 
     date, peak, lasted = widest(1) + GAP, widest(3) + GAP, widest(4) + GAP
     rest = flow.width - NUMBER_ROOM - date - peak - lasted
@@ -333,18 +348,19 @@ def _treatments(flow: Flow, data: ReportData, numbers: dict[int, tuple[int, Even
         if len(rows) > len(shown):
             flow.text(
                 f"{plural(len(rows) - len(shown), 'earlier treatment')}: page 4.",
-                SMALL_PT,
+                flow.small,
                 color=GREY,
             )
-        flow.text(
-            "Peak relief: from the pain before, judged against the threshold; other rows: "
-            "median daily pain either side (descriptive, not causal).",
-            SMALL_PT,
-            color=GREY,
-        )
+        if not flow.tight:
+            flow.text(
+                "Peak relief: from the pain before, judged against the threshold; other rows: "
+                "median daily pain either side (descriptive, not causal).",
+                flow.small,
+                color=GREY,
+            )
     medicines = medicines_lines(data.medicines, data.period_end)
     if medicines:
-        flow.text(" ".join(medicines), SMALL_PT)
+        flow.text(" ".join(medicines), flow.small)
     if rows or data.medicines:
         flow.space(4)
 
@@ -373,29 +389,29 @@ def _treatment_cells(
     lines_down = 1
     for column, cell in enumerate(cells[1:], start=1):
         left, right = edges[column - 1], rights[column - 1]
-        lines = wrap_to(cell, right - left - GAP * 0.5, SMALL_PT, bold)
+        lines = wrap_to(cell, right - left - GAP * 0.5, flow.small, bold)
         lines_down = max(lines_down, len(lines))
         for down, line in enumerate(lines):
-            baseline = top + SMALL_PT + down * SMALL_PT * 1.25
+            baseline = top + flow.small + down * flow.small * 1.25
             flow.fig.text(
                 (flow.left + left) / PT_W,
                 1 - baseline / PT_H,
                 line,
-                fontsize=SMALL_PT,
+                fontsize=flow.small,
                 va="baseline",
                 **style,
             )
     if number:
-        baseline = top + SMALL_PT
+        baseline = top + flow.small
         flow.fig.text(
             (flow.left + 18) / PT_W,
             1 - baseline / PT_H,
             str(number[0]),
-            fontsize=SMALL_PT,
+            fontsize=flow.small,
             va="baseline",
         )
         _line_sample(flow, baseline, number[1])
-    flow.y = top + SMALL_PT * (1.25 * lines_down + 0.35)
+    flow.y = top + flow.small * (1.25 * lines_down + 0.35)
 
 
 def medicines_lines(medicines: Medicines | None, day: dt.date) -> list[str]:
@@ -434,7 +450,7 @@ def _mme(value: float) -> str:
 
 def _line_sample(flow: Flow, baseline: float, event: Event) -> None:
     """A short piece of the event's line on the charts, before its number."""
-    y = 1 - (baseline - SMALL_PT * 0.3) / PT_H
+    y = 1 - (baseline - flow.small * 0.3) / PT_H
     x0 = flow.left / PT_W
     flow.fig.add_artist(
         Line2D(
@@ -462,12 +478,14 @@ def _where(flow: Flow, data: ReportData, reserve: float) -> None:
         lines.append(
             f"Last 6 weeks: {where}." if where else "No places (pain, radiation, numbness) logged."
         )
-    size = SMALL_PT + 0.5
+    size = flow.small + 0.5
     need = BODY_PT * 1.5 + sum(flow.height_of(line, size, size * 1.1) + 1 for line in lines)
     if need > flow.room() - reserve:
-        if flow.room() - reserve >= SMALL_PT * 1.5 and data.entries:
+        if flow.room() - reserve >= flow.small * 1.5 and data.entries and not flow.tight:
             flow.text(
-                "Where it hurts now against at best, place by place: page 3.", SMALL_PT, color=GREY
+                "Where it hurts now against at best, place by place: page 3.",
+                flow.small,
+                color=GREY,
             )
             flow.space(3)
         return
@@ -478,7 +496,7 @@ def _where(flow: Flow, data: ReportData, reserve: float) -> None:
 
 def _logged(flow: Flow, data: ReportData) -> None:
     """How many days were logged, back-filled entries, and what the overall score is."""
-    flow.text(_logged_text(data), SMALL_PT + (0.5 if not data.entries else 0), color="#333333")
+    flow.text(_logged_text(data), flow.small + (0.5 if not data.entries else 0), color="#333333")
 
 
 def _logged_text(data: ReportData) -> str:

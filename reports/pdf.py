@@ -12,6 +12,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -19,7 +20,7 @@ from reports.body_diagram import body_diagram_page  # noqa: E402
 from reports.charts import course_page  # noqa: E402
 from reports.findings_page import findings_page  # noqa: E402
 from reports.header_page import header_page  # noqa: E402
-from reports.style import PNG_DPI, page_footer, style_context  # noqa: E402
+from reports.style import PNG_DPI, PNG_FONTS, page_footer, style_context  # noqa: E402
 from tracker.report_data import ReportData  # noqa: E402
 from tracker.wording import short_date, spread_sentences, verdict_sentences  # noqa: E402
 
@@ -68,7 +69,15 @@ def render_report(
                 page_footer(fig, _footer(data, number))
                 pdf.savefig(fig)
                 if png_dir is not None and png_name:
-                    pngs.append(_save_png(fig, png_dir / png_name))
+                    if plt.rcParams["pdf.use14corefonts"]:
+                        # A PNG cannot use the PDF's Helvetica: it is drawn in DejaVu Sans,
+                        # which is wider, so the page is laid out again for that font.
+                        with plt.rc_context(PNG_FONTS):
+                            fig = build(data)
+                            page_footer(fig, _footer(data, number))
+                            pngs.append(_save_png(fig, png_dir / png_name))
+                    else:
+                        pngs.append(_save_png(fig, png_dir / png_name))
     finally:
         quiet.setLevel(level)
     _owner_only(out_pdf)

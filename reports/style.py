@@ -80,6 +80,15 @@ CORE_FONTS: dict[RcKeyType, Any] = {
 }
 
 
+# A PNG of a page laid out for Helvetica is drawn in DejaVu Sans (no Helvetica to rasterise
+# on most machines): these settings lay it out for the font it is drawn in.
+PNG_FONTS: dict[RcKeyType, Any] = {
+    "pdf.use14corefonts": False,
+    "font.family": "DejaVu Sans",
+    "axes.unicode_minus": True,
+}
+
+
 def new_page() -> Figure:
     """An empty A4 portrait page (draw inside `plt.rc_context(STYLE)`)."""
     return Figure(figsize=A4)
@@ -164,14 +173,50 @@ def _helvetica_widths(bold: bool) -> dict[str, int]:
 WIDE = 720  # thousandths of an em: an unmeasured character counts as wider than most
 
 
-DEJAVU_WIDER = 1.15  # DejaVu Sans (the fallback for names Helvetica cannot print) is wider
-
-
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in points of a text in the report's font: Helvetica's metrics (accented letters
-    as their base letter), widened when the PDF falls back to DejaVu Sans."""
-    wider = 1.0 if plt.rcParams["pdf.use14corefonts"] else DEJAVU_WIDER
-    return _helvetica_width(text, size, bold) * wider
+    as their base letter), or DejaVu Sans's when the PDF falls back to it."""
+    if plt.rcParams["pdf.use14corefonts"]:
+        return _helvetica_width(text, size, bold)
+    return _dejavu_width(text, size, bold)
+
+
+class _Advances(dict):
+    """Advance widths (thousandths of an em) of DejaVu Sans's characters, read on demand;
+    a character it lacks (printed from a fallback font) counts as a full em."""
+
+    def __init__(self, bold: bool) -> None:
+        super().__init__()
+        from matplotlib import font_manager, ft2font
+
+        weight = "bold" if bold else "normal"
+        path = font_manager.findfont(
+            font_manager.FontProperties(family="DejaVu Sans", weight=weight)
+        )
+        self.font = ft2font.FT2Font(path)
+        self.font.set_size(1000, 72)  # an em of 1000 pixels: advances in thousandths
+        self.charmap = self.font.get_charmap()
+        # LoadFlags from matplotlib 3.10; a plain constant before it
+        flags = getattr(ft2font, "LoadFlags", None)
+        self.flags = flags.NO_HINTING if flags else getattr(ft2font, "LOAD_NO_HINTING")  # noqa: B009
+
+    def __missing__(self, char: str) -> float:
+        if ord(char) not in self.charmap:
+            width = 1000.0
+        else:
+            width = self.font.load_char(ord(char), flags=self.flags).linearHoriAdvance / 65536
+        self[char] = width
+        return width
+
+
+@functools.cache
+def _dejavu_advances(bold: bool) -> _Advances:
+    return _Advances(bold)
+
+
+def _dejavu_width(text: str, size: float, bold: bool) -> float:
+    advances = _dejavu_advances(bold)
+    return sum(advances[char] for char in text) * size / 1000
 
 
 def _helvetica_width(text: str, size: float, bold: bool) -> float:
@@ -187,10 +232,7 @@ def _helvetica_width(text: str, size: float, bold: bool) -> float:
 
 
 def wrap_to(text: str, width_pt: float, size: float, bold: bool = False) -> list[str]:
-    """Lines no wider than width_pt, broken at spaces: measured in Helvetica's metrics when
-    the PDF uses it, else estimated from the average character width."""
-    if not plt.rcParams["pdf.use14corefonts"]:
-        return wrap(text, chars_for(width_pt, size, bold))
+    """Lines no wider than width_pt, broken at spaces, measured in the font's metrics."""
     room = width_pt * 0.985  # a little slack for rounding in the PDF
     lines: list[str] = []
     line = ""
@@ -260,6 +302,13 @@ class Flow:
     left: float = MARGIN
     right: float = MARGIN
     bottom: float = 60.0
+    tight: int = 0  # 1: optional lines left out, charts lower; 2: also notes at MIN_PT
+    cut: bool = False  # set when a paragraph did not fit whole
+
+    @property
+    def small(self) -> float:
+        """The size of notes and tables: SMALL_PT, or MIN_PT on the tightest pages."""
+        return MIN_PT if self.tight >= 2 else SMALL_PT
 
     @property
     def width(self) -> float:
@@ -288,8 +337,11 @@ class Flow:
         """Write a wrapped paragraph; returns the number of lines written."""
         lines = self.lines_of(text, size, indent, style.get("weight") == "bold")
         fit = self.lines_fit(size)
-        if len(lines) > fit:
-            lines = lines[: max(fit, 1)]
+        if len(lines) > fit:  # never below the bottom: cut short, and say so
+            self.cut = True
+            lines = lines[:fit]
+            if not lines:
+                return 0
             lines[-1] = lines[-1].rstrip(".,;") + " ..."
         # One text per line, placed by its baseline: multi-line texts shift lines whose
         # glyphs (brackets, accents) reach further than others'.
@@ -319,6 +371,10 @@ class Flow:
     def space(self, points: float) -> None:
         """Vertical space."""
         self.y += points
+
+    def overflowed(self) -> bool:
+        """Whether something was cut short or drawn below the bottom."""
+        return self.cut or self.room() < 0
 
     def box(self, top: float, face: str, edge: str, width: float = 1.2) -> None:
         """A rectangle behind what was written since `top` (points from the page top)."""

@@ -600,3 +600,88 @@ def test_one_day_zero_for_every_page_even_when_no_entry_is_on_or_before_as_of(tm
     assert "nothing to chart yet" in pages[1]
     assert "No entries since day 0 in this period, so there is no body diagram yet." in pages[2]
     assert "no monthly table yet" in pages[3]
+
+
+# ---------------------------------------------------------------- pages 1, 2 and 4 laid out
+
+
+def _short_diaries(folder: Path) -> dict[str, Path]:
+    """A 1-entry diary and a 3-week diary after a surgery with its pain before."""
+    one, three = folder / "one.sqlite3", folder / "three.sqlite3"
+    assert (
+        invoke(one, "log", "6", "--where", "lower-back=6", "--radiates", "left-calf").exit_code == 0
+    )
+    surgery = str(TODAY - dt.timedelta(days=20))
+    added = invoke(three, "surgery", "add", surgery, "--procedure", "L5-S1 microdiscectomy",
+                   "--before-pain", "7", "--before-where", "left-calf=7")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    for back in range(20, 0, -1):
+        day = str(TODAY - dt.timedelta(days=back))
+        logged = invoke(three, "log", str(5 + back % 3), "--date", day,
+                        "--where", "lower-back=4", "--where", "left-calf=6", "--woke", "1",
+                        "--worse-with", "sitting")  # fmt: skip
+        assert logged.exit_code == 0, logged.output
+    week = invoke(
+        three, "week", "--walk-minutes", "20", "--heel-walk", "yes", "--same-as-before", "same"
+    )
+    assert week.exit_code == 0, week.output
+    return {"one-entry": one, "three-weeks": three}
+
+
+@pytest.fixture(scope="module")
+def diaries(report_run, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return {**_short_diaries(tmp_path_factory.mktemp("short")), "demo": report_run["db"]}
+
+
+@pytest.mark.parametrize("which", ["one-entry", "three-weeks", "demo"])
+def test_no_two_texts_overlap_on_pages_one_two_and_four(diaries, which):
+    """Measured where the font drawn is the font laid out for: the pages as a PNG (DejaVu
+    Sans) and as a PDF for a name Helvetica cannot print (the same font)."""
+    from matplotlib import pyplot as plt
+    from test_report_pages import overlaps, text_boxes
+
+    from reports.pdf import PAGES
+    from reports.style import PNG_FONTS, style_context
+    from tracker.report_inputs import report_data
+
+    database = Database(f"sqlite:///{diaries[which]}")
+    with database.session(write=False) as session:
+        data = report_data(session, today=TODAY)
+    database.dispose()
+    style, _ = style_context()
+    with style, plt.rc_context(PNG_FONTS):
+        for number in (1, 2, 4):
+            fig = PAGES[number - 1][1](data)
+            assert len(text_boxes(fig)) > 20
+            assert overlaps(fig) == [], f"{which}: page {number}"
+
+
+def test_a_name_in_the_fallback_font_keeps_every_page_whole(report_run, tmp_path):
+    """DejaVu Sans (a name outside Helvetica's letters) is wider: page 1 still holds every
+    answer and page 4 every month, nothing cut short ('...'), nothing under 8 pt."""
+    out = tmp_path / "n.pdf"
+    result = invoke(report_run["db"], "report", "--out", str(out), "--name", "Łucja Żak")
+    assert result.exit_code == 0, result.output
+    assert any("DejaVuSans" in name for name in _font_names(out))
+    pages = page_texts(out)
+    first, last = pages[0], pages[3]
+    for part in (
+        "Pain diary after spine surgery: Łucja Żak",
+        "No red flags logged",
+        "Nerve self-check (weekly): Heel walk: failed on",
+        "Woken by pain on",
+        "Is it getting worse?",
+        "Before and after surgery",
+        "The same pain as before the operation?",
+        "What each treatment did",
+        "L5 transforaminal epidural steroid injection",
+        "Opioids: ",
+        "Overall pain is the patient's one 0-10 rating",
+        flat(DISCLAIMER),
+    ):
+        assert part in first, part
+    assert "Month by month" in last and "folded into one row" not in last
+    assert "Months with no entries are shown with '-'." in last
+    for page in pages[:2] + pages[3:]:
+        assert " ..." not in page
+    _sizes_at_least_8_pt(out)
