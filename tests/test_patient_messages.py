@@ -152,3 +152,17 @@ def test_each_mistake_is_one_line_with_its_exit_code_and_writes_nothing(run, dia
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
     assert "Traceback" not in result.output
     assert diary.digest() == before
+
+
+def test_a_stopped_medicine_is_said_to_be_stopped_not_listed_as_taken_until_its_stop(run):
+    assert run("med", "add", "gabapentin", "--strength", "300mg").exit_code == 0
+    stopped = run("med", "stop", "gabapentin")
+    assert stopped.output == "Stopped gabapentin 300 mg, scheduled: not taken from 2026-11-24 on.\n"
+    for again in (["med", "stop", "gabapentin"], ["dose", "gabapentin"]):
+        result = run(*again)
+        assert result.exit_code == 1
+        assert result.output == (
+            "Error: gabapentin is not taken on 2026-11-24: it was stopped from 2026-11-24 on"
+            " ('tracker med list --all' shows its history); if you take it again: tracker med"
+            " add gabapentin --strength AMOUNT\n"
+        )  # was: "your list has gabapentin from 2026-11-24 until 2026-11-24"

@@ -37,13 +37,17 @@ def test_summary_prints_one_line_a_week_with_back_and_leg_pain(run):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Week of      Days Median  Back M-S  Leg M-S   Flags"
-    assert len(lines) == 1 + 4 + 2
+    assert len(lines) == 1 + 4 + 3
     week = MONDAY - dt.timedelta(weeks=1)
     assert lines[3] == f"{week:%a %d %b}     2    6.0  ▅·▇····   ▃·▇····   fever"
     assert lines[1].startswith(f"{MONDAY - dt.timedelta(weeks=3):%a %d %b}     1    2.0  ·······")
     assert lines[4].split()[3:5] == ["0", "-"]
-    assert lines[5].startswith("Verdict: ")
-    assert lines[6].startswith("No appointment report made yet")
+    assert lines[5] == (
+        "Back, Leg M-S: a mark a day, Monday to Sunday, taller for worse pain (0-10) at those"
+        " places; · no rating."
+    )  # what the marks mean, for a patient who has not seen them before
+    assert lines[6].startswith("Verdict: ")
+    assert lines[7].startswith("No appointment report made yet")
 
 
 def test_summary_says_what_changed_since_the_last_report(run, tmp_path):
@@ -101,7 +105,7 @@ def test_each_week_shows_its_doses_and_its_mean_mme_a_day(run):
     assert lines[1].endswith("  ·······   ·······       1       -")
     assert lines[2].endswith("  ·······   ·······       5     4.3")
     assert lines[3].endswith("  ·······   ·······       1       5")
-    assert MME_CAVEAT in lines[4]
+    assert MME_CAVEAT in lines[5]
     weeks = json.loads(run("summary", "--json", "--weeks", "3").output)["weeks"]
     assert [(w["doses"], w["as_needed_doses"], w["mean_mme"]) for w in weeks] == [
         (1, 0, None), (5, 3, 4.3), (1, 1, 5.0),

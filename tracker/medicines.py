@@ -351,6 +351,14 @@ def find_regimen(text: str, regimens: Sequence[Regimen], day: dt.date) -> Regime
             " give its name as in 'tracker med list'"
         )
     other_days = [r for r in regimens if r.name.lower() == key or r.ingredient == ingredient]
+    latest = max(other_days, key=lambda r: r.started, default=None)
+    if latest is not None and latest.stopped is not None and latest.stopped <= day:
+        # "your list has gabapentin from 2026-12-02 until 2026-12-02" read as if taken that day
+        raise TrackerError(
+            f"{latest.name} is not taken on {day.isoformat()}: it was stopped from"
+            f" {latest.stopped.isoformat()} on ('tracker med list --all' shows its history); if"
+            f" you take it again: tracker med add {latest.name} --strength AMOUNT"
+        )
     if other_days:
         spans = ", ".join(
             f"{r.name} from {r.started.isoformat()}"

@@ -156,7 +156,7 @@ def med_stop(app: App, name: str, day: dt.date | None) -> None:
         title = f"{regimen.name} stopped (was {amount_text(regimen.strength, regimen.unit)})"
         repo.add_event(session, domain.new_event(day, "medication-stop", title))
         _journal_says(session, said)
-    click.echo(f"Stopped {regimen.describe()}, from {day.isoformat()}.")
+    click.echo(f"Stopped {regimen.describe()}: not taken from {day.isoformat()} on.")
 
 
 @med.command("list")

@@ -82,6 +82,10 @@ def summary(app: App, count: int, as_json: bool) -> None:
             f"{glance.sparkline(week.back):<8}  {glance.sparkline(week.leg):<8}  {dosed}"
             f"{flags}".rstrip()
         )
+    click.echo(
+        "Back, Leg M-S: a mark a day, Monday to Sunday, taller for worse pain (0-10) at those"
+        f" places; {glance.NO_DAY} no rating."
+    )
     if any(week.mean_mme is not None for week in weeks):
         click.echo(f"Doses: as logged that week; MME/day: the mean a day. {medicines.MME_CAVEAT}")
     click.echo(f"Verdict: {sentence}")
