@@ -104,7 +104,7 @@ def test_each_week_shows_its_doses_and_its_mean_mme_a_day(run):
     assert lines[0] == ("Week of      Days Median  Back M-S  Leg M-S   Doses MME/day  Flags")
     assert lines[1].endswith("  ·······   ·······       1       -")
     assert lines[2].endswith("  ·······   ·······       5     4.3")
-    assert lines[3].endswith("  ·······   ·······       1       5")
+    assert lines[3].endswith("  ·······   ·······       1     5.0")
     assert MME_CAVEAT in lines[5]
     weeks = json.loads(run("summary", "--json", "--weeks", "3").output)["weeks"]
     assert [(w["doses"], w["as_needed_doses"], w["mean_mme"]) for w in weeks] == [

@@ -75,7 +75,7 @@ def summary(app: App, count: int, as_json: bool) -> None:
         median = "-" if week.median_pain is None else f"{week.median_pain:.1f}"
         flags = ", ".join(week.red_flags)
         if regimens:
-            mme = "-" if week.mean_mme is None else f"{week.mean_mme:g}"
+            mme = "-" if week.mean_mme is None else f"{week.mean_mme:.1f}"
             dosed = f"{week.doses:>5} {mme:>7}  "
         click.echo(
             f"{week.start:%a %d %b}  {week.days_logged:>4} {median:>6}  "
