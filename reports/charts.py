@@ -97,7 +97,9 @@ def course_page(data: ReportData) -> Figure:
         message(fig, "No pain scores in this period, so there is nothing to chart yet.", y=0.6)
         return fig
     keys = timeline.numbered_events(data, span)
-    top, height = y + 24, (180.0 if _has_mme(data) else 250.0)
+    key_rows = len(keys) if len(keys) <= 3 else (len(keys) + 1) // 2
+    # a long key of events takes its room from the chart (11 points a row beyond 3)
+    top, height = y + 24, (180.0 if _has_mme(data) else 250.0) - 11 * max(0, key_rows - 3)
     ax = axes_at(fig, MARGIN + 22, top, PT_W - 2 * MARGIN - 30, height)
     _overall(ax, data, span)
     ax.set_ylim(-0.3, 11.2)
@@ -658,7 +660,7 @@ def _table_notes(
     no_split: bool,
 ) -> float:
     """What the table leaves out, said plainly; returns the y below the notes."""
-    flow = Flow(fig, y=y + 6)
+    flow = Flow(fig, y=y + 6, bottom=40)  # down to just above the footer
     notes = [
         f"30-day months counted from {_since(data.day0)}; pain figures are of the daily "
         "average of overall pain (0-10), worst the highest single score; shares are of the "

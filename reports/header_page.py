@@ -72,15 +72,27 @@ MAX_TREATMENT_ROWS = 7
 
 def header_page(data: ReportData) -> Figure:
     """Page 1: the six answers; laid out tighter where they do not fit whole (a wide
-    fallback font for a name, a long list of red flags), never cut or overlapping."""
+    fallback font for a name, a long list of red flags, many treatments), never cut or
+    overlapping: optional lines go first, then notes drop to 8 pt, then the treatment table
+    keeps its latest rows (page 4 has the rest)."""
     for tight in range(TIGHTEST + 1):
         fig, flow = _layout(data, tight)
         if not flow.overflowed():
             break
+    _CHOSEN[id(data)] = tight
+    if len(_CHOSEN) > 8:  # one entry per report being drawn
+        _CHOSEN.pop(next(iter(_CHOSEN)))
     return fig
 
 
-TIGHTEST = 2
+TIGHTEST = 4
+FEWER_ROWS = {4: 4}  # tightness -> treatment rows kept on page 1
+NO_CHART = 3  # from this tightness page 1 points to page 2's course instead of charting it
+_CHOSEN: dict[int, int] = {}  # id(ReportData) -> the tightness page 1 was drawn at
+
+
+def _rows_kept(tight: int) -> int:
+    return FEWER_ROWS.get(tight, MAX_TREATMENT_ROWS)
 
 
 def _layout(data: ReportData, tight: int) -> tuple[Figure, Flow]:
@@ -216,11 +228,15 @@ def _course(flow: Flow, data: ReportData) -> dict[int, tuple[int, Event]]:
     events by event id."""
     if timeline.x_span(data) is None:
         return {}
+    if flow.tight >= NO_CHART:
+        flow.text("The course, charted with its numbered events: page 2.", flow.small, color=GREY)
+        flow.space(4)
+        return {}
     flow.space(16)  # the chart's legend sits above it
     height = COURSE_HEIGHT * (0.7 if flow.tight else 1)
     keys = charts.compact_course(flow.fig, flow.y, height, data)
     flow.y += height + 28
-    tabled = {row.event_id for row in shown_treatments(data)}
+    tabled = {row.event_id for row in shown_treatments(data, flow.tight)}
     rest = [(n, e) for n, e in keys if e.id not in tabled]
     if rest:
         timeline.event_key(flow, rest, always=True)
@@ -290,12 +306,15 @@ def _table_row(flow: Flow, cells: Sequence[str], **style: Any) -> None:
     flow.y += flow.small * 1.4
 
 
-def shown_treatments(data: ReportData) -> tuple[TreatmentRow, ...]:
-    """The treatments page 1's table lists: the latest MAX_TREATMENT_ROWS (page 4 gives the
-    earlier ones their 14 days before and after), but not the surgery that the before and
-    after block above the table is about."""
+def shown_treatments(data: ReportData, tight: int | None = None) -> tuple[TreatmentRow, ...]:
+    """The treatments page 1's table lists: the latest MAX_TREATMENT_ROWS, fewer on a tight
+    page (page 4 gives the earlier ones their 14 days before and after), but not the surgery
+    that the before and after block above the table is about. `tight`: as page 1 was drawn
+    for this data (the default), or the tightness being laid out."""
+    if tight is None:
+        tight = _CHOSEN.get(id(data), 0)
     rows = [row for row in data.treatments if not _in_before_after(row, data)]
-    return tuple(rows[-MAX_TREATMENT_ROWS:])
+    return tuple(rows[-_rows_kept(tight) :])
 
 
 def _in_before_after(row: TreatmentRow, data: ReportData) -> bool:
@@ -310,7 +329,7 @@ def _in_before_after(row: TreatmentRow, data: ReportData) -> bool:
 
 
 TREATMENT_HEADINGS = ("", "Date", "What (side, level, dose)", "Peak", "Lasted", "Verdict")
-NUMBER_ROOM = 28.0  # the line sample and the chart's number
+NUMBER_ROOM = 32.0  # the line sample and the chart's number (right-aligned)
 GAP = 8.0
 
 
@@ -338,7 +357,7 @@ def _treatments(flow: Flow, data: ReportData, numbers: dict[int, tuple[int, Even
     course chart gives it. Then the medicines now and the opioid load now against at best."""
     rows = [row for row in data.treatments if not _in_before_after(row, data)]
     if rows:
-        shown = shown_treatments(data)
+        shown = shown_treatments(data, flow.tight)
         flow.text("What each treatment did", BODY_PT, weight="bold")
         table = [TREATMENT_HEADINGS, *(_treatment_texts(row) for row in shown)]
         edges = _treatment_columns(flow, table)
@@ -404,11 +423,12 @@ def _treatment_cells(
     if number:
         baseline = top + flow.small
         flow.fig.text(
-            (flow.left + 18) / PT_W,
+            (flow.left + NUMBER_ROOM - 5) / PT_W,
             1 - baseline / PT_H,
             str(number[0]),
             fontsize=flow.small,
             va="baseline",
+            ha="right",
         )
         _line_sample(flow, baseline, number[1])
     flow.y = top + flow.small * (1.25 * lines_down + 0.35)

@@ -685,3 +685,38 @@ def test_a_name_in_the_fallback_font_keeps_every_page_whole(report_run, tmp_path
     for page in pages[:2] + pages[3:]:
         assert " ..." not in page
     _sizes_at_least_8_pt(out)
+
+
+def test_red_flags_and_many_treatments_leave_page_one_whole_and_the_rest_on_page_four(
+    report_run, tmp_path
+):
+    """A crowded page 1 (three red flags, ten treatments) is laid out tighter, never cut:
+    the course moves to page 2, the latest treatments stay, the earlier ones go to page 4,
+    and the medicines, the days logged and the disclaimer stay on page 1."""
+    import shutil
+
+    db = tmp_path / "d.sqlite3"
+    shutil.copy(report_run["db"], db)
+    for day in ("2026-11-20", "2026-11-22"):
+        flagged = invoke(db, "log", "8", "--date", day, "--red-flag", "leg-weakness",
+                         "--red-flag", "bladder", "--red-flag", "fever")  # fmt: skip
+        assert flagged.exit_code == 0, flagged.output
+    blocks = ("2026-08-01", "2026-08-20", "2026-09-05", "2026-10-01", "2026-10-20", "2026-11-05")
+    for day in blocks:
+        added = invoke(db, "event", "add", day, "nerve-block", "L5 medial branch block",
+                       "--side", "left", "--levels", "L4-L5")  # fmt: skip
+        assert added.exit_code == 0, added.output
+    out = tmp_path / "r.pdf"
+    assert invoke(db, "report", "--out", str(out)).exit_code == 0
+    pages = page_texts(out)
+    first, last = pages[0], pages[3]
+    assert "RED-FLAG SYMPTOMS LOGGED" in first and "Nerve self-check (weekly)" in first
+    assert "What each treatment did" in first and "5 Nov 2026 L5 medial branch block" in first
+    earlier = re.search(r"(\d+) earlier treatments?: page 4\.", first)
+    assert earlier, "page 1 does not say where the earlier treatments are"
+    assert re.search(r"Physiotherapy: 8 sessions \(physical therapy, \d+ \w+ \d{4}\): median", last)
+    assert re.search(r"L5 medial branch block \(nerve block, 1 August 2026\)", last)
+    assert "Opioids: " in first and "Logged on 3" in first and flat(DISCLAIMER) in first
+    for page in pages:
+        assert " ..." not in page
+    _sizes_at_least_8_pt(out)
