@@ -166,3 +166,22 @@ def test_a_stopped_medicine_is_said_to_be_stopped_not_listed_as_taken_until_its_
             " ('tracker med list --all' shows its history); if you take it again: tracker med"
             " add gabapentin --strength AMOUNT\n"
         )  # was: "your list has gabapentin from 2026-11-24 until 2026-11-24"
+
+
+def test_after_an_injection_the_readings_due_say_to_rate_the_place_and_count_in_words(run):
+    for back in range(9, 2, -1):  # the 7 logged days before it
+        day = f"2026-11-{24 - back:02d}"
+        assert run("log", "5", "--date", day, "--where", "lower-back=5").exit_code == 0
+    added = run("event", "add", "2026-11-22", "injection", "epidural")
+    assert added.exit_code == 0, added.output
+    assert (
+        "each day: tracker log PAIN --where PLACE=N, rating the place it was for (e.g."
+        " lower-back=5, left-calf=6; for an earlier day: --date YYYY-MM-DD)"
+    ) in " ".join(added.output.split())  # a bare 'tracker log PAIN' is no reading of the back
+    assert run("log", "3", "--date", "2026-11-23", "--where", "lower-back=3").exit_code == 0
+    assert run("log", "2", "--date", "2026-11-23", "--at", "12:00").exit_code == 0
+    said = run("response", "1")
+    assert said.exit_code == 0, said.output
+    assert "(1 entry in that time could not be used: no time of day, or no back rating.)" in (
+        said.output
+    )  # was '1 entries'

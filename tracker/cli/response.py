@@ -13,7 +13,7 @@ from tracker import repository as repo
 from tracker.cli.app import App, pass_app
 from tracker.cli.lines import event_line
 from tracker.cli.params import EVENT_ID, Parsed, positive_int
-from tracker.domain import Event
+from tracker.domain import Event, plural
 
 if TYPE_CHECKING:
     from tracker.analysis.response import Response
@@ -89,7 +89,8 @@ def response_lines(result: Response) -> list[str]:
             )
     if result.skipped:
         lines.append(
-            f"({result.skipped} entries in that time could not be used: no time of day, or"
+            f"({plural(result.skipped, 'entry', 'entries')} in that time could not be used: no"
+            " time of day, or"
             f" no {result.target} rating.)"
         )
     if result.missing:
@@ -149,8 +150,9 @@ def readings_due_lines(ev: Event) -> list[str]:
         what = "6 weeks" if ev.kind == "injection" else f"{len(due)} days (the trial)"
         lines = [
             f"Readings due once a day for {what}, {due[0].day.isoformat()} to"
-            f" {due[-1].day.isoformat()}; each day: tracker log PAIN (for an earlier day:"
-            " --date YYYY-MM-DD)",
+            f" {due[-1].day.isoformat()}; each day: tracker log PAIN --where PLACE=N, rating the"
+            " place it was for (e.g. lower-back=5, left-calf=6; for an earlier day: --date"
+            " YYYY-MM-DD)",
         ]
     lines.append(f"Then: tracker response {ev.id}")
     return lines
