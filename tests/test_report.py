@@ -243,7 +243,8 @@ def test_page_one_holds_the_treatment_table_and_the_opioid_load_now_against_at_b
     assert peak >= 50 and response["responder"] is True
     assert "Date What (side, level, dose) Peak Lasted Verdict" in first
     row = re.search(
-        rf"{day.day} {day:%b %Y} L5 transforaminal epidural steroid injection {peak} % "
+        rf"{day.day} {day:%b %Y} L5 transforaminal epidural steroid injection \(left, L5-S1\)"
+        rf" {peak} % "
         r"(\d+ days?|\d+ h) responder \(50 % threshold\)",
         first,
     )

@@ -4,10 +4,11 @@ The story: an L4-L5 decompression and fusion; high pain just after it, a good st
 months 2-4 (about 3/10), then from month 5 a slow worsening to about 6-7/10 with new
 left-leg radiation spreading from the buttock to the foot and left-foot tingling and
 numbness from month 6. Physiotherapy, pregabalin (month 7) and an epidural steroid
-injection (month 9, a short-lived dip) are on the timeline, and the medicines with their
-doses (tracker.demo_medicines). About 85 % of days are logged, with a missed week, a
-holiday, some morning-and-evening days and a few entries typed a day or two late. No red
-flags: the demo must not alarm a newcomer. The same seed always writes the same diary.
+injection on the left at L5-S1 (month 9, a short-lived dip) are on the timeline, and the
+medicines with their doses (tracker.demo_medicines). About 85 % of days are logged, with
+a missed week, a holiday, some morning-and-evening days and a few entries typed a day or
+two late. No red flags: the demo must not alarm a newcomer. The same seed always writes
+the same diary.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ LATE_CHANCE = 0.03
 LEG_PATH = ("left-buttock", "left-thigh", "left-calf", "left-foot")
 REACH_FROM = (150, 195, 255, 315)  # day each LEG_PATH region starts being reached
 TINGLING_FROM, NUMB_FROM = 185, 215
+INJECTION_SIDE, INJECTION_LEVELS = "left", ("L5-S1",)
 
 _NOTES_EARLY = (
     "Walked to the end of the road and back",
@@ -267,6 +269,8 @@ def demo_events(day0: dt.date, today: dt.date) -> list[Event]:
             day0 + dt.timedelta(INJECTION_DAY),
             "injection",
             "L5 transforaminal epidural steroid injection",
+            levels=INJECTION_LEVELS,
+            side=INJECTION_SIDE,  # its response is judged on the left leg's pain
         ),
         new_event(day0 + dt.timedelta(MRI_DAY), "other", "MRI lumbar spine"),
     ]
