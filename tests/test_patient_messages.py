@@ -185,3 +185,12 @@ def test_after_an_injection_the_readings_due_say_to_rate_the_place_and_count_in_
     assert "(1 entry in that time could not be used: no time of day, or no back rating.)" in (
         said.output
     )  # was '1 entries'
+
+
+def test_the_help_speaks_the_patients_words(run):
+    week = run("week", "--help")
+    assert week.exit_code == 0
+    assert "PGIC" not in week.output  # a questionnaire's abbreviation, not a patient's word
+    assert "--change CHANGE" in week.output
+    summary = run("summary", "--help")
+    assert "--weeks N" in summary.output and "(1 to 520)" in summary.output

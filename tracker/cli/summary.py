@@ -31,7 +31,15 @@ WEEKS = Parsed("weeks", _weeks)
 
 
 @click.command()
-@click.option("--weeks", "count", type=WEEKS, default=8, show_default=True, help="How many weeks.")
+@click.option(
+    "--weeks",
+    "count",
+    type=WEEKS,
+    default=8,
+    show_default=True,
+    metavar="N",
+    help="How many weeks, ending with this one (1 to 520).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @pass_app
 def summary(app: App, count: int, as_json: bool) -> None:

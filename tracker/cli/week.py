@@ -83,7 +83,7 @@ QUESTIONS = (
              _choice(weekly.TRIPPING, "tripping"), "tripping"),
     Question("work", "--work", "|".join(weekly.WORK), "Work this week.",
              f"Work this week ({_words(weekly.WORK)})", _choice(weekly.WORK, "work"), "work"),
-    Question("change", "--change", "PGIC",
+    Question("change", "--change", "CHANGE",
              "Since surgery, overall: " + ", ".join(weekly.CHANGE) + ".",
              f"Since your surgery, are you overall ({_words(weekly.CHANGE)})",
              _choice(weekly.CHANGE, "change"), "since surgery"),
@@ -136,8 +136,8 @@ def _options(func: Callable[..., Any]) -> Callable[..., Any]:
 def week(ctx: click.Context, day: dt.date | None, replace: bool, ask: bool, **given: Any) -> None:
     """The weekly check: how pain got in the way, how far you can walk, the nerves, work.
 
-    One check a week (Monday to Sunday); a second in the same week asks whether to replace
-    the first (or give --replace). On a terminal with no answers given, it asks each
+    One check a week (Monday to Sunday); a second in the same week asks first whether to
+    replace the first (or give --replace). On a terminal with no answers given, it asks each
     question in one line, with last week's answers as defaults.
 
     \b
