@@ -11,7 +11,6 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.collections import QuadMesh
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -25,7 +24,6 @@ from reports.style import (
     GREY,
     HEADING_PT,
     INK,
-    LIGHT_GREY,
     MARGIN,
     MIN_PT,
     ORANGE,
@@ -41,7 +39,6 @@ from reports.style import (
     page_title,
 )
 from reports.timeline import num
-from tracker.analysis.calendar import DAYS_PER_MONTH as MONTH_DAYS
 from tracker.analysis.calendar import RECENT_DAYS, REF_WINDOW_DAYS, DayZero
 from tracker.domain import plural
 from tracker.report_data import ReportData
@@ -54,7 +51,6 @@ from tracker.wording import (
     short_date,
 )
 
-MAX_PANEL_ROWS = 10
 DAYS_CMAP = LinearSegmentedColormap.from_list(
     "days", ["#FFFFFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]
 )
@@ -394,130 +390,6 @@ def compact_course(fig: Figure, top: float, height: float, data: ReportData) -> 
 
 # ================================================================ where it hurts by month (page 3)
 
-
-def region_panels(fig: Figure, y: float, data: ReportData, bottom: float) -> float:
-    """Pain, radiation, numbness, tingling and weakness: places by month, on the dates of
-    every other chart; returns the y below them."""
-    monthly = data.spread.monthly
-    span = timeline.x_span(data)
-    if data.day0 is None or not monthly or span is None:
-        return y
-    day0 = data.day0.day
-    counts = data.spread.region_months
-    logged = pd.Series({r.month_index: r.days_logged for r in monthly}, dtype=float)
-    shown = []
-    for title, key in frames.SYMPTOM_PANELS:
-        matrix = frames.region_matrix(counts.get(key, {}), list(logged.index))
-        shown.append((title, *frames.top_rows(matrix, MAX_PANEL_ROWS)))
-    if all(m.empty for _, m, _ in shown):
-        fig.text(
-            MARGIN / PT_W,
-            1 - y / PT_H,
-            "No places were logged (pain sites, radiation, numbness, tingling or weakness).",
-            fontsize=BODY_PT,
-            color=GREY,
-            va="top",
-        )
-        return y + 20
-    keys = timeline.numbered_events(data, span)
-    rows = sum(len(m) for _, m, _ in shown if not m.empty)
-    drawn = sum(1 for _, m, _ in shown if not m.empty)
-    header, axis, bar = 14.0, 8.0, 46.0
-    empty = [t for t, m, _ in shown if m.empty]
-    free = bottom - bar - y - drawn * (header + axis) - 14 - (14 if empty else 0)
-    row_h = float(np.clip(free / max(rows, 1), 8.5, 16))
-    edges = _month_edges(logged.index, day0, data)
-    image = None
-    last_ax = None
-    for title, matrix, hidden in shown:
-        if matrix.empty:
-            continue
-        label = title + (f" ({hidden} less frequent places not shown)" if hidden else "")
-        fig.text(MARGIN / PT_W, 1 - y / PT_H, label, fontsize=BODY_PT, weight="bold", va="top")
-        height = row_h * len(matrix)
-        ax = axes_at(fig, MARGIN + 92, y + header, PT_W - 2 * MARGIN - 98, height)
-        image = _heatmap(ax, matrix, logged, edges, span)
-        timeline.event_lines(ax, keys, span)
-        timeline.date_axis(ax, span, labels=False)
-        y += header + height + axis
-        last_ax = ax
-    if last_ax is not None:
-        last_ax.tick_params(axis="x", labelbottom=True)
-        y += 16
-    if empty:
-        fig.text(
-            MARGIN / PT_W,
-            1 - y / PT_H,
-            f"None logged in this period: {', '.join(t.lower() for t in empty)}.",
-            fontsize=SMALL_PT,
-            color=GREY,
-            va="top",
-        )
-        y += 14
-    if image is not None:
-        cax = axes_at(fig, MARGIN + 92, y + 6, 160, 8)
-        colour_bar = fig.colorbar(image, cax=cax, orientation="horizontal")
-        colour_bar.set_ticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25", "50", "75", "100 %"])
-        colour_bar.ax.tick_params(labelsize=MIN_PT)
-        fig.text(
-            (MARGIN + 262) / PT_W,
-            1 - (y + 10) / PT_H,
-            "of the days logged that month;\nhatched: no entries; lines: the numbered events",
-            fontsize=MIN_PT,
-            va="center",
-        )
-        y += bar
-    return y
-
-
-def _month_edges(months: pd.Index, day0: dt.date, data: ReportData) -> np.ndarray:
-    """Date numbers of each 30-day month's start, and the end of the last (cut at as-of:
-    a partial month is drawn as wide as its days)."""
-    starts = [num(day0 + dt.timedelta(days=int(m) * MONTH_DAYS)) for m in months]
-    end = day0 + dt.timedelta(days=(int(months[-1]) + 1) * MONTH_DAYS)
-    last = min(end, min(data.period_end, data.as_of) + dt.timedelta(days=1))
-    return np.array([*starts, num(last)])
-
-
-def _heatmap(
-    ax: Axes,
-    matrix: pd.DataFrame,
-    logged: pd.Series,
-    edges: np.ndarray,
-    span: tuple[float, float],
-) -> QuadMesh:
-    """One panel: places by month, shaded by the share of logged days with the symptom."""
-    from tracker.regions import REGIONS
-
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = matrix.to_numpy() / logged.to_numpy()[None, :]
-    rows = np.arange(len(matrix) + 1) - 0.5
-    image = ax.pcolormesh(
-        edges, rows, np.nan_to_num(share), cmap=DAYS_CMAP, vmin=0, vmax=1, shading="flat"
-    )
-    for i, month_days in enumerate(logged.to_numpy()):
-        if month_days == 0:
-            ax.axvspan(
-                edges[i],
-                edges[i + 1],
-                facecolor="#F2F2F2",
-                edgecolor=LIGHT_GREY,
-                hatch="////",
-                linewidth=0,
-            )
-    ax.set_ylim(len(matrix) - 0.5, -0.5)
-    ax.set_yticks(range(len(matrix)))
-    ax.set_yticklabels(
-        [REGIONS[n].label if n in REGIONS else n for n in matrix.index], fontsize=SMALL_PT
-    )
-    ax.tick_params(axis="y", length=0)
-    ax.hlines(np.arange(1, len(matrix)) - 0.5, *span, colors="white", linewidth=1.0)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    return image
-
-
-# ================================================================ the monthly table (page 4)
 
 TABLE_HEADINGS = (  # key, heading, alignment, width (points)
     ("since", "Month\nsince\n{day0}", "left", 40),
