@@ -313,7 +313,7 @@ def test_the_demo_reads_well_through_response_med_list_and_med_doses(story: dict
     assert row.peak_relief is not None and row.peak_relief >= 50
     assert row.lasted is not None and row.lasted.endswith(" days")
     text = said("response", str(injection.id))
-    assert "Target: left leg pain: from its side (left) and the leg pain logged." in text
+    assert "Target: left leg pain, from its side (left) and the leg pain logged." in text
     assert "Relief of at least 50 % lasted " in text
     assert "Verdict: a responder at the 50 % threshold." in text
     listed = said("med", "list", "--all")

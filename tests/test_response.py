@@ -77,7 +77,7 @@ def test_a_medial_branch_block_is_judged_on_back_pain_when_back_pain_is_rated(ru
     for back, at in (("2", "10:00"), ("4", "11:00"), ("7", "15:00")):
         _ok(run("log", "5", "--where", f"lower-back={back}", "--where", "right-calf=3", "--at", at))
     text = _ok(run("response", "1"))
-    assert "Target: back pain: the procedure treats the back." in text
+    assert "Target: back pain, because the procedure treats the back." in text
     result = json.loads(_ok(run("response", "1", "--json")))
     assert result["baseline"] == 8.0
     assert [r["relief_pct"] for r in result["readings"]] == [75.0, 50.0, 12.5]
@@ -95,7 +95,7 @@ def test_an_epidural_on_the_left_is_judged_on_left_leg_pain_in_days(run):
         _ok(run("log", "5", "--date", (start + dt.timedelta(days=day)).isoformat(),
                 "--where", "lower-back=4", "--where", f"left-calf={leg}"))  # fmt: skip
     text = _ok(run("response", "1"))
-    assert "Target: left leg pain: from its side (left) and the leg pain logged." in text
+    assert "Target: left leg pain, from its side (left) and the leg pain logged." in text
     assert "Relief of at least 50 % lasted 10 days." in text
     assert "Peak relief: 75 %." in text and "a responder at the 50 % threshold" in text
     _refused(run("response", "1", "--threshold", "80"), "threshold for an injection is 50 %")

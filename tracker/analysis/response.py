@@ -214,20 +214,20 @@ def choose_target(event: Event, before: Sequence[Entry], after: Sequence[Entry])
             why = _why(event, target, back_procedure)
             return target, why
     return "overall", (
-        f"overall pain: {preferred[0]} pain was not rated on {BASELINE_DAYS} logged days before"
-        " and after it (give it with --where, e.g. lower-back=6, left-calf=5)"
+        f"overall pain, because {preferred[0]} pain was not rated on {BASELINE_DAYS} logged days"
+        " before and after it (give it with --where, e.g. lower-back=6, left-calf=5)"
     )
 
 
 def _why(event: Event, target: str, back_procedure: bool) -> str:
     if target == "back":
         return (
-            "back pain: the procedure treats the back"
+            "back pain, because the procedure treats the back"
             if back_procedure
-            else "back pain: leg pain was not rated enough around it"
+            else "back pain, because leg pain was not rated enough around it"
         )
     side = f"its side ({event.side}) and " if event.side in ("left", "right") else ""
-    return f"{target} pain: from {side}the leg pain logged"
+    return f"{target} pain, from {side}the leg pain logged"
 
 
 # ---------------------------------------------------------------- judging
