@@ -36,6 +36,7 @@ from reports.style import (
     axes_at,
     message,
     new_page,
+    note_instead,
     page_title,
 )
 from reports.timeline import num
@@ -416,15 +417,9 @@ def monthly_table(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
     tingling, back and leg pain; returns the y below the table and its notes."""
     table = frames.monthly_frame(data.spread.monthly, min(data.period_end, data.as_of))
     if table.empty:
-        fig.text(
-            MARGIN / PT_W,
-            1 - y / PT_H,
-            "No entries since day 0 in this period, so there is no monthly table yet.",
-            fontsize=BODY_PT,
-            color=GREY,
-            va="top",
+        return note_instead(
+            fig, y, "No entries since day 0 in this period, so there is no monthly table yet."
         )
-        return y + 20
     table, folded = frames.collapse_years(table, table_rows_fit(y, bottom))
     day0_word = "surgery" if is_surgery(data.day0) else "day 0"
     columns = [

@@ -15,7 +15,18 @@ from matplotlib.figure import Figure
 
 from reports import frames, timeline
 from reports.charts import DAYS_CMAP
-from reports.style import BODY_PT, GREY, LIGHT_GREY, MARGIN, MIN_PT, PT_H, PT_W, SMALL_PT, axes_at
+from reports.style import (
+    BODY_PT,
+    GREY,
+    LIGHT_GREY,
+    MARGIN,
+    MIN_PT,
+    PT_H,
+    PT_W,
+    SMALL_PT,
+    axes_at,
+    note_instead,
+)
 from reports.timeline import num
 from tracker.analysis.calendar import DAYS_PER_MONTH as MONTH_DAYS
 from tracker.regions import REGIONS
@@ -46,15 +57,9 @@ def region_panels(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
     drawn = [(title, matrix) for title, matrix in matrices if not matrix.empty]
     empty = [title for title, matrix in matrices if matrix.empty]
     if not drawn:
-        fig.text(
-            MARGIN / PT_W,
-            1 - y / PT_H,
-            "No places were logged (pain sites, radiation, numbness, tingling or weakness).",
-            fontsize=BODY_PT,
-            color=GREY,
-            va="top",
+        return note_instead(
+            fig, y, "No places were logged (pain sites, radiation, numbness, tingling or weakness)."
         )
-        return y + 20
     ticks = 3.5 + 3.5 + _date_label_lines(data, span) * SMALL_PT * 1.25  # length, pad, lines
     fixed = len(drawn) * (HEADER_PT + GAP_PT) + ticks + (14 if empty else 0) + BAR_PT
     limits = _row_limits([len(m) for _, m in drawn], int((bottom - y - fixed) // ROW_PT))

@@ -288,6 +288,13 @@ def message(ax_or_fig: Axes | Figure, text: str, x: float = 0.5, y: float = 0.5)
     )
 
 
+def note_instead(fig: Figure, y: float, text: str) -> float:
+    """One grey line at y (points from the top) where a panel or table has nothing to draw,
+    saying what is missing; returns the y below it."""
+    fig.text(MARGIN / PT_W, 1 - y / PT_H, text, fontsize=BODY_PT, color=GREY, va="top")
+    return y + 20
+
+
 def axes_at(fig: Figure, left: float, top: float, width: float, height: float) -> Axes:
     """Axes placed in points from the page's left and top edges."""
     return fig.add_axes((left / PT_W, 1 - (top + height) / PT_H, width / PT_W, height / PT_H))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import subprocess
 import sys
@@ -196,3 +197,16 @@ class PostgresServer:
             with self._admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
         self._admin.dispose()
+
+
+def text_sizes(page: object) -> list[float]:
+    """The printed size in points of every non-blank piece of text on one pypdf page (its
+    font size scaled by the text and current transformation matrices)."""
+    sizes: list[float] = []
+
+    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+        if text.strip():
+            sizes.append(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return sizes

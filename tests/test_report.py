@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
-from support import MK_KEYS, TODAY, TOP_KEYS
+from support import MK_KEYS, TODAY, TOP_KEYS, text_sizes
 
 from reports.style import installed_families
 from tracker import domain
@@ -321,21 +321,13 @@ def test_page_four_holds_what_provokes_it_and_how_daily_life_is_going(report_run
 
 def _sizes_at_least_8_pt(pdf: Path) -> None:
     """Every piece of text on every A4 page is at least 8 pt."""
-    import math
-
     import pypdf
 
     reader = pypdf.PdfReader(pdf)
     for page in reader.pages:  # A4 in points
         assert [round(float(page.mediabox.width)), round(float(page.mediabox.height))] == [595, 842]
     for number, page in enumerate(reader.pages, start=1):
-        sizes: list[float] = []
-
-        def visit(text, cm, tm, font, size, sizes=sizes):  # type: ignore[no-untyped-def]
-            if text.strip():
-                sizes.append(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]))
-
-        page.extract_text(visitor_text=visit)
+        sizes = text_sizes(page)
         assert len(sizes) > 20, f"page {number} has almost no text"
         assert min(sizes) >= 7.99, f"page {number} has {min(sizes):.1f} pt text"
 

@@ -7,13 +7,12 @@ each PDF keeps the 8 pt floor (issue 11, point 7).
 from __future__ import annotations
 
 import datetime as dt
-import math
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
-from support import TODAY
+from support import TODAY, text_sizes
 
 from tracker.cli import cli
 from tracker.db import Database
@@ -146,13 +145,7 @@ def test_no_text_is_smaller_than_8_pt_on_any_page(diary):
     assert len(reader.pages) == 4
     for number, page in enumerate(reader.pages, start=1):
         assert [round(float(page.mediabox.width)), round(float(page.mediabox.height))] == [595, 842]
-        sizes: list[float] = []
-
-        def visit(text, cm, tm, font, size, sizes=sizes):  # type: ignore[no-untyped-def]
-            if text.strip():
-                sizes.append(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]))
-
-        page.extract_text(visitor_text=visit)
+        sizes = text_sizes(page)
         assert len(sizes) > 10, f"{diary['name']}: page {number} has almost no text"
         assert min(sizes) >= 7.99, f"{diary['name']}: page {number} has {min(sizes):.1f} pt text"
 
