@@ -79,6 +79,14 @@ def test_adding_an_opioid_says_its_factor_and_the_caveat(run):
     assert "oxycodone is an opioid: 1.5 MME per mg." in said and MME_CAVEAT in said
 
 
+def test_a_misspelt_medicine_is_kept_and_the_known_name_it_is_closest_to_is_offered(run):
+    said = _ok(run("med", "add", "tramadl", "--strength", "50mg", "--as-needed"))
+    assert "'tramadl' is not in tracker's table of medicines" in said
+    assert "if you meant tramadol, 'tracker undo' takes this back" in said
+    unknown = _ok(run("med", "add", "zzqx", "--strength", "5mg"))
+    assert "(if it is an opioid, check its spelling)" in unknown
+
+
 @pytest.mark.parametrize(
     ("strength", "words"),
     [("5kg", ["unknown unit 'kg'", "mg, mcg, mcg/h"]), ("5", ["needs its unit", "mg, mcg"]),

@@ -293,9 +293,16 @@ def _say_kind(regimen: Regimen) -> None:
             f"{regimen.ingredient}: {medicines.OTHER_INGREDIENTS[regimen.ingredient]}, no MME."
         )
     else:
+        known = [*medicines.MME_FACTORS, *medicines.OTHER_INGREDIENTS, *medicines.ALIASES]
+        close = medicines.closest_names(regimen.name, known)
+        meant = (
+            f"; if you meant {close[0]}, 'tracker undo' takes this back"
+            if close
+            else " (if it is an opioid, check its spelling)"
+        )
         click.echo(
             f"'{regimen.name}' is not in tracker's table of medicines: recorded as given,"
-            " with no MME (if it is an opioid, check its spelling)."
+            f" with no MME{meant}."
         )
 
 
