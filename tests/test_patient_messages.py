@@ -194,3 +194,58 @@ def test_the_help_speaks_the_patients_words(run):
     assert "--change CHANGE" in week.output
     summary = run("summary", "--help")
     assert "--weeks N" in summary.output and "(1 to 520)" in summary.output
+
+
+# What a new patient types in their first weeks, and the one line that says what to type.
+FIRST_WEEK_SLIPS = [
+    (
+        ("log", "6", "sore", "after", "the", "drive"),
+        "Error: give one pain, not 5 words; a note goes after --note, in quotes: e.g."
+        " 'tracker log 6 --note \"sore after the drive\"' (see 'tracker log --help')",
+    ),
+    (
+        ("log", "6", "lower-back", "lcalf=5"),
+        "Error: give one pain, then the places after --where: e.g."
+        " 'tracker log 6 --where lower-back --where left-calf=5' (see 'tracker log --help')",
+    ),
+    (
+        ("log", "same", "6", "both feet"),
+        "Error: give one pain, then the places after --where: e.g."
+        " 'tracker log same 6 --where left-foot --where right-foot' (see 'tracker log --help')",
+    ),
+    (
+        ("log", "6", "7"),
+        "Error: give one pain from 0 to 10, not 2: e.g. 'tracker log 7' (see 'tracker log --help')",
+    ),
+    (
+        ("week", "--walk", "20"),
+        "Error: No such option '--walk'. (Did you mean one of: '--walk-minutes', '--heel-walk',"
+        " '--toe-walk'?) (see 'tracker week --help')",
+    ),
+    (
+        ("event", "add", "nerve-block", "medial branch block", "--date", "today"),
+        "Error: No such option '--date'. The date is written without '--date', in its place:"
+        " 'tracker event add DATE KIND TITLE' (see 'tracker event add --help')",
+    ),
+    (
+        ("surgery", "add", "2026-09-01", "L5-S1 discectomy", "--levels", "L5-S1"),
+        "Error: 'L5-S1 discectomy': what was done goes after --procedure, in quotes: e.g."
+        " 'tracker surgery add 2026-09-01 --levels L5-S1 --procedure \"L5-S1 discectomy\"'"
+        " (see 'tracker surgery add --help')",
+    ),
+    (
+        ("med", "add", "pregabalin", "75", "mg"),
+        "Error: '75 mg': the strength goes after --strength: e.g."
+        " 'tracker med add pregabalin --strength 75mg' (see 'tracker med add --help')",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "line"), FIRST_WEEK_SLIPS, ids=[" ".join(a) for a, _ in FIRST_WEEK_SLIPS]
+)
+def test_a_first_week_slip_is_answered_with_what_to_type_instead(run, diary, args, line):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.output == line + "\n"
+    assert not diary.exists()

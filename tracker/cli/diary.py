@@ -9,14 +9,14 @@ from typing import Any, TypeVar
 
 import click
 
-from tracker import clock, domain, times
+from tracker import clock, domain, regions, times
 from tracker import repository as repo
 from tracker.cli import asking
 from tracker.cli.app import App, pass_app
 from tracker.cli.lines import clip, details, long_date, summary, warn_red_flags
 from tracker.cli.params import COUNT, DATE, ID, PAIN, TIME
 from tracker.domain import Entry
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, shown
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
@@ -30,6 +30,36 @@ def _entry_options(func: Command) -> Command:
 
 
 SAME_WORDS = ("same", "again")
+
+
+def _extra_words_message(words: tuple[str, ...], same: bool) -> str:
+    """What to do with words typed after the pain: places go after --where, anything else is
+    a note (`tracker log 6 sore after the drive` is the commonest slip of a new patient)."""
+    command = "tracker log same" if same else "tracker log"
+    pains = []
+    for word in words:
+        try:
+            pains.append(domain.parse_pain(word))
+        except TrackerError:
+            break
+    if len(pains) == len(words):
+        return f"give one pain from 0 to 10, not {len(words)}: e.g. '{command} {pains[-1]}'"
+    number, extra = (f" {pains[0]}", words[1:]) if pains else (" 6", words)
+    places: list[str] = []
+    for word in extra:
+        name, sep, rating = word.partition("=")
+        try:
+            places.extend(f"{place}{sep}{rating}" for place in regions.resolve(name))
+        except TrackerError:
+            break
+    else:
+        where = " ".join(f"--where {shown(place)}" for place in places)
+        return f"give one pain, then the places after --where: e.g. '{command}{number} {where}'"
+    note = shown(" ".join(extra))
+    return (
+        f"give one pain, not {len(words)} words; a note goes after --note, in quotes: "
+        f"e.g. '{command}{number} --note \"{note}\"'"
+    )
 
 
 @click.command()
@@ -75,9 +105,7 @@ def log(
     same = bool(words) and words[0].strip().lower() in SAME_WORDS
     rest = words[1:] if same else words
     if len(rest) > 1:
-        raise click.UsageError(
-            f"give one pain, not {len(rest)} words: e.g. 'tracker log 6' or 'tracker log same 6'"
-        )
+        raise click.UsageError(_extra_words_message(rest, same))
     pain = domain.parse_pain(rest[0]) if rest else None
     if pain is None and not ask and not same:
         if not asking.on_terminal():

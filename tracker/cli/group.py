@@ -21,6 +21,42 @@ from tracker.errors import TrackerError
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+class WordsGoAfter(click.Command):
+    """A command whose stray words belong to one option: `tracker surgery add 2026-03-02
+    "L5-S1 discectomy"` is answered with where the words go (`--procedure`), not with
+    Click's 'Got unexpected extra argument'."""
+
+    def __init__(self, *args: Any, words_option: str, what: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.words_option = words_option
+        self.what = what  # what the words are, for the message
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            if not str(exc.message).startswith("Got unexpected extra argument"):
+                raise
+            before, words = _without_extra(given, str(exc.message))
+            raise click.UsageError(
+                f"'{_one_line(words)}': {self.what} goes after {self.words_option}, in quotes:"
+                f" e.g. '{ctx.command_path} {' '.join(before)} {self.words_option} \"{words}\"'",
+                ctx,
+            ) from None
+
+
+def _without_extra(args: list[str], message: str) -> tuple[list[str], str]:
+    """The words given without the stray ones, and the stray ones: Click's message names them
+    as 'Got unexpected extra argument(s) (A B)', A and B being a run of the words given."""
+    inside = message[message.find("(") + 1 : message.rfind(")")]
+    for start in range(len(args) - 1, -1, -1):
+        for stop in range(len(args), start, -1):
+            if " ".join(args[start:stop]) == inside:
+                return args[:start] + args[stop:], inside
+    return args, inside
+
+
 class TrackerGroup(click.Group):
     """A group whose errors are one line: 'Error: ...', exit 1 (expected) or 2 (usage)."""
 
@@ -42,6 +78,10 @@ class TrackerGroup(click.Group):
         except click.BadParameter as exc:  # a problem with a value given: exit 1, like any other
             _error_line(_one_line(_value_message(exc)))
             code = 1
+        except click.NoSuchOption as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            _error_line(f"{_one_line(_no_such_option(exc))}{hint}")
+            code = exc.exit_code
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
             _error_line(f"{_one_line(exc.format_message())}{hint}")
@@ -93,6 +133,35 @@ def _db_first(args: list[str]) -> list[str]:
         if arg.startswith("--db="):
             return [arg, *args[:at], *args[at + 1 :]]
     return args
+
+
+def _no_such_option(exc: click.NoSuchOption) -> str:
+    """Click's message, with the options that begin with (or hold) what was typed among the
+    suggestions: Click's close-spelling matches miss `--walk` for `--walk-minutes`."""
+    typed = exc.option_name.split("=", 1)[0]
+    word = typed.lstrip("-").lower()
+    names: list[str] = []
+    if exc.ctx is not None and len(word) >= 3:
+        for param in exc.ctx.command.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                names.extend(
+                    name for name in param.opts if name.startswith("--") and word in name[2:]
+                )
+    names.sort(key=lambda name: (not name[2:].startswith(word), name))
+    if exc.ctx is not None and any(
+        isinstance(param, click.Argument) and word in (param.name, (param.metavar or "").lower())
+        for param in exc.ctx.command.params
+    ):  # `event add --date today ...`: the date is the first word, not an option
+        usage = " ".join(exc.ctx.command.collect_usage_pieces(exc.ctx)).replace("[OPTIONS] ", "")
+        return (
+            f"{exc.message} The {word} is written without '{typed}', in its place: "
+            f"'{exc.ctx.command_path} {usage}'"
+        )
+    names = names or list(exc.possibilities or ())
+    if not names:
+        return exc.format_message()
+    shown = ", ".join(f"'{name}'" for name in names[:4])
+    return f"{exc.message} (Did you mean {'one of: ' if len(names) > 1 else ''}{shown}?)"
 
 
 def _value_message(exc: click.BadParameter) -> str:

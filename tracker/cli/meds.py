@@ -17,6 +17,7 @@ from tracker.errors import TrackerError, shown
 from tracker.medicines import MME_CAVEAT, DayDoses, Dose, Regimen, amount_text
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*[a-z/]*", re.IGNORECASE)  # 75mg, 75 mg, 75
 
 
 class AmountCommand(click.Command):
@@ -38,6 +39,16 @@ class AmountCommand(click.Command):
                 joined.append(word)
         try:
             return super().parse_args(ctx, list(joined))  # Click consumes the list it is given
+        except click.MissingParameter as exc:
+            loose = [word for word in joined if _AMOUNT.fullmatch(word)]
+            if exc.param is None or exc.param.name != "strength" or not loose:
+                raise
+            amount = shown(loose[0])
+            raise click.UsageError(
+                f"'{amount}': the strength goes after --strength: e.g. "
+                f"'{ctx.command_path} {shown(joined[0])} --strength {amount.replace(' ', '')}'",
+                ctx,
+            ) from None
         except click.UsageError as exc:
             if not str(exc.message).startswith("Got unexpected extra argument"):
                 raise

@@ -14,6 +14,7 @@ from tracker import clock, domain, times
 from tracker import repository as repo
 from tracker.cli import asking, before
 from tracker.cli.app import App, pass_app
+from tracker.cli.group import WordsGoAfter
 from tracker.cli.lines import clip, event_line
 from tracker.cli.params import COUNT, DATE, ID, SIDE, TIME
 from tracker.domain import Event
@@ -27,7 +28,7 @@ def surgery() -> None:
     """Record spine surgeries: the latest one is day 0 of the trend."""
 
 
-@surgery.command("add")
+@surgery.command("add", cls=WordsGoAfter, words_option="--procedure", what="what was done")
 @click.argument("day", type=DATE, metavar="DATE", required=False)
 @click.option("--procedure", help="What was done, e.g. 'L4-L5 microdiscectomy'.")
 @click.option("--levels", help="Spinal levels operated on, e.g. L4-L5,L5-S1.")
