@@ -49,8 +49,13 @@ _SITE_FIELDS = tuple(f for f in FIELDS if f.kind in (SITES, REGIONS))
 _TERM_FIELDS = tuple(f for f in FIELDS if f.kind == TERMS)
 _COLUMN_FIELDS = tuple(f for f in FIELDS if not f.multiple)
 _ROW_FIELDS = _SITE_FIELDS + _TERM_FIELDS
-_BY_SITE_KIND = {f.stored_as: f for f in _SITE_FIELDS}
-_BY_TERM_KIND = {f.stored_as: f for f in _TERM_FIELDS}
+# How _assemble reads the rows back: a site or term row's kind -> the Entry attribute (and
+# whether a site carries an intensity); the columns after _heads()' first five, in order.
+_SITE_TARGET = {f.stored_as: (f.name, f.kind == SITES) for f in _SITE_FIELDS}
+_TERM_TARGET = {f.stored_as: f.name for f in _TERM_FIELDS}
+_NO_ROWS: dict[str, tuple] = {f.name: () for f in _ROW_FIELDS}
+_COLUMN_NAMES = tuple(f.name for f in _COLUMN_FIELDS)
+_HEAD_COLUMNS = 5
 
 
 def _write(session: Session, statement: Executable) -> CursorResult[Any]:
@@ -155,7 +160,7 @@ def get_entry(session: Session, entry_id: int) -> Entry:
     terms = session.execute(
         _terms().where(entry_terms.c.entry_id == entry_id).order_by(entry_terms.c.position)
     )
-    return _assemble(head, list(sites), list(terms))
+    return _assemble(head, sites.all(), terms.all())
 
 
 def update_entry(session: Session, entry: Entry) -> None:
@@ -255,10 +260,15 @@ def list_entries(
     elif since or until:  # a date range: join on the entries' days (indexed), cheaper than IN
         site_query = site_query.join(entries, entries.c.id == entry_sites.c.entry_id).where(*days)
         term_query = term_query.join(entries, entries.c.id == entry_terms.c.entry_id).where(*days)
-    for row in session.execute(site_query.order_by(entry_sites.c.entry_id, entry_sites.c.position)):
-        sites[row.entry_id].append(row)
-    for row in session.execute(term_query.order_by(entry_terms.c.entry_id, entry_terms.c.position)):
-        terms[row.entry_id].append(row)
+    # .all() fetches the rows at once: iterating the result fetched them one by one.
+    for row in session.execute(
+        site_query.order_by(entry_sites.c.entry_id, entry_sites.c.position)
+    ).all():
+        sites[row[0]].append(row)
+    for row in session.execute(
+        term_query.order_by(entry_terms.c.entry_id, entry_terms.c.position)
+    ).all():
+        terms[row[0]].append(row)
     return [_assemble(h, sites.get(h.id, ()), terms.get(h.id, ())) for h in heads]
 
 
@@ -307,15 +317,15 @@ def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
 
 def _assemble(head: Row, sites: Iterable[Row], terms: Iterable[Row]) -> Entry:
     """An entry from its row and its site and term rows (each in position order)."""
-    values: dict[str, list] = {f.name: [] for f in _ROW_FIELDS}
-    for site in sites:
-        f = _BY_SITE_KIND[site.kind]
-        values[f.name].append(Site(site.region, site.intensity) if f.kind == SITES else site.region)
-    for term in terms:
-        values[_BY_TERM_KIND[term.kind].name].append(term.term)
-    columns = head._mapping
-    fields: dict[str, Any] = {name: tuple(items) for name, items in values.items()}
-    fields |= {f.name: columns[f.stored_as] for f in _COLUMN_FIELDS}
+    values: dict[str, list] = {}
+    for _, kind, region, intensity in sites:
+        name, located = _SITE_TARGET[kind]
+        values.setdefault(name, []).append(Site(region, intensity) if located else region)
+    for _, kind, term in terms:
+        values.setdefault(_TERM_TARGET[kind], []).append(term)
+    fields: dict[str, Any] = dict(_NO_ROWS)
+    fields.update((name, tuple(items)) for name, items in values.items())
+    fields.update(zip(_COLUMN_NAMES, head[_HEAD_COLUMNS:], strict=True))
     return Entry(
         id=head.id,
         day=head.day,
