@@ -27,13 +27,16 @@ from tracker.analysis.spread import (
 from tracker.domain import Entry, Site, new_entry, new_event
 from tracker.regions import REGIONS
 from tracker.wording import (
+    _reach_phrases,
     back_leg_sentence,
     best_label,
     completeness_sentence,
     event_sentence,
     new_symptom_sentence,
+    numb_roots,
     reach_sentence,
     red_flags_sentence,
+    skin_area_phrase,
     spread_sentences,
 )
 
@@ -201,6 +204,19 @@ def test_numbness_retreating_is_called_a_good_sign_and_tingling_is_kept_apart() 
     )
     # numbness is a deficit, tingling is not: never merged (docs/method.md#spread-reach)
     assert (tingling.kind, tingling.now, tingling.best) == ("tingling", None, "right-hand")
+
+
+def test_the_headline_names_the_skin_area_with_the_numbness_it_belongs_to() -> None:
+    # page 1 read "numbness reaches the left big toe (none at best); numbness in the left L5
+    # skin area": one finding told twice. The area now goes with that side's numbness.
+    entries = reach_diary({}, {"numb": ("left-big-toe", "left-top-of-foot", "right-sole")})
+    result = spread(entries, best=BEST)
+    assert numb_roots(result) == {"left": ["L5"], "right": ["S1"]}
+    phrases = _reach_phrases(result, numb_roots(result))
+    assert "numbness reaches the left big toe, in the L5 skin area (none at best)" in phrases
+    assert skin_area_phrase(result) == "numbness in the left L5, right S1 skin areas"
+    assert skin_area_phrase(result, said={"left"}) == "numbness in the right S1 skin area"
+    assert skin_area_phrase(result, said={"left", "right"}) is None
 
 
 def test_reach_absent_at_best_and_gone_now() -> None:

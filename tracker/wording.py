@@ -9,7 +9,7 @@ decides anything from the text of a sentence: read the typed results instead.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from tracker.analysis.calendar import (
     DAYS_PER_MONTH,
@@ -774,8 +774,10 @@ def _levels_phrase(verdict: Verdict, spread: Spread) -> str | None:
     return None
 
 
-def _reach_phrases(spread: Spread) -> list[str]:
-    """'pain now radiates to the left foot (none at best)', 'numbness reaches the left toes'."""
+def _reach_phrases(spread: Spread, roots: dict[str, list[str]] | None = None) -> list[str]:
+    """'pain now radiates to the left foot (none at best)', 'numbness reaches the left big toe,
+    in the L5 skin area (none at best)': `roots` gives, by side, the nerve roots whose skin
+    areas the last 6 weeks' numb places lie in, said with the numbness of that side."""
     verbs = {
         "radiation": "pain now radiates to",
         "numbness": "numbness reaches",
@@ -791,23 +793,37 @@ def _reach_phrases(spread: Spread) -> list[str]:
             )
             continue
         then = f"at best the {region_label(item.best)}" if item.best else "none at best"
-        text.append(f"{verbs[item.kind]} the {region_label(item.now)} ({then})")
+        found = (roots or {}).get(item.side, []) if item.kind == "numbness" else []
+        area = f", in the {'/'.join(found)} skin area{'s' * (len(found) > 1)}" if found else ""
+        text.append(f"{verbs[item.kind]} the {region_label(item.now)}{area} ({then})")
     return text
 
 
-def skin_area_phrase(spread: Spread) -> str | None:
-    """'numbness in the left L5 skin area' from the last 6 weeks' numb places, or None."""
+def numb_roots(spread: Spread) -> dict[str, list[str]]:
+    """By side, the nerve roots (L4, L5, S1) whose skin areas hold the last 6 weeks' numb
+    places."""
     periods = spread.periods
     if periods is None:
-        return None
-    roots: dict[tuple[str, str], None] = {}
+        return {}
+    roots: dict[str, set[str]] = {}
     for name in periods.recent_shares.by_kind.get("numb", {}):
         region = REGIONS.get(name)
         if region is not None and region.root and region.side:
-            roots[(region.side, region.root)] = None
-    if not roots:
+            roots.setdefault(region.side, set()).add(region.root)
+    return {side: sorted(found) for side, found in sorted(roots.items())}
+
+
+def skin_area_phrase(spread: Spread, said: Iterable[str] = ()) -> str | None:
+    """'numbness in the left L5 skin area' from the last 6 weeks' numb places, or None; the
+    sides in `said` are left out (the headline names their skin area with the numbness)."""
+    areas = [
+        f"{side} {root}"
+        for side, roots in numb_roots(spread).items()
+        if side not in said
+        for root in roots
+    ]
+    if not areas:
         return None
-    areas = [f"{side} {root}" for side, root in sorted(roots)]
     return f"numbness in the {', '.join(areas)} skin area{'s' * (len(areas) > 1)}"
 
 
@@ -846,8 +862,10 @@ def surgeon_headline(verdict: Verdict, spread: Spread) -> str:
     dominant = spread.back_leg.dominant if spread.back_leg else None
     parts = [_verdict_phrase(verdict, dominant)]
     levels = _levels_phrase(verdict, spread)
-    reach = _reach_phrases(spread)
-    area = skin_area_phrase(spread)
+    roots = numb_roots(spread)
+    reach = _reach_phrases(spread, roots)
+    said = {item.side for item in spread.reach if item.kind == "numbness" and item.now}
+    area = skin_area_phrase(spread, said)
     head = parts[0] + (f": {levels}" if levels else "")
     tail = reach + ([area] if area else [])
     if not tail and verdict.verdict == "insufficient_data":
