@@ -22,14 +22,16 @@ def findings_page(data: ReportData) -> Figure:
     at the smallest size where otherwise the months would be folded into years or a
     paragraph cut short (a wide fallback font for a name)."""
     for tight in (0, 2):
-        fig, whole = _layout(data, tight)
+        fig, whole = _layout(data, tight, last=tight == 2)
         if whole:
             break
     return fig
 
 
-def _layout(data: ReportData, tight: int) -> tuple[Figure, bool]:
-    """The page at one tightness; and whether everything fitted whole."""
+def _layout(data: ReportData, tight: int, last: bool) -> tuple[Figure, bool]:
+    """The page at one tightness; and whether everything fitted whole. A page that is not
+    the last try and does not fit is thrown away, so its table is not drawn (on a long
+    diary it is most of the page's cost)."""
     fig = new_page()
     y = page_title(fig, "What provokes it, daily life, and month by month")
     flow = Flow(fig, y=y, bottom=60 + TABLE_ROOM, tight=tight)
@@ -40,8 +42,10 @@ def _layout(data: ReportData, tight: int) -> tuple[Figure, bool]:
     flow.space(8)
     flow.text("Month by month", HEADING_PT, weight="bold")
     rows_fit = charts.table_rows_fit(flow.y + 2, PT_H - 60)
-    charts.monthly_table(fig, flow.y + 2, data, bottom=PT_H - 60)
-    return fig, not flow.overflowed() and rows_fit >= len(data.spread.monthly)
+    whole = not flow.overflowed() and rows_fit >= len(data.spread.monthly)
+    if whole or last:
+        charts.monthly_table(fig, flow.y + 2, data, bottom=PT_H - 60)
+    return fig, whole
 
 
 def _provokes(flow: Flow, data: ReportData) -> None:
