@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from tracker import domain, medicines
 from tracker import repository as repo
 from tracker.analysis import provokes, series, spread, treatments, trend
+from tracker.analysis.calendar import WEEK_DAYS
 from tracker.errors import TrackerError
 from tracker.report_data import ReportData
 
@@ -67,6 +68,13 @@ def report_data(
     pairs = [(e.day, e.pain) for e in entries]
     verdict = trend.worsening_verdict(pairs, surgeries, as_of)
     day0, level = verdict.day0, verdict.level
+    # Flares are found on weekly bins: the verdict's own when it used weeks (the same bins of
+    # the same daily values), so they are not computed twice.
+    weekly = (
+        verdict.bins
+        if verdict.bin_days == WEEK_DAYS
+        else trend.weekly_bins(pairs, surgeries, as_of)
+    )
     best = level.best if level else None
     found = spread.symptom_spread(
         entries,
@@ -94,7 +102,7 @@ def report_data(
         events=events,
         day0=day0,
         verdict=verdict,
-        flare_centres=tuple(trend.flare_bin_centres(trend.weekly_bins(pairs, surgeries, as_of))),
+        flare_centres=tuple(trend.flare_bin_centres(weekly)),
         spread=found,
         daily_pain=series.daily_pain(entries),
         weekly_pain=series.weekly_pain(entries, day0.day) if day0 else (),

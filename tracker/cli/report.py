@@ -110,7 +110,8 @@ def report(
     out = check_out_path(out or Path(f"tracker-report-{today.isoformat()}.pdf"))
     refuse_overwrite(out, force)
     charts = png_folder(png_dir) if png_dir else None
-    with app.session(write=False) as session:
+    # The diary's entries live until the report is written: frozen out of the collector's way.
+    with app.session(write=False) as session, paused_collector():
         data = report_data(session, today=today, as_of=as_of, since=since, until=until, name=name)
     notes: list[str] = []
     pngs = render_report(data, out, charts, notes)
