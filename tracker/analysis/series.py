@@ -68,12 +68,17 @@ def daily_pain(entries: Iterable[Entry]) -> dict[dt.date, float]:
     return daily_mean(by_day)
 
 
+# Each region's group, looked up once per site: the report asks this of every entry several
+# times (back against leg, the weeks, the months).
+_GROUP_OF = {name: region.group for name, region in REGIONS.items()}
+
+
 def located_pain(entry: Entry, group: str) -> int | None:
     """Highest intensity over the entry's sites of one region group (None if none rated)."""
     values = [
         s.intensity
         for s in entry.where
-        if s.intensity is not None and s.region in REGIONS and REGIONS[s.region].group == group
+        if s.intensity is not None and _GROUP_OF.get(s.region, "") == group
     ]
     return max(values) if values else None
 
