@@ -324,3 +324,61 @@ def test_the_demo_reads_well_through_response_med_list_and_med_doses(story: dict
     assert doses[0].startswith(f"{TODAY.isoformat()}  MME ")
     assert "pregabalin 75 mg 08:00, 75 mg 20:00; tramadol 50 mg" in doses[0]
     assert doses[-1] == medicines.MME_CAVEAT
+
+
+def _response(story: dict, kind: str) -> dict:
+    """`tracker response --json` on the demo's event of this kind, and its printed text."""
+    import json
+
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    [event] = [e for e in story["data"].events if e.kind == kind]
+    run = CliRunner()
+    shown = run.invoke(cli, ["--db", str(story["path"]), "response", str(event.id)])
+    found = run.invoke(cli, ["--db", str(story["path"]), "response", str(event.id), "--json"])
+    assert shown.exit_code == 0 and found.exit_code == 0, shown.output + found.output
+    return json.loads(found.output) | {"text": shown.output, "event": event}
+
+
+def test_the_diagnostic_block_has_its_hourly_readings_and_eases_the_back_for_hours(
+    story: dict,
+) -> None:
+    """Issue 10: a diagnostic medial branch block with readings at 30 min, 1, 2, 4, 6 and 8 h
+    (timed entries on one day); the back eases by two thirds for 4 hours, the leg does not."""
+    judged = _response(story, "nerve-block")
+    block = judged["event"]
+    assert (block.title, block.side, block.levels) == (
+        "Diagnostic medial branch block",
+        "left",
+        ("L4-L5", "L5-S1"),
+    )
+    assert block.time == dt.time(10, 0)
+    hours = [r["hours_after"] for r in judged["readings"]]
+    assert hours[:6] == [0.5, 1, 2, 4, 6, 8]
+    assert "Target: back pain, because the procedure treats the back." in judged["text"]
+    assert "could not be used" not in judged["text"]  # every entry in its window is a reading
+    assert (judged["baseline"], judged["peak_relief_pct"]) == (3, 66.7)
+    assert (judged["relief_lasted_hours"], judged["responder"]) == (4, True)
+    assert [r["relief_pct"] for r in judged["readings"]][-2] == 0  # gone by the evening
+    # at the stricter 80 % some clinics ask of a diagnostic block, it is not a responder
+    [row] = [r for r in story["data"].treatments if r.kind == "nerve-block"]
+    assert (row.detail, row.lasted, row.verdict) == (
+        "left, L4-L5, L5-S1",
+        "4 h",
+        "responder (50 % threshold)",
+    )
+
+
+def test_the_injection_eases_the_leg_for_about_ten_days_and_every_reading_rates_it(
+    story: dict,
+) -> None:
+    """Issue 10: the epidural injection's relief fades after about 10 days; every entry in
+    the 6 weeks after it rates the left leg, so none is unusable (15 were)."""
+    judged = _response(story, "injection")
+    assert judged["responder"] is True and judged["peak_relief_pct"] >= 70
+    assert 8 * 24 <= judged["relief_lasted_hours"] <= 12 * 24
+    assert "1 entry in that time could not be used" in judged["text"]  # the day itself, untimed
+    late = [r["relief_pct"] for r in judged["readings"] if r["hours_after"] >= 18 * 24]
+    assert late and max(late) < 50  # faded

@@ -3,12 +3,13 @@
 The story: an L4-L5 decompression and fusion; high pain just after it, a good stretch at
 months 2-4 (about 3/10), then from month 5 a slow worsening to about 6-7/10 with new
 left-leg radiation spreading from the buttock to the foot and left-foot tingling and
-numbness from month 6. Physiotherapy, pregabalin (month 7) and an epidural steroid
-injection on the left at L5-S1 (month 9, a short-lived dip) are on the timeline, and the
-medicines with their doses (tracker.demo_medicines). About 85 % of days are logged, with
-a missed week, a holiday, some morning-and-evening days and a few entries typed a day or
-two late. No red flags: the demo must not alarm a newcomer. The same seed always writes
-the same diary.
+numbness from month 6. Physiotherapy, pregabalin (month 7), a diagnostic medial branch
+block (month 8, with its hourly readings) and an epidural steroid injection on the left at
+L5-S1 (month 9, relief fading after about 10 days) are on the timeline (the readings:
+tracker.demo_treatments), and the medicines with their doses (tracker.demo_medicines).
+About 85 % of days are logged, with a missed week, a holiday, some morning-and-evening
+days and a few entries typed a day or two late. No red flags: the demo must not alarm a
+newcomer. The same seed always writes the same diary.
 """
 
 from __future__ import annotations
@@ -252,12 +253,15 @@ def demo_entries(today: dt.date, seed: int = 7) -> tuple[dt.date, list[Entry]]:
     for day in _logged_days(days_rng, n_days):
         entries.extend(_day_entries(rng, day0, day, today, noise[day]))
     from tracker.demo_movement import with_movement  # issue 9: what provokes it, nights
+    from tracker.demo_treatments import with_treatment_readings  # issue 10: responses
 
-    return day0, with_movement(entries, day0, seed)
+    return day0, with_treatment_readings(with_movement(entries, day0, seed), day0, seed)
 
 
 def demo_events(day0: dt.date, today: dt.date) -> list[Event]:
-    """The surgery, physiotherapy, pregabalin, the injection and an MRI."""
+    """The surgery, physiotherapy, pregabalin, a diagnostic block, the injection and an MRI."""
+    from tracker.demo_treatments import block_event
+
     title, levels = SURGERY
     events = [
         new_event(day0, "surgery", title, levels=levels),
@@ -265,6 +269,7 @@ def demo_events(day0: dt.date, today: dt.date) -> list[Event]:
         new_event(
             day0 + dt.timedelta(PREGABALIN_DAY), "medication-start", "Pregabalin 75 mg twice daily"
         ),
+        block_event(day0),  # issue 10: a diagnostic block with its hourly readings
         new_event(
             day0 + dt.timedelta(INJECTION_DAY),
             "injection",

@@ -182,7 +182,8 @@ def _measure(target: str) -> tuple[str | None, str | None]:
     return target, None
 
 
-def _pain(entry: Entry, target: str) -> float | None:
+def target_pain(entry: Entry, target: str) -> float | None:
+    """The pain an entry gives for a target (back, leg, "left leg", overall), or None."""
     group, side = _measure(target)
     if group is None:
         return float(entry.pain)
@@ -194,7 +195,7 @@ def _daily(entries: Iterable[Entry], target: str) -> dict[dt.date, float]:
     """Each day's mean of the target pain, over the entries that rate it."""
     by_day: dict[dt.date, list[float]] = {}
     for entry in entries:
-        value = _pain(entry, target)
+        value = target_pain(entry, target)
         if value is not None:
             by_day.setdefault(entry.day, []).append(value)
     return {day: sum(v) / len(v) for day, v in by_day.items()}
@@ -209,7 +210,7 @@ def choose_target(event: Event, before: Sequence[Entry], after: Sequence[Entry])
         preferred = [leg, "back"]  # a root block on one side: that leg
     for target in preferred:
         days_before = len(_daily(before, target))
-        rated_after = sum(1 for e in after if _pain(e, target) is not None)
+        rated_after = sum(1 for e in after if target_pain(e, target) is not None)
         if days_before >= BASELINE_DAYS and rated_after:
             why = _why(event, target, back_procedure)
             return target, why
@@ -277,9 +278,9 @@ def judge(
     readings = tuple(
         _reading(event, entry, value, baseline)
         for entry in after
-        if (value := _pain(entry, target)) is not None
+        if (value := target_pain(entry, target)) is not None
     )
-    rated_skipped = skipped + sum(1 for e in after if _pain(e, target) is None)
+    rated_skipped = skipped + sum(1 for e in after if target_pain(e, target) is None)
     base = _replace(base, readings=readings, skipped=rated_skipped)
     if event.kind == "nerve-block":
         return _judge_block(base)

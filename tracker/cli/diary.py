@@ -248,6 +248,8 @@ def list_command(
         details = summary(entry).split("; ", 1)[1] if "; " in summary(entry) else ""
         if entry.note:
             details = (details + "  " if details else "") + f'"{clip(entry.note, 40)}"'
+        if entry.time is not None:  # a timed reading (a block's, say): its time comes first
+            details = f"{entry.time:%H:%M}  {details}"
         click.echo(f"{entry.id:>5}  {entry.day.isoformat():<10}{mark} {entry.pain:>4}  {details}")
     footer = f"{len(entries)} of {domain.plural(total, 'entry', 'entries')} shown."
     if any(e.backfilled for e in entries):
