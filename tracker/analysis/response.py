@@ -303,9 +303,9 @@ def _after(event: Event, entries: Sequence[Entry]) -> tuple[list[Entry], int]:
     last = window_end(event)
     started = _moment(event.day, event.time)
     found, skipped = [], 0
-    for entry in sorted(entries, key=lambda e: (e.day, e.time or dt.time.min, e.logged_at)):
-        if not event.day <= entry.day <= last:
-            continue
+    # The window's entries first, then sorted (stable: the same order as sorting them all).
+    window = [entry for entry in entries if event.day <= entry.day <= last]
+    for entry in sorted(window, key=lambda e: (e.day, e.time or dt.time.min, e.logged_at)):
         moment = _moment(entry.day, entry.time)
         if event.kind == "nerve-block":
             if started is None:
