@@ -110,3 +110,36 @@ def test_each_week_shows_its_doses_and_its_mean_mme_a_day(run):
     assert [(w["doses"], w["as_needed_doses"], w["mean_mme"]) for w in weeks] == [
         (1, 0, None), (5, 3, 4.3), (1, 1, 5.0),
     ]  # fmt: skip
+
+
+def test_since_the_last_report_counts_the_doses_and_the_opioid_load_against_before(run, tmp_path):
+    """The line a patient reads before an appointment said nothing of the medicines: it now
+    gives the doses taken since the last report and the mean MME a day, beside the 28 days
+    before it, with the CDC caveat."""
+    report_day = TODAY - dt.timedelta(days=10)
+    first = report_day - dt.timedelta(days=27)
+    assert run("med", "add", "oxycodone", "--strength", "5mg", "--as-needed",
+               "--date", first.isoformat()).exit_code == 0  # fmt: skip
+    assert run("med", "add", "pregabalin", "--strength", "75mg", "--schedule", "twice daily",
+               "--date", first.isoformat()).exit_code == 0  # fmt: skip
+    for offset in range(28):  # before the report: oxycodone 5 mg a day = 7.5 MME a day
+        run("dose", "oxycodone", "--date", (first + dt.timedelta(days=offset)).isoformat())
+    run("log", "3", "--date", report_day.isoformat())
+    made = run("report", "--out", str(tmp_path / "r.pdf"), "--as-of", report_day.isoformat())
+    assert made.exit_code == 0, made.output
+    for offset in (1, 2, 3, 4, 5):  # since: 2 oxycodone a day on 5 of the 10 days = 7.5 a day
+        day = (report_day + dt.timedelta(days=offset)).isoformat()
+        run("dose", "oxycodone", "--date", day, "--at", "08:00")
+        run("dose", "oxycodone", "--date", day, "--at", "20:00")
+        run("dose", "pregabalin", "--date", day, "--at", "08:00")
+    run("log", "6", "--date", (report_day + dt.timedelta(days=2)).isoformat())
+    lines = run("summary", "--weeks", "1").output.splitlines()
+    assert lines[-2] == (
+        f"Since your last report ({report_day.isoformat()}): 1 entry on 1 day; median pain 6.0"
+        " (3.0 in the 28 days before); 15 doses (10 as needed); opioids 7.5 MME a day"
+        " (7.5 in the 28 days before)."
+    )
+    assert lines[-1] == MME_CAVEAT  # no week shown had an opioid, so the caveat comes here
+    since = json.loads(run("summary", "--json").output)["since_last_report"]
+    assert (since["doses"], since["as_needed_doses"]) == (15, 10)
+    assert (since["mean_mme"], since["mean_mme_before"]) == (7.5, 7.5)

@@ -54,6 +54,10 @@ class Since:
     new_regions: tuple[tuple[str, str], ...]  # (kind, region) not named in those 28 days
     events: tuple[Event, ...]
     red_flags: tuple[str, ...]
+    doses: int = 0  # doses logged after that day (a patch is worn, not dosed)
+    as_needed: int = 0  # ... of which as needed
+    mean_mme: float | None = None  # mean MME a day after that day, when an opioid was taken
+    mean_mme_before: float | None = None  # ... in the 28 days up to it
 
 
 def weeks(
@@ -90,8 +94,16 @@ def weeks(
     return found
 
 
-def since(entries: Sequence[Entry], events: Sequence[Event], day: dt.date) -> Since:
-    """What the diary says after `day`, beside the 28 days up to it."""
+def since(
+    entries: Sequence[Entry],
+    events: Sequence[Event],
+    day: dt.date,
+    today: dt.date | None = None,
+    doses: Sequence[DayDoses] = (),
+) -> Since:
+    """What the diary says after `day` (up to `today`), beside the 28 days up to it; with
+    the doses of `doses` (the days that had any, from 27 days before `day`), their count and
+    the mean MME a calendar day, as the weeks have them."""
     after = [e for e in entries if e.day > day]
     before = [e for e in entries if day - dt.timedelta(days=28) < e.day <= day]
     named_before = {(kind, r) for e in before for kind, r in _named(e)}
@@ -105,7 +117,27 @@ def since(entries: Sequence[Entry], events: Sequence[Event], day: dt.date) -> Si
         new_regions=tuple(new),
         events=tuple(ev for ev in events if ev.day > day),
         red_flags=tuple(dict.fromkeys(f for e in after for f in e.red_flags)),
+        **_doses_since(doses, day, today or day),
     )
+
+
+def _doses_since(doses: Sequence[DayDoses], day: dt.date, today: dt.date) -> dict:
+    """Doses after `day`, and the mean MME a day after it and in the 28 days up to it."""
+    first_before = day - dt.timedelta(days=27)
+    after = [d for taken in doses if taken.day > day for d in taken.doses]
+    before = [d for taken in doses if first_before <= taken.day <= day for d in taken.doses]
+    logged = [d for d in after if not d.regimen.patch]
+    mme = {taken.day: taken.mme for taken in doses}
+    opioid_after = today > day and any(d.regimen.opioid for d in after)
+    opioid_before = any(d.regimen.opioid for d in before)
+    return {
+        "doses": len(logged),
+        "as_needed": sum(d.regimen.as_needed for d in logged),
+        "mean_mme": mean_daily_mme(mme, day + dt.timedelta(days=1), today)
+        if opioid_after
+        else None,
+        "mean_mme_before": mean_daily_mme(mme, first_before, day) if opioid_before else None,
+    }
 
 
 def sparkline(values: Sequence[float | None]) -> str:

@@ -64,10 +64,12 @@ def summary(app: App, count: int, as_json: bool) -> None:
         verdict = trend_for(session, today)
         regimens = repo.list_regimens(session)
         first = today - dt.timedelta(days=today.weekday(), weeks=count - 1)
+        if last_report:  # the 28 days before the last report, for its MME beside today's
+            first = min(first, last_report - dt.timedelta(days=27))
         doses = repo.list_doses(session, first, today)
     taken = medicines.days_of_doses(regimens, doses, first, today)
     weeks = glance.weeks(entries, today, count, taken)
-    changed = glance.since(entries, events, last_report) if last_report else None
+    changed = glance.since(entries, events, last_report, today, taken) if last_report else None
     sentence = describe_verdict(verdict)[0]
     if as_json:
         import json
@@ -94,10 +96,14 @@ def summary(app: App, count: int, as_json: bool) -> None:
         "Back, Leg M-S: a mark a day, Monday to Sunday, taller for worse pain (0-10) at those"
         f" places; {glance.NO_DAY} no rating."
     )
-    if any(week.mean_mme is not None for week in weeks):
+    caveat = any(week.mean_mme is not None for week in weeks)
+    if caveat:
         click.echo(f"Doses: as logged that week; MME/day: the mean a day. {medicines.MME_CAVEAT}")
     click.echo(f"Verdict: {sentence}")
     click.echo(_since_line(changed))
+    said_mme = getattr(changed, "mean_mme", None) or getattr(changed, "mean_mme_before", None)
+    if said_mme is not None and not caveat:
+        click.echo(medicines.MME_CAVEAT)
 
 
 def _since_line(changed: object) -> str:
@@ -128,6 +134,13 @@ def _since_line(changed: object) -> str:
             "events: "
             + ", ".join(f"{e.day.isoformat()} {e.kind} - {e.title}" for e in changed.events)
         )
+    if changed.doses:
+        needed = f" ({changed.as_needed} as needed)" if changed.as_needed else ""
+        parts.append(f"{domain.plural(changed.doses, 'dose')}{needed}")
+    if changed.mean_mme is not None or changed.mean_mme_before is not None:
+        now = "none" if changed.mean_mme is None else f"{changed.mean_mme:.1f} MME a day"
+        before = "none" if changed.mean_mme_before is None else f"{changed.mean_mme_before:.1f}"
+        parts.append(f"opioids {now} ({before} in the 28 days before)")
     if changed.red_flags:
         parts.append("red flags: " + ", ".join(changed.red_flags))
     return f"Since your last report ({changed.day.isoformat()}): " + "; ".join(parts) + "."
@@ -150,6 +163,10 @@ def _as_json(weeks: list, verdict: str, sentence: str, changed: object) -> dict:
             "new": [{"kind": kind, "region": region} for kind, region in changed.new_regions],
             "events": [e.as_dict() for e in changed.events],
             "red_flags": list(changed.red_flags),
+            "doses": changed.doses,
+            "as_needed_doses": changed.as_needed,
+            "mean_mme": changed.mean_mme,
+            "mean_mme_before": changed.mean_mme_before,
         }
     return {
         "weeks": [
