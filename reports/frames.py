@@ -102,12 +102,16 @@ def region_matrix(counts: dict[str, dict[int, int]], months: Sequence[int]) -> p
     return frame.loc[order]
 
 
-def top_rows(matrix: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, int]:
-    """The `limit` regions with most days (kept in body order), and how many were left out."""
+def top_rows(matrix: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, list[str]]:
+    """The `limit` regions with most days (kept in body order), and the names of those left
+    out (body order)."""
     if len(matrix) <= limit:
-        return matrix, 0
+        return matrix, []
     keep = set(matrix.sum(axis=1).nlargest(limit).index)
-    return matrix.loc[[name for name in matrix.index if name in keep]], len(matrix) - limit
+    return (
+        matrix.loc[[name for name in matrix.index if name in keep]],
+        [name for name in matrix.index if name not in keep],
+    )
 
 
 def monthly_frame(rows: Sequence[MonthRow], last: dt.date) -> pd.DataFrame:

@@ -26,16 +26,18 @@ from reports.style import (
     SMALL_PT,
     axes_at,
     note_instead,
+    text_width,
 )
 from reports.timeline import num
 from tracker.analysis.calendar import DAYS_PER_MONTH as MONTH_DAYS
 from tracker.regions import REGIONS
 from tracker.report_data import ReportData
 
-MAX_PANEL_ROWS = 10
 ROW_PT = 10.5  # a row holds its 8 pt label (about 9.4 pt from ascender to descender)
+MIN_ROW_PT = 9.6  # rows are drawn this close, down from ROW_PT, before any place is left out
 HEADER_PT = 14.0  # a panel's title above its rows
 GAP_PT = 8.0  # between panels
+MIN_GAP_PT = 4.0  # between panels, where every place would not fit otherwise
 BAR_PT = 36.0  # the colour bar and its note
 LABEL_W = 92.0  # room for the places' names left of the rows
 
@@ -61,26 +63,41 @@ def region_panels(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
             fig, y, "No places were logged (pain sites, radiation, numbness, tingling or weakness)."
         )
     ticks = 3.5 + 3.5 + _date_label_lines(data, span) * SMALL_PT * 1.25  # length, pad, lines
-    fixed = len(drawn) * (HEADER_PT + GAP_PT) + ticks + (14 if empty else 0) + BAR_PT
-    limits = _row_limits([len(m) for _, m in drawn], int((bottom - y - fixed) // ROW_PT))
+    wanted = sum(len(m) for _, m in drawn)
+    for gap in (GAP_PT, MIN_GAP_PT):  # closer panels before closer rows, rows before cuts
+        fixed = len(drawn) * (HEADER_PT + gap) + ticks + (14 if empty else 0) + BAR_PT
+        space = bottom - y - fixed
+        if space >= wanted * ROW_PT:
+            break
+    row_pt = float(np.clip(space / max(wanted, 1), MIN_ROW_PT, ROW_PT))
+    limits = _row_limits([len(m) for _, m in drawn], int(space // row_pt))
     keys = timeline.numbered_events(data, span)
     edges = _month_edges(logged.index, day0, data)
     image = None
     last_ax = None
     for (title, matrix), limit in zip(drawn, limits, strict=True):
         matrix, hidden = frames.top_rows(matrix, limit)
-        label = title + (f" ({hidden} less frequent places not shown)" if hidden else "")
-        fig.text(MARGIN / PT_W, 1 - y / PT_H, label, fontsize=BODY_PT, weight="bold", va="top")
-        height = ROW_PT * len(matrix)
+        fig.text(MARGIN / PT_W, 1 - y / PT_H, title, fontsize=BODY_PT, weight="bold", va="top")
+        if hidden:  # named, never just counted (a page with room draws every place)
+            fig.text(
+                (MARGIN + text_width(title + "  ", BODY_PT, bold=True)) / PT_W,
+                1 - y / PT_H,
+                "also, in fewer days (no room for a row): "
+                + ", ".join(REGIONS[n].label if n in REGIONS else n for n in hidden),
+                fontsize=MIN_PT,
+                color=GREY,
+                va="top",
+            )
+        height = row_pt * len(matrix)
         ax = axes_at(fig, MARGIN + LABEL_W, y + HEADER_PT, PT_W - 2 * MARGIN - LABEL_W - 6, height)
         image = _heatmap(ax, matrix, logged, edges, span)
         timeline.event_lines(ax, keys, span)
         timeline.date_axis(ax, span, labels=False)
-        y += HEADER_PT + height + GAP_PT
+        y += HEADER_PT + height + gap
         last_ax = ax
     if last_ax is not None:
         last_ax.tick_params(axis="x", labelbottom=True)
-        y += ticks - GAP_PT + 4
+        y += ticks - gap + 4
     if empty:
         fig.text(
             MARGIN / PT_W,
@@ -120,8 +137,8 @@ def _date_label_lines(data: ReportData, span: tuple[float, float]) -> int:
 
 def _row_limits(rows: list[int], room: int) -> list[int]:
     """Rows each panel may show: all where they fit in `room`, else the largest panels cut
-    first (each keeps at least one row and at most MAX_PANEL_ROWS)."""
-    limits = [min(n, MAX_PANEL_ROWS) for n in rows]
+    first (each keeps at least one row)."""
+    limits = list(rows)
     while sum(limits) > max(room, len(rows)):
         largest = max(range(len(limits)), key=lambda i: limits[i])
         if limits[largest] <= 1:

@@ -212,3 +212,35 @@ def test_numbness_and_tingling_are_drawn_apart_and_the_views_say_which_way_they_
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert texts.count("Front (facing you)") == 2 and texts.count("Back (from behind)") == 2
     assert texts.count("LEFT") == 4 and texts.count("RIGHT") == 4
+
+
+def test_page_three_draws_every_place_month_by_month(diary):
+    """A surgeon complained of "1 less frequent places not shown" on a page with room: each
+    place of each symptom logged is a row of its panel (rows drawn closer first)."""
+    from reports.frames import SYMPTOM_PANELS
+    from tracker.regions import REGIONS
+
+    fig, data = page_three(diary["db"])
+    names = {region.label for region in REGIONS.values()}
+    labels = [
+        t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if t.get_text() in names
+    ]
+    places = [
+        REGIONS[name].label
+        for _, key in SYMPTOM_PANELS
+        for name in data.spread.region_months.get(key, {})
+    ]
+    assert places and sorted(labels) == sorted(places)
+    text = " ".join((PdfReader(diary["pdf"]).pages[2].extract_text() or "").split())
+    assert "not shown" not in text and "no room" not in text
+
+
+def test_a_place_left_out_for_room_is_named():
+    import pandas as pd
+
+    from reports.frames import top_rows
+
+    matrix = pd.DataFrame({0: [5.0, 1.0, 3.0]}, index=["lower-back", "left-thigh", "left-calf"])
+    kept, hidden = top_rows(matrix, 2)
+    assert list(kept.index) == ["lower-back", "left-calf"] and hidden == ["left-thigh"]
+    assert top_rows(matrix, 3)[1] == []
