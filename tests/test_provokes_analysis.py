@@ -289,3 +289,89 @@ def test_before_after_lines():
         'partly 0 (0 %), different 1 (50 %); from "different" (19 January 2026) to "same" '
         "(9 March 2026)."
     )
+
+
+# ---------------------------------------------------------------- by month (issue 9)
+
+
+def _month_days(month: int, count: int, worse: tuple[str, ...], eased: tuple[str, ...],
+                where: str = "left-calf", start: int = 0) -> list[Day]:  # fmt: skip
+    return [
+        Day(
+            _day(30 * month + start + n),
+            5,
+            where=(Site(where, 5),),
+            worse_with=worse,
+            better_with=eased,
+        )
+        for n in range(count)
+    ]
+
+
+def test_by_month_gives_each_months_share_of_answered_days_back_against_leg():
+    """Month 1 (index 0): 10 leg days worse walking, eased by sitting on 5; month 3 (index
+    2): 8 leg days worse standing; back pain only in month 1 (7 days worse sitting)."""
+    entries = (
+        _month_days(0, 5, ("walking",), ("sitting",))
+        + _month_days(0, 5, ("walking",), (), start=5)
+        + _month_days(0, 7, ("sitting",), (), where="lower-back", start=10)
+        + _month_days(2, 8, ("standing",), ())
+    )
+    by = an.provokes(entries, [], DAY0, _day(75)).by_month
+    assert by is not None
+    assert by.months == (0, 1, 2) and by.partial == 2  # day 75 is the 16th of month index 2
+    back, leg = by.scopes
+    assert (back.scope, back.answered) == ("back", (7, 0, 0))
+    assert (leg.scope, leg.answered) == ("leg", (10, 0, 8))
+    rows = {(r.direction, r.activity): r for r in leg.rows}
+    # since day 0: walking 10 of 18 days, standing 8 of 18, sitting eased 5 of 18 (all >= 20 %)
+    assert list(rows) == [("worse", "walking"), ("worse", "standing"), ("eased", "sitting")]
+    walking = rows["worse", "walking"]
+    assert (walking.days, walking.answered) == (10, 18)
+    assert [c.share for c in walking.cells] == [1.0, None, 0.0]  # month 2: nothing answered
+    assert [c.share for c in rows["worse", "standing"].cells] == [0.0, None, 1.0]
+    assert [c.share for c in rows["eased", "sitting"].cells] == [0.5, None, 0.0]
+    assert [(r.direction, r.activity) for r in back.rows] == [("worse", "sitting")]
+    assert by.nights is None  # no night answered
+
+
+def test_by_month_leaves_a_month_blank_below_7_answered_days():
+    entries = _month_days(0, 7, ("walking",), ()) + _month_days(1, 6, ("walking",), ())
+    by = an.provokes(entries, [], DAY0, _day(59)).by_month
+    assert by is not None and by.partial is None  # day 59 closes month index 1
+    (leg,) = by.scopes
+    (walking,) = leg.rows
+    assert [(c.days, c.answered, c.share) for c in walking.cells] == [(7, 7, 1.0), (6, 6, None)]
+    assert an.MONTH_MIN_ANSWERED == 7
+
+
+def test_by_month_rows_are_the_activities_that_matter_at_most_four_each_way():
+    """An activity named on under 20 % of the answered days has no row; at most 4 each way,
+    the most frequent first; 'nothing' eases nothing, but is a row when it is frequent."""
+    worse = ("walking", "standing", "sitting", "lifting", "twisting")
+    entries = _month_days(0, 8, worse, ("nothing",)) + _month_days(1, 2, ("coughing",), ())
+    by = an.provokes(entries, [], DAY0, _day(59)).by_month
+    assert by is not None
+    (leg,) = by.scopes
+    said = [(r.direction, r.activity) for r in leg.rows]
+    assert said == [
+        ("worse", "sitting"), ("worse", "standing"), ("worse", "walking"), ("worse", "twisting"),
+        ("eased", "nothing"),
+    ]  # fmt: skip
+    # coughing: 2 of 10 days is 20 %, but the four most frequent come first
+    assert all(r.share == 0.8 for r in leg.rows)
+
+
+def test_by_month_falls_back_to_all_days_and_counts_nights_woken():
+    entries = [Day(_day(n), 4, worse_with=("sitting",), woke=1 if n % 2 else 0) for n in range(10)]
+    by = an.provokes(entries, [], DAY0, _day(20)).by_month
+    assert by is not None
+    (everyday,) = by.scopes
+    assert everyday.scope == "all" and everyday.answered == (10,)
+    assert by.nights is not None
+    assert (by.nights.days, by.nights.answered) == (5, 10)
+    assert [c.share for c in by.nights.cells] == [0.5]
+
+
+def test_by_month_is_none_without_any_answer():
+    assert an.provokes([Day(_day(1), 3)], [], DAY0, _day(5)).by_month is None

@@ -44,11 +44,20 @@ NEVER_RELIEVED_FROM_DAYS = 90
 # A month counts towards "best after surgery" with this many logged days.
 MIN_MONTH_DAYS = 7
 MIN_RECENT_DAYS = 3
+# What provokes it by month (docs/clinical.md#provokes-by-month, our own conventions): a
+# month's share is given when it rests on at least MONTH_MIN_ANSWERED days with movement
+# answers and that pain (nights answered, for nights woken); an activity has its own row
+# when it made that pain worse, or eased it, on at least ROW_MIN_SHARE of the answered days
+# since day 0, at most ROW_MAX each way, the most frequent first.
+MONTH_MIN_ANSWERED = 7
+ROW_MIN_SHARE = 0.20
+ROW_MAX = 4
 # The patient's own activities: a change of 3 in one, or 2 on average, matters
 # (docs/clinical.md#psfs, Stratford 1995).
 GOAL_CHANGE_ONE, GOAL_CHANGE_AVERAGE = 3, 2.0
 
 SCOPES = ("all", "back", "leg")
+EASED_BY_ORDER = {name: i for i, name in enumerate(EASED_BY)}
 MEASURES = ("overall", "back", "leg")
 SAME_ANSWERS = ("same", "partly", "different", "no-pain")
 
@@ -98,12 +107,13 @@ class ScopeDays:
 
     def worse_share(self, activity: str) -> float:
         """Share of answered days on which the activity made it worse (0 with no days)."""
-        return _share(self._days(activity).worse_days, self.days_answered)
+        return _share(self.counts(activity).worse_days, self.days_answered)
 
     def eased_share(self, activity: str) -> float:
-        return _share(self._days(activity).eased_days, self.days_answered)
+        return _share(self.counts(activity).eased_days, self.days_answered)
 
-    def _days(self, activity: str) -> ActivityDays:
+    def counts(self, activity: str) -> ActivityDays:
+        """The days one activity made it worse and eased it (0 and 0 when never named)."""
         for item in self.activities:
             if item.activity == activity:
                 return item
@@ -247,6 +257,55 @@ class WeeklyAnswers:
 
 
 @dataclass(frozen=True)
+class MonthCell:
+    """One month of one row: on how many of the month's answered days (nights) it held."""
+
+    month_index: int  # 30-day months since day 0, from 0 (printed from 1: "month 1")
+    days: int
+    answered: int
+
+    @property
+    def share(self) -> float | None:
+        """The share of the answered days; None when too few were answered to say."""
+        return self.days / self.answered if self.answered >= MONTH_MIN_ANSWERED else None
+
+
+@dataclass(frozen=True)
+class MonthsRow:
+    """One activity that made one pain worse (or eased it), or nights woken, by month."""
+
+    scope: str  # "back", "leg", "all"; "night" for nights woken
+    direction: str  # "worse", "eased"; "woke" for nights woken
+    activity: str | None  # None for nights woken
+    days: int  # since day 0
+    answered: int
+    cells: tuple[MonthCell, ...]  # one per month of MovementMonths.months
+
+    @property
+    def share(self) -> float:
+        return _share(self.days, self.answered)
+
+
+@dataclass(frozen=True)
+class ScopeMonths:
+    """Back-pain (or leg-pain) days by month: the days answered, and the activity rows."""
+
+    scope: str
+    answered: tuple[int, ...]  # days with movement answers and this pain, per month
+    rows: tuple[MonthsRow, ...]  # worse-with rows, then eased-by rows
+
+
+@dataclass(frozen=True)
+class MovementMonths:
+    """What provokes it and what eases it, month by month, back against leg, and nights."""
+
+    months: tuple[int, ...]  # every month index from the first answered to as_of's
+    partial: int | None  # the as-of month when it has not had its 30 days yet
+    scopes: tuple[ScopeMonths, ...]
+    nights: MonthsRow | None  # nights woken by pain, of the nights answered
+
+
+@dataclass(frozen=True)
 class Provokes:
     """Everything the report's section on what provokes it shows."""
 
@@ -260,6 +319,7 @@ class Provokes:
     nights_woken: int
     skin_areas: tuple[SkinAreaNumbness, ...]
     weekly: WeeklyAnswers
+    by_month: MovementMonths | None = None  # None with no movement or night answer
 
 
 # ---------------------------------------------------------------- the day's answers
@@ -462,6 +522,92 @@ def skin_areas(entries: Iterable[DiaryEntry]) -> tuple[SkinAreaNumbness, ...]:
     )
 
 
+# ---------------------------------------------------------------- by month
+
+
+def _rows(
+    scope: str, overall: ScopeDays, months: dict[int, ScopeDays], shown: tuple[int, ...]
+) -> tuple[MonthsRow, ...]:
+    """The rows of one pain: the activities that matter (ROW_MIN_SHARE, ROW_MAX), worse
+    first, each way the most frequent first (ties in vocabulary order)."""
+    rows = []
+    for direction in ("worse", "eased"):
+        counts = [
+            (getattr(a, f"{direction}_days"), EASED_BY_ORDER[a.activity], a.activity)
+            for a in overall.activities
+            if not (direction == "worse" and a.activity == NOTHING)
+        ]
+        chosen = [
+            c
+            for c in sorted(counts, key=lambda c: (-c[0], c[1]))
+            if c[0] and _share(c[0], overall.days_answered) >= ROW_MIN_SHARE
+        ][:ROW_MAX]
+        for days, _, activity in chosen:
+            cells = []
+            for index in shown:
+                month = months.get(index)
+                found = month.counts(activity) if month else None
+                cells.append(
+                    MonthCell(
+                        index,
+                        getattr(found, f"{direction}_days") if found else 0,
+                        month.days_answered if month else 0,
+                    )
+                )
+            rows.append(
+                MonthsRow(scope, direction, activity, days, overall.days_answered, tuple(cells))
+            )
+    return tuple(rows)
+
+
+def movement_months(
+    overall: Sequence[ScopeDays],
+    months: Sequence[MonthMovement],
+    nights: Sequence[NightsMonth],
+    day0: dt.date,
+    as_of: dt.date,
+) -> MovementMonths | None:
+    """The by-month view of the shares (docs/clinical.md#provokes-by-month): back-pain and
+    leg-pain days (all days when neither pain was located), the activities that matter to
+    each, and nights woken; every month from the first with an answer to as_of's."""
+    answered = [m.month_index for m in months] + [n.month_index for n in nights]
+    if not answered:
+        return None
+    last = (as_of - day0).days // MONTH_DAYS
+    shown = tuple(range(min(answered), max(last, max(answered)) + 1))
+    partial = last if (as_of - day0).days % MONTH_DAYS < MONTH_DAYS - 1 else None
+    by_scope = {s.scope: s for s in overall}
+    located = [s for s in ("back", "leg") if by_scope[s].days_answered]
+    scopes = []
+    for scope in located or (["all"] if by_scope["all"].days_answered else []):
+        per_month = {m.month_index: s for m in months for s in m.scopes if s.scope == scope}
+        scopes.append(
+            ScopeMonths(
+                scope,
+                tuple(per_month[i].days_answered if i in per_month else 0 for i in shown),
+                _rows(scope, by_scope[scope], per_month, shown),
+            )
+        )
+    night_row = None
+    if nights:
+        per_night = {n.month_index: n for n in nights}
+        cells = tuple(
+            MonthCell(i, per_night[i].nights_woken, per_night[i].nights_answered)
+            if i in per_night
+            else MonthCell(i, 0, 0)
+            for i in shown
+        )
+        night_row = MonthsRow(
+            "night",
+            "woke",
+            None,
+            sum(n.nights_woken for n in nights),
+            sum(n.nights_answered for n in nights),
+            cells,
+        )
+    return MovementMonths(shown, partial, tuple(scopes), night_row)
+
+
 # ---------------------------------------------------------------- the weekly checks
 
 
@@ -557,19 +703,22 @@ def provokes(
     for day in days:
         months.setdefault((day.day - anchor).days // MONTH_DAYS, []).append(day)
     nights = _nights(days, anchor)
+    overall = tuple(_scope_days(days, scope) for scope in SCOPES)
+    movement = tuple(
+        MonthMovement(
+            index,
+            anchor + dt.timedelta(days=index * MONTH_DAYS),
+            tuple(_scope_days(items, scope) for scope in SCOPES),
+        )
+        for index, items in sorted(months.items())
+        if any(_answered(d) for d in items)
+    )
     return Provokes(
         day0=day0,
         as_of=as_of,
-        overall=tuple(_scope_days(days, scope) for scope in SCOPES),
-        months=tuple(
-            MonthMovement(
-                index,
-                anchor + dt.timedelta(days=index * MONTH_DAYS),
-                tuple(_scope_days(items, scope) for scope in SCOPES),
-            )
-            for index, items in sorted(months.items())
-            if any(_answered(d) for d in items)
-        ),
+        overall=overall,
+        months=movement,
+        by_month=movement_months(overall, movement, nights, anchor, as_of),
         patterns=pattern_notes(days, anchor, as_of),
         nights=nights,
         nights_answered=sum(n.nights_answered for n in nights),
