@@ -38,9 +38,11 @@ from reports.style import (
     new_page,
     note_instead,
     page_title,
+    text_width,
 )
 from reports.timeline import num
 from tracker.analysis.calendar import RECENT_DAYS, REF_WINDOW_DAYS, DayZero
+from tracker.analysis.provokes import MIN_MONTH_DAYS
 from tracker.domain import plural
 from tracker.report_data import ReportData
 from tracker.wording import (
@@ -431,6 +433,23 @@ def monthly_table(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
     return _table_notes(fig, y, data, table, folded, len(columns) < len(TABLE_HEADINGS))
 
 
+def _column_widths(
+    table: pd.DataFrame, columns: list[tuple[str, str, str, int]]
+) -> list[float]:
+    """Each column as wide as its widest heading line or cell in the font drawn (DejaVu Sans
+    is wider than Helvetica: fixed widths let '% of days' headings run into each other),
+    and at least its set width."""
+    widths = []
+    for key, heading, _, least in columns:
+        lines = [text_width(line, MIN_PT, bold=True) for line in heading.split("\n")]
+        cells = [text_width(_cell(key, row), SMALL_PT) for _, row in table.iterrows()]
+        widths.append(max(float(least), max(lines + cells) + 2 * CELL_PAD + 2))
+    return widths
+
+
+CELL_PAD = 3.0  # points between a column's edge and its text
+
+
 def _draw_table(
     fig: Figure,
     y: float,
@@ -439,8 +458,9 @@ def _draw_table(
     bottom: float,
 ) -> float:
     """Header and rows as aligned text with light banding; returns the y below it."""
-    spare = (PT_W - 2 * MARGIN - sum(c[3] for c in columns)) / len(columns)
-    edges = np.cumsum([0] + [c[3] + spare for c in columns])
+    widths = _column_widths(table, columns)
+    spare = (PT_W - 2 * MARGIN - sum(widths)) / len(columns)
+    edges = np.cumsum([0] + [w + spare for w in widths])
     width = float(edges[-1])
     row_h = float(np.clip((bottom - y - 80) / max(len(table), 1), 10.5, 14.0))
     size = SMALL_PT
@@ -454,7 +474,7 @@ def _draw_table(
         for i, ((_, row), m) in enumerate(zip(table.iterrows(), muted, strict=True))
     ]
     for (key, heading, align, _), left, right in zip(columns, edges[:-1], edges[1:], strict=True):
-        x = MARGIN + (left + 3 if align == "left" else right - 3)
+        x = MARGIN + (left + CELL_PAD if align == "left" else right - CELL_PAD)
         fig.text(
             x / PT_W,
             1 - y / PT_H,
@@ -481,7 +501,8 @@ def _draw_table(
 
 
 def _cell(key: str, row: pd.Series) -> str:
-    """One table cell as text; '-' for nothing logged."""
+    """One table cell as text; '-' for nothing logged; a back or leg median in brackets
+    when fewer than MIN_MONTH_DAYS days of the month gave that pain a score."""
     value = row[key]
     if key == "since":
         return str(value) + ("*" if row.get("partial") else "")
@@ -493,7 +514,13 @@ def _cell(key: str, row: pd.Series) -> str:
         return f"{int(value)}"
     if key.endswith("_share"):
         return f"{100 * value:.0f} %"
+    if key in FEW_RATED and not row.get("folded") and row.get(FEW_RATED[key], 0) < MIN_MONTH_DAYS:
+        return f"({value:.1f})"
     return f"{value:.0f}" if key == "worst" else f"{value:.1f}"
+
+
+# A back or leg median and the days it rests on.
+FEW_RATED = {"back_median": "back_days", "leg_median": "leg_days"}
 
 
 def _hline(y: float, width: float) -> Line2D:
@@ -529,10 +556,20 @@ def _table_notes(
     """What the table leaves out, said plainly; returns the y below the notes."""
     flow = Flow(fig, y=y + 6, bottom=40)  # down to just above the footer
     notes = [
-        f"30-day months counted from {_since(data.day0)}; pain figures are of the daily "
-        "average of overall pain (0-10), worst the highest single score; shares are of the "
-        "days logged that month."
+        f"Month 1 is the first 30 days after {_since(data.day0)}, as on every page (page 2's "
+        "top axis counts months elapsed: month 1 is 0 to 1). Pain: the daily average of "
+        "overall pain (0-10), worst the highest single score; shares: of the days logged."
     ]
+    few = [
+        word
+        for key, word in (("back_median", "back"), ("leg_median", "leg"))
+        if key in table and any(_cell(key, row).startswith("(") for _, row in table.iterrows())
+    ]
+    if few:
+        notes.append(
+            f"In brackets: a {' or '.join(few)} median of fewer than {MIN_MONTH_DAYS} days "
+            f"scored (page 1's best month needs {MIN_MONTH_DAYS})."
+        )
     partial = table[table.get("partial", False) == True]  # noqa: E712
     for _, row in partial.iterrows():
         notes.append(
@@ -555,6 +592,6 @@ def _table_notes(
             "A back or leg pain column appears once that pain is given its own score "
             "(for example --where lower-back=6 --where left-calf=5)."
         )
-    notes.append("Months with no entries are shown with '-'.")
+    notes.append("'-': no entries.")
     flow.text(" ".join(notes), SMALL_PT, color=GREY)
     return flow.y

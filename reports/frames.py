@@ -125,10 +125,13 @@ def monthly_frame(rows: Sequence[MonthRow], last: dt.date) -> pd.DataFrame:
     frame["label"] = [
         f"{a.day} {a:%b %y} - {b.day} {b:%b %y}" for a, b in zip(starts, ends, strict=True)
     ]
-    frame["since"] = frame["month_index"].astype(int).astype(str)
+    # Months are numbered from 1 (month 1: the first 30 days after day 0), as on every page
+    # (docs/method.md#month-numbers); the analysis indexes them from 0.
+    frame["since"] = (frame["month_index"].astype(int) + 1).astype(str)
     frame["year"] = starts.dt.year
     frame["days_elapsed"] = ((ends - starts).dt.days + 1).astype(int)
     frame["partial"] = frame["days_elapsed"] < MONTH_DAYS
+    frame["folded"] = False
     return frame
 
 
@@ -167,11 +170,14 @@ def _year_row(year: int, rows: pd.DataFrame) -> dict:
         "tingling_share": weighted("tingling_share"),
         "back_median": float(rows["back_median"].median()),
         "leg_median": float(rows["leg_median"].median()),
+        "back_days": int(rows["back_days"].sum()),
+        "leg_days": int(rows["leg_days"].sum()),
         "label": f"{year} ({len(rows)} months)",
         "since": _span(rows["since"].iloc[0], rows["since"].iloc[-1]),
         "year": year,
         "days_elapsed": MONTH_DAYS * len(rows),
         "partial": False,
+        "folded": True,
     }
 
 

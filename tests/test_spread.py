@@ -427,6 +427,8 @@ def test_monthly_table_numbers() -> None:
         tingling_share=pytest.approx(1 / 3),
         back_median=5.0,
         leg_median=2.0,
+        back_days=2,
+        leg_days=1,
     )
     assert rows[1] == MonthRow(1, day(30), 0, 0)  # a month without entries: no figures
     assert (rows[2].median, rows[2].numbness_share, rows[2].back_median) == (

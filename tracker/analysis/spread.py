@@ -211,6 +211,8 @@ class MonthRow:
     tingling_share: float | None = None
     back_median: float | None = None
     leg_median: float | None = None
+    back_days: int = 0  # days back pain (leg pain) was given a score: what each median rests on
+    leg_days: int = 0
 
 
 # The figures of a month row, in the monthly table's order.
@@ -598,6 +600,7 @@ def _month_row(month: int, group: list[Entry], day0: dt.date) -> MonthRow:
     if not group:
         return MonthRow(month, start, 0, 0)
     daily = list(daily_pain(group).values())
+    back, leg = located_daily(group, "back"), located_daily(group, "leg")
     return MonthRow(
         month_index=month,
         start=start,
@@ -609,8 +612,10 @@ def _month_row(month: int, group: list[Entry], day0: dt.date) -> MonthRow:
         radiation_share=_share_of_days(group, ("radiates",), len(daily)),
         numbness_share=_share_of_days(group, ("numb",), len(daily)),
         tingling_share=_share_of_days(group, ("tingling",), len(daily)),
-        back_median=median(located_daily(group, "back").values()),
-        leg_median=median(located_daily(group, "leg").values()),
+        back_median=median(back.values()),
+        leg_median=median(leg.values()),
+        back_days=len(back),
+        leg_days=len(leg),
     )
 
 
