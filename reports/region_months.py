@@ -82,7 +82,7 @@ def region_panels(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
             fig.text(
                 (MARGIN + text_width(title + "  ", BODY_PT, bold=True)) / PT_W,
                 1 - y / PT_H,
-                "also, in fewer days (no room for a row): "
+                "also logged here, fewer days (no room for its row): "
                 + ", ".join(REGIONS[n].label if n in REGIONS else n for n in hidden),
                 fontsize=MIN_PT,
                 color=GREY,
