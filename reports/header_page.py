@@ -38,6 +38,7 @@ from tracker.analysis.treatments import Medicines, TreatmentRow
 from tracker.domain import RED_FLAGS, Event, plural
 from tracker.provokes_wording import (
     BEFORE_AFTER_HEADINGS,
+    BEST_MONTH_NOTE,
     before_after_findings,
     before_after_rows,
     before_after_title,
@@ -281,6 +282,8 @@ def _before_after(flow: Flow, data: ReportData) -> None:
         side.text(same, flow.small, color="#333333")
         bottom = max(bottom, side.y)
     flow.y = bottom + 2
+    if any(row[2].endswith(")") for row in rows):  # a best month is named: say its rule
+        findings = [BEST_MONTH_NOTE, *findings]
     if findings:
         flow.text(" ".join(findings), flow.small)
     flow.space(5)

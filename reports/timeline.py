@@ -132,8 +132,15 @@ def months_axis(ax: Axes, day0: DayZero) -> None:
         MaxNLocator(nbins=12, integer=True, steps=[1, 2, 3, 6, 10], min_n_ticks=1)
     )
     top.tick_params(labelsize=SMALL_PT)
-    what = "surgery" if is_surgery(day0) else "the first entry (no surgery recorded)"
-    top.set_xlabel(f"Months since {what}", fontsize=SMALL_PT, color=GREY, labelpad=2)
+    what = "surgery (" if is_surgery(day0) else "the first entry (no surgery recorded; "
+    # Elapsed time on an axis, 0 at day 0; the tables' "month 1" is the span from 0 to 1
+    # (docs/method.md#month-numbers), said here so that the two cannot be misread.
+    top.set_xlabel(
+        f"Months elapsed since {what}month 1 of the tables: 0 to 1)",
+        fontsize=SMALL_PT,
+        color=GREY,
+        labelpad=2,
+    )
 
 
 def numbered_events(data: ReportData, span: tuple[float, float]) -> list[tuple[int, Event]]:

@@ -124,7 +124,7 @@ def test_page_one_alone_answers_the_six_questions(report_run):
         r"about \d+ months, pain rose about \+\d\.\d points a month\.",
         first,
     )
-    assert "Months since surgery" not in first or "Pain (0-10)" in first
+    assert "Months elapsed since surgery" not in first or "Pain (0-10)" in first
     # 2 worsening, since when, by how much
     assert "WORSENING" in first and "a rise of +" in first
     onset = dt.date.fromisoformat(report_run["trend"]["surgery_date"]) + dt.timedelta(
@@ -183,7 +183,9 @@ def test_the_printed_rise_is_the_difference_of_the_printed_levels(report_run):
 
 def test_chart_pages_carry_their_titles_and_numbers(report_run):
     pages = page_texts(report_run["out"] / "x.pdf")
-    assert "The course after surgery" in pages[1] and "Months since surgery" in pages[1]
+    assert "The course after surgery" in pages[1]
+    # elapsed time on page 2's axis, said so against the tables' month 1 (issue 11 pt 2)
+    assert "Months elapsed since surgery (month 1 of the tables: 0 to 1)" in pages[1]
     level = report_run["trend"]["level"]
     assert f"Last 6 weeks: median {level['current_level']:.1f}/10" in pages[1]
     assert "Back pain and leg pain, rated separately" in pages[1]
@@ -192,7 +194,7 @@ def test_chart_pages_carry_their_titles_and_numbers(report_run):
     assert "Numbness" in pages[2] and "Tingling" in pages[2]  # kept apart: numbness is a deficit
     assert "Month by month" in pages[3] and "Median pain" in pages[3]
     assert "Back-filled" in pages[3]
-    assert re.search(r"14\* .* Month 14 is partial: \d+ of its 30 days so far", pages[3])
+    assert re.search(r"15\* .* Month 15 is partial: \d+ of its 30 days so far", pages[3])
     for number, page in enumerate(pages, start=1):
         assert f"page {number} of {PAGES}" in page
 
@@ -214,7 +216,7 @@ def test_page_one_holds_the_before_after_table_and_lines_that_trend_prints(repor
     start = next(i for i, line in enumerate(printed) if line.startswith("Before and after"))
     assert flat(printed[start].rstrip(":")) in first
     assert "before, as remembered" in first
-    assert "before best after now" in first  # the table's headings
+    assert "before best month* now" in first  # the table's headings
     table = [flat(line) for line in printed[start + 2 :] if line.startswith("  ")]
     assert len(table) >= 5  # overall, back, leg; how far pain and numbness reached
     assert "Overall pain 8/10" in table[0]
@@ -227,6 +229,45 @@ def test_page_one_holds_the_before_after_table_and_lines_that_trend_prints(repor
         if not re.match(r"(Pain|Numbness) now reaches the", line):
             assert flat(line) in first
     assert re.search(r"same \d+ \(\d+ %\), partly \d+ \(\d+ %\), different \d+", first)
+
+
+def test_months_are_counted_from_1_on_every_page(report_run):
+    """Issue 11 pt 2: page 1's "3/10 (month 4)" and page 4's table count alike: month 1 is the
+    first 30 days after surgery (2 Oct - 31 Oct 2025), the partial 15th month is starred,
+    and the table's note states the rule once."""
+    from tracker.provokes_wording import BEST_MONTH_NOTE
+
+    pages = page_texts(report_run["out"] / "x.pdf")
+    first, last = pages[0], pages[3]
+    assert "Overall pain 8/10 3/10 (month 4) 7/10" in first
+    assert flat(BEST_MONTH_NOTE) in first
+    table = last[last.index("Month by month") :]
+    surgery = dt.date.fromisoformat(report_run["trend"]["surgery_date"])
+    end = surgery + dt.timedelta(days=29)
+    assert re.search(
+        r"Month since surgery 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\* Dates "
+        + re.escape(f"{surgery.day} {surgery:%b %y} - {end.day} {end:%b %y} "),
+        table,
+    )
+    assert (
+        f"Month 1 is the first 30 days after surgery on {surgery.day} {surgery:%b %Y}, as on "
+        "every page (page 2's top axis counts months elapsed: month 1 is 0 to 1)" in table
+    )
+    assert "Month 0" not in " ".join(pages) and "month 0" not in " ".join(pages)
+
+
+def test_each_best_leg_figure_says_the_rule_it_uses(report_run):
+    """Issue 11 pt 3: the headline's leg 1 (best 6 weeks), the before/after table's 1.5 (the
+    best month with at least 7 leg-rated days) and the month table's 1.0 (a month with fewer,
+    in brackets) each say which rule they follow, so that a surgeon can reconcile them."""
+    pages = page_texts(report_run["out"] / "x.pdf")
+    first, last = pages[0], pages[3]
+    assert "leg 1/10 -> 7/10" in first or "leg 1 -> 7" in first
+    assert "(medians, best 6 weeks -> last 6 weeks)" in first
+    assert "Leg pain 8/10 1.5/10 (month 2) 7/10" in first
+    assert "a 30-day month with at least 7 days rated" in first
+    assert "Leg pain (median) 2.0 1.5 (2.0) (1.0) (1.5) 2.0" in last
+    assert "In brackets: a back or leg median of fewer than 7 days scored" in last
 
 
 def test_page_one_holds_the_treatment_table_and_the_opioid_load_now_against_at_best(report_run):
@@ -675,7 +716,7 @@ def test_a_name_in_the_fallback_font_keeps_every_page_whole(report_run, tmp_path
     ):
         assert part in first, part
     assert "Month by month" in last and "folded into one row" not in last
-    assert "Months with no entries are shown with '-'." in last
+    assert "'-': no entries." in last
     for page in pages[:2] + pages[3:]:
         assert " ..." not in page
     _sizes_at_least_8_pt(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.analysis.provokes import (
+    MIN_MONTH_DAYS,
     MONTH_DAYS,
     BeforeAfter,
     MeasureBeforeAfter,
@@ -233,7 +234,13 @@ def before_after_title(result: BeforeAfter) -> str:
     )
 
 
-BEFORE_AFTER_HEADINGS = ("", "before", "best after", "now")
+BEFORE_AFTER_HEADINGS = ("", "before", "best month*", "now")
+# What "best month" means, said beneath the table: not the headline's best 6 weeks, nor a
+# month of the monthly table with fewer days rated (issue 11, point 3).
+BEST_MONTH_NOTE = (
+    f"* The lowest median of a 30-day month with at least {MIN_MONTH_DAYS} days rated "
+    "(months from 1 = the first 30 days); the headline's best is the best 6 weeks."
+)
 
 
 def before_after_rows(result: BeforeAfter) -> list[tuple[str, str, str, str]]:
@@ -270,7 +277,10 @@ def before_after_lines(result: BeforeAfter) -> list[str]:
         before_after_title(result) + ":",
         f"  {head[0]:<22}{head[1]:>8}  {head[2]:>20}  {head[3]:>8}",
     ]
-    lines += [f"  {a:<22}{b:>8}  {c:>20}  {d:>8}" for a, b, c, d in before_after_rows(result)]
+    rows = before_after_rows(result)
+    lines += [f"  {a:<22}{b:>8}  {c:>20}  {d:>8}" for a, b, c, d in rows]
+    if any(row[2].endswith(")") for row in rows):  # a best month is named
+        lines.append(BEST_MONTH_NOTE)
     lines += before_after_findings(result)
     same = same_as_before_sentence(result.same_as_before)
     if same:

@@ -745,7 +745,7 @@ def _verdict_phrase(verdict: Verdict, dominant: str | None) -> str:
 
 
 def _levels_phrase(verdict: Verdict, spread: Spread) -> str | None:
-    """'leg 1 -> 7, back 3 -> 4 (medians, best -> now)', or overall pain."""
+    """'leg 1 -> 7, back 3 -> 4 (medians, best 6 weeks -> last 6 weeks)', or overall pain."""
     found, level = spread.back_leg, verdict.level
     has_best = spread.periods is not None and spread.periods.best_source == "post_op_best"
     if found is not None and found.dominant is not None and not has_best:
@@ -767,8 +767,11 @@ def _levels_phrase(verdict: Verdict, spread: Spread) -> str | None:
                 if then is not None
                 else f"{part} {score(now)}"
             )
-        if parts:
-            return ", ".join(parts) + " (medians, best -> now)"
+        if parts:  # the rule of each figure said where it is printed (issue 11, point 3)
+            return (
+                ", ".join(parts)
+                + f" (medians, best {RECENT_WEEKS} weeks -> last {RECENT_WEEKS} weeks)"
+            )
     if level is not None and level.best is not None and level.current_level is not None:
         return f"pain {level.best.level:.1f} -> {level.current_level:.1f}/10 (best -> now)"
     return None
