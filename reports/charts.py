@@ -433,9 +433,7 @@ def monthly_table(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
     return _table_notes(fig, y, data, table, folded, len(columns) < len(TABLE_HEADINGS))
 
 
-def _column_widths(
-    table: pd.DataFrame, columns: list[tuple[str, str, str, int]]
-) -> list[float]:
+def _column_widths(table: pd.DataFrame, columns: list[tuple[str, str, str, int]]) -> list[float]:
     """Each column as wide as its widest heading line or cell in the font drawn (DejaVu Sans
     is wider than Helvetica: fixed widths let '% of days' headings run into each other),
     and at least its set width."""
@@ -566,9 +564,10 @@ def _table_notes(
         if key in table and any(_cell(key, row).startswith("(") for _, row in table.iterrows())
     ]
     if few:
+        needs = f" (page 1's best month needs {MIN_MONTH_DAYS})" if data.before_after else ""
         notes.append(
             f"In brackets: a {' or '.join(few)} median of fewer than {MIN_MONTH_DAYS} days "
-            f"scored (page 1's best month needs {MIN_MONTH_DAYS})."
+            f"scored{needs}."
         )
     partial = table[table.get("partial", False) == True]  # noqa: E712
     for _, row in partial.iterrows():

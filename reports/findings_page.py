@@ -1,31 +1,46 @@
-"""Page 4: what provokes it and how daily life is going (issue 9), what else changed that
+"""Page 4: what provokes it month by month and how daily life is going (issue 9; charts in
+reports/provokes_chart.py), what else changed that
 page 1 does not say (new symptoms with the weeks they rest on, treatments page 1 had no
 room for, back-filled days), and the months in one compact table."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 from matplotlib.figure import Figure
 
 from reports import charts
 from reports.header_page import shown_treatments
-from reports.style import BODY_PT, GREY, HEADING_PT, PT_H, Flow, new_page, page_title
-from tracker.provokes_wording import provokes_lines
+from reports.provokes_chart import minutes_chart, movement_heatmap
+from reports.style import BODY_PT, GREY, HEADING_PT, MIN_PT, PT_H, Flow, new_page, page_title
+from tracker.analysis.provokes import MONTH_MIN_ANSWERED
+from tracker.provokes_wording import page_four_lines
 from tracker.report_data import ReportData
-from tracker.wording import event_sentence, new_symptom_sentences, short_date
+from tracker.wording import event_sentence, new_symptoms_line
 
 MAX_BACKFILLED_DATES = 40
 TABLE_ROOM = 190.0  # points kept for the monthly table's heading, first rows and notes
 
 
 def findings_page(data: ReportData) -> Figure:
-    """What provokes it and daily life, what else changed, then month by month; the text
-    at the smallest size where otherwise the months would be folded into years or a
-    paragraph cut short (a wide fallback font for a name)."""
-    for tight in (0, 2):
+    """What provokes it month by month (a heat map, the minutes beneath it, the pattern
+    notes and the weekly answers), what else changed, then month by month; tighter (a lower
+    minutes chart, then the text at 8 pt) where otherwise the months would be folded into
+    years or a paragraph cut short (a wide fallback font for a name)."""
+    for tight in (0, 1, 2):
         fig, whole = _layout(data, tight, last=tight == 2)
         if whole:
             break
     return fig
+
+
+MINUTES_PT = {0: 50.0, 1: 42.0, 2: 36.0}  # the minutes chart's height at each tightness
+CAPTION = (
+    "% of the month's days answered (grey) on which each activity made that pain worse or "
+    "eased it; months since surgery from 1 (month 1 = the first 30 days; * partial); "
+    "hatched: under {least} days (nights) answered; all: since surgery."
+)
 
 
 def _layout(data: ReportData, tight: int, last: bool) -> tuple[Figure, bool]:
@@ -49,13 +64,14 @@ def _layout(data: ReportData, tight: int, last: bool) -> tuple[Figure, bool]:
 
 
 def _provokes(flow: Flow, data: ReportData) -> None:
-    """The section on what provokes it (tracker.provokes_wording): the shares of days, the
-    pattern notes, nights woken; then the weekly answers, a paragraph for each question group
-    (the minutes, the nerve self-check, work and change)."""
-    flow.text("What provokes it and how daily life is going", HEADING_PT, weight="bold")
+    """What provokes it: the heat map of the shares by month (back against leg, nights
+    woken), the minutes walked, sat and stood beneath it on the same months, then the
+    pattern notes with their days and the weekly answers in a line
+    (tracker.provokes_wording.page_four_lines)."""
+    flow.text("What provokes it, month by month", HEADING_PT, weight="bold")
     result = data.provokes
-    lines = provokes_lines(result, compact=True) if result is not None else []
-    if not lines:
+    lines = page_four_lines(result) if result is not None else []
+    if result is None or (result.by_month is None and not lines):
         flow.text(
             "No movement, night or weekly answers in this period (tracker log --worse-with, "
             "--better-with, --woke; tracker week).",
@@ -63,6 +79,13 @@ def _provokes(flow: Flow, data: ReportData) -> None:
             color=GREY,
         )
         return
+    if result.by_month is not None:
+        flow.text(CAPTION.format(least=MONTH_MIN_ANSWERED), MIN_PT, color=GREY)
+        flow.y = movement_heatmap(flow.fig, flow.y + 1, result)
+        if any(course.points for course in result.weekly.minutes):
+            flow.space(12)  # the chart's key above it
+            flow.y = minutes_chart(flow.fig, flow.y, MINUTES_PT[flow.tight], result)
+        flow.space(6)
     flow.bullets(lines, flow.small)
 
 
@@ -70,7 +93,8 @@ def _changed(flow: Flow, data: ReportData) -> None:
     """New symptoms with the weeks they rest on, treatments page 1 did not list, and the
     back-filled days (page 1 already gives the reach, back against leg and the treatments)."""
     spread = data.spread
-    lines = new_symptom_sentences(spread.new_symptoms, spread.as_of)
+    new = new_symptoms_line(spread.new_symptoms, spread.as_of)
+    lines = [new] if new else []
     listed = {row.event_id for row in shown_treatments(data)}
     earlier = {row.event_id for row in data.treatments} - listed
     lines += [event_sentence(c) for c in spread.events if c.event.id in earlier]
@@ -85,13 +109,28 @@ def _changed(flow: Flow, data: ReportData) -> None:
         )
     days = spread.completeness.backfilled_days
     if days:
-        listed_days = ", ".join(short_date(d) for d in days[:MAX_BACKFILLED_DATES])
+        listed_days = compact_dates(days[:MAX_BACKFILLED_DATES])
         more = len(days) - MAX_BACKFILLED_DATES
         tail = f" and {more} more" if more > 0 else ""
         flow.space(2)
         flow.text(
-            f"Back-filled (typed on a later day than the one they describe), entries for: "
+            f"Back-filled (typed on a later day than the one they describe), entries for "
             f"{listed_days}{tail}.",
             flow.small,
             color="#333333",
         )
+
+
+def compact_dates(days: Sequence[dt.date]) -> str:
+    """'3, 24, 25 Oct 2025; 23, 31 Jan, 3 Feb 2026': each month and year said once."""
+    years: dict[int, dict[int, list[int]]] = {}
+    for day in sorted(days):
+        years.setdefault(day.year, {}).setdefault(day.month, []).append(day.day)
+    said = []
+    for year, months in years.items():
+        parts = [
+            f"{', '.join(str(d) for d in numbers)} {dt.date(year, month, 1):%b}"
+            for month, numbers in months.items()
+        ]
+        said.append(f"{', '.join(parts)} {year}")
+    return "; ".join(said)

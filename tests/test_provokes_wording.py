@@ -1,5 +1,5 @@
 """The report's lines on what provokes it (tracker.provokes_wording), from the analysis's
-typed results: shares of days, nights woken, minutes, the nerve self-check, skin areas."""
+typed results: nights woken, the nerve self-check, page 4's pattern notes and weekly line."""
 
 from __future__ import annotations
 
@@ -47,48 +47,10 @@ def _result() -> an.Provokes:
     return an.provokes(entries, checks, DAY0, _on(50))
 
 
-def test_the_share_of_days_reads_largest_first_by_kind_of_pain():
-    leg = {s.scope: s for s in _result().overall}["leg"]
-    assert words.activity_line(leg) == (
-        "Leg-pain days (50 with movement answers): worse standing 80 %, walking 80 %, "
-        "lifting 20 %; eased by sitting 80 %, lying down 20 %."
-    )
-    back = {s.scope: s for s in _result().overall}["back"]
-    assert words.activity_line(back) is None  # no back pain located
-
-
 def test_nights_woken_say_the_whole_and_the_latest_full_month():
     assert words.nights_sentence(_result()) == (
         "Woken by pain on 21 of 50 nights answered; in the 30 days from 4 February 2026, "
         "21 of 21, up to 2 times a night."
-    )
-
-
-def test_minutes_read_first_and_latest_with_their_dates():
-    walk = {m.measure: m for m in _result().weekly.minutes}["walk_minutes"]
-    assert words.minutes_sentence(walk) == (
-        "Walking before leg symptoms stop or slow you: 35 min on 12 January 2026, 5 min on "
-        "23 February 2026 (7 weekly answers)."
-    )
-    sit = {m.measure: m for m in _result().weekly.minutes}["sit_minutes"]
-    assert words.minutes_sentence(sit) is None
-
-
-def test_the_section_has_every_part_in_order_with_the_date_a_failure_appeared():
-    lines = words.provokes_lines(_result())
-    assert lines[0].startswith("All days (50 with movement answers)")
-    assert lines[1].startswith("Leg-pain days")
-    assert lines[2].startswith("Leg pain worse standing and walking and eased by sitting")
-    assert "a pattern often seen with spinal stenosis" in lines[2]
-    assert lines[3].startswith("Woken by pain")
-    assert lines[4].startswith("Walking before leg symptoms")
-    assert lines[5] == (
-        "Heel walk: failed on 23 February 2026; failed in 2 of 7 weeks, first on 16 February"
-        " 2026; new weakness from 16 February 2026."
-    )
-    assert lines[-1] == (
-        "Numbness in the left L5 skin area: big toe (11 days, 14 February 2026 to 24 February"
-        " 2026)."
     )
 
 
@@ -104,47 +66,6 @@ def _weekly_result() -> an.Provokes:
         for k in range(1, 5)
     ]  # fmt: skip
     return an.provokes([Day(_on(1), 5)], checks, DAY0, _on(30))
-
-
-def test_how_daily_life_is_going_reads_first_and_latest_answers_with_their_dates():
-    assert words.function_lines(_weekly_result()) == [
-        "Pain got in the way of daily life: 3/10 on 12 January 2026, 6/10 on 2 February 2026; "
-        "of sleep: 2/10 on 12 January 2026, 5/10 on 2 February 2026 (0 = not at all, 10 = "
-        "completely).",
-        "Work: modified duties on 12 January 2026, off work on 2 February 2026 (4 weekly answers).",
-        "Change since surgery: much better on 12 January 2026, a little worse on 2 February "
-        "2026 (4 weekly answers).",
-        "Own activities (0-10, 10 = as before the problem), 12 January 2026 to 2 February "
-        "2026: walk the dog 6 -> 0, garden 6 -> 6; average change -3.0.",
-        "Clinic score, Oswestry Disability Index, 0-100 %: 34 on 12 January 2026, 46 on 2 "
-        "February 2026.",
-    ]
-    assert words.function_lines(_result()) == []  # no function questions answered
-
-
-def test_the_compact_section_joins_each_question_group_and_keeps_every_fact():
-    checks = [
-        new_check(_on(7 * k), dt.datetime.combine(_on(7 * k), dt.time(20)),
-                  walk_minutes=40 - 5 * k, sit_minutes=30, heel_walk="yes" if k < 3 else "no",
-                  toe_walk="yes", tripping="no")
-        for k in range(1, 5)
-    ]  # fmt: skip
-    back_and_leg = (Site("lower-back", 4), Site("left-calf", 6))
-    entries = [Day(_on(n), 6, where=back_and_leg, worse_with=("walking",)) for n in range(1, 29)]
-    result = an.provokes(entries, checks, DAY0, _on(30))
-    full, compact = words.provokes_lines(result), words.provokes_lines(result, compact=True)
-    assert full[0].startswith("All days") and compact[0].startswith("Back-pain days")
-    assert len(compact) == len(full) - 1 - 1 - 2  # all days; sitting; toe walk and tripping
-    assert "Walking before leg symptoms stop or slow you: 35 min on 12 January 2026" in compact[2]
-    assert "Sitting: 30 min" in compact[2]
-    assert compact[3].startswith("Nerve self-check: Heel walk: failed on 2 February 2026")
-    assert compact[3].endswith(
-        "Toe walk: passed on 2 February 2026. Tripping: no on 2 February 2026."
-    )
-    for line in full[1:]:
-        assert line in " ".join(compact)
-    # no back pain rated: the all-days shares stay
-    assert words.provokes_lines(_result(), compact=True)[0].startswith("All days")
 
 
 def test_new_weakness_is_named_with_the_date_it_began():
@@ -178,3 +99,31 @@ def test_the_before_after_table_rows_are_the_ones_trend_prints():
         "Leg pain returned: 3/10 at best (month 1), within 2 points of the 8/10 before "
         "from month 3 (6 March 2026 on); now 7/10."
     ) in printed
+
+
+def test_page_four_says_the_weekly_answers_in_one_line_first_to_latest():
+    assert words.weekly_line(_weekly_result()) == (
+        "Weekly answers, first -> latest (4 weekly checks, 12 January 2026 to 2 February 2026): "
+        "pain got in the way of daily life 3 -> 6/10 and of sleep 2 -> 5/10 (0 = not at all, "
+        "10 = completely); work: modified duties -> off work; change since surgery: much "
+        "better -> a little worse; own activities (10 = as before the problem): walk the dog "
+        "6 -> 0, garden 6 -> 6 (average change -3.0)."
+    )
+    assert words.weekly_line(_result()) is None  # the minutes and nerves only: charted, page 1
+
+
+def test_page_four_tells_each_fact_once_beside_its_charts():
+    """The pattern notes with their days, the weekly line, the clinic scores; not the shares,
+    nights, minutes, nerve self-check or skin areas (charted above, or on pages 1 and 3)."""
+    lines = words.page_four_lines(_weekly_result())
+    assert lines[0].startswith("Weekly answers, first -> latest")
+    assert lines[1:] == [
+        "Clinic score, Oswestry Disability Index, 0-100 %: 34 on 12 January 2026, 46 on 2 "
+        "February 2026."
+    ]
+    result = _result()
+    said = words.page_four_lines(result)
+    assert said == [words.pattern_sentence(note) for note in result.patterns]
+    assert said and "a pattern often seen with spinal stenosis" in said[0]
+    assert not any(line.startswith(("Leg-pain days", "Woken", "Walking", "Numbness"))
+                   for line in said)  # fmt: skip

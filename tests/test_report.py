@@ -334,31 +334,80 @@ def test_page_one_holds_the_nerve_self_check_and_nights_woken_by_the_red_flags(r
 
 
 def test_page_four_holds_what_provokes_it_and_how_daily_life_is_going(report_run):
-    """Issue 9's section: shares of days worse and eased by each activity, the pattern note
-    with its days, nights woken, the minutes, the nerve self-check, work, the change since
-    surgery, the patient's own activities; then the months, at most four pages in all."""
+    """Issue 9's section: what made back and leg pain worse or eased it month by month (the
+    heat map, with the share since surgery), the minutes walked, sat and stood over time,
+    the pattern note with its days, the weekly answers; then the months, at most four pages
+    in all, and nothing page 1 or a chart already says."""
     pages = page_texts(report_run["out"] / "x.pdf")
     assert len(pages) <= 4
     last = pages[3]
-    assert "What provokes it and how daily life is going" in last
-    assert re.search(r"Leg-pain days \(\d+ with movement answers\): worse walking \d+ %", last)
-    assert re.search(r"Back-pain days \(\d+ with movement answers\)", last)
-    assert "eased by sitting" in last
-    assert "a pattern often seen with spinal stenosis" in last
-    assert re.search(r"Woken by pain on \d+ of \d+ nights answered", last)
-    assert re.search(r"Walking before leg symptoms stop or slow you: \d+ min on .* Sitting: "
-                     r"\d+ min .* Standing: \d+ min", last)  # fmt: skip
-    assert "Nerve self-check: Heel walk: failed on" in last
-    assert "Work: modified duties on" in last and "off work on" in last
-    assert "Change since surgery: much better on" in last
-    assert re.search(r"Own activities \(0-10, 10 = as before the problem\).*walk the dog \d+ -> "
-                     r"\d+", last)  # fmt: skip
-    assert "Numbness in the left L5 skin area" in last
+    assert "What provokes it, month by month" in last
+    labels = ("Back-pain days answered worse walking worse sitting worse standing eased by "
+              "sitting eased by lying down Leg-pain days answered worse walking worse standing "
+              "worse getting up eased by sitting eased by lying down eased by bending forward "
+              "woken by pain (of nights)")  # fmt: skip
+    assert labels in last
+    assert "hatched: under 7 days (nights) answered; all: since surgery" in last
+    assert re.search(
+        r"Leg pain worse standing and walking and eased by sitting or bending forward on \d+ % "
+        r"of days \(\d+ of \d+ days with movement answers, .*\): a pattern often seen with "
+        r"spinal stenosis",
+        last,
+    )
+    assert re.search(r"walking \d+ -> \d+ min sitting \d+ -> \d+ min standing \d+ -> \d+ min", last)
+    assert re.search(r"Weekly answers, first -> latest \(\d+ weekly checks, .*\): pain got in "
+                     r"the way of daily life \d+ -> \d+/10", last)  # fmt: skip
+    assert "work: modified duties -> off work" in last
+    assert "change since surgery: much better -> a little worse" in last
+    assert re.search(
+        r"own activities \(10 = as before the problem\): walk the dog \d+ -> \d+", last
+    )
     # the month-by-month table stays whole (no months folded into years) and after it
     assert "folded into one row" not in last
     assert last.index("What provokes it") < last.index("Month by month")
-    # told once: page 1's treatment table and reach are not repeated here
-    assert "Radiation now reaches" not in last and "Physiotherapy: 8 sessions" not in last
+    # told once: page 1 has the nerve self-check, nights woken and skin area; the heat map
+    # the shares since surgery; the chart the minutes; page 1 the treatments and reach
+    for said_elsewhere in (
+        "Nerve self-check", "Woken by pain on", "Numbness in the left L5 skin area",
+        "with movement answers): worse", "Walking before leg symptoms", "Radiation now reaches",
+        "Physiotherapy: 8 sessions",
+    ):  # fmt: skip
+        assert said_elsewhere not in last, said_elsewhere
+
+
+def test_page_four_prints_each_months_share_of_answered_days_back_against_leg(report_run):
+    """The heat map's figures are the analysis's: for back-pain and for leg-pain days, each
+    month's days answered (grey), each activity's share of them month by month (blank under
+    7 answered days) and since surgery, and the nights woken, months numbered from 1."""
+    from tracker.report_inputs import report_data
+
+    database = Database(f"sqlite:///{report_run['db']}")
+    with database.session(write=False) as session:
+        data = report_data(session, today=TODAY)
+    database.dispose()
+    by = data.provokes.by_month
+    assert [s.scope for s in by.scopes] == ["back", "leg"] and by.nights is not None
+    last = page_texts(report_run["out"] / "x.pdf")[3]
+    heat = last[: last.index("What provokes it, daily life")]  # drawn before the page's text
+    shown = []
+    for scope in by.scopes:
+        shown.append(" ".join(str(days) for days in scope.answered if days))
+        for row in scope.rows:
+            shown.append(" ".join(f"{100 * c.share:.0f}" for c in row.cells if c.share is not None))
+            assert [c.share is None for c in row.cells] == [d < 7 for d in scope.answered]
+    shown.append(" ".join(f"{100 * c.share:.0f}" for c in by.nights.cells if c.share is not None))
+    assert " ".join(shown) in heat
+    months = " ".join(f"{i + 1}{'*' if i == by.partial else ''}" for i in by.months)
+    assert months.startswith("1 2 3 ") and months.endswith("15*") and months in heat
+    totals = []
+    for scope in by.scopes:
+        totals.append(str(sum(scope.answered)))
+        totals += [f"{100 * row.share:.0f}" for row in scope.rows]
+    totals.append(f"{100 * by.nights.share:.0f}")
+    assert " ".join(totals) + " all" in heat
+    # the since-surgery shares are those the pattern note and the analysis give
+    leg = next(s for s in data.provokes.overall if s.scope == "leg")
+    assert f"{100 * leg.worse_share('walking'):.0f}" in totals
 
 
 def _sizes_at_least_8_pt(pdf: Path) -> None:

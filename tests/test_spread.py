@@ -33,6 +33,7 @@ from tracker.wording import (
     completeness_sentence,
     event_sentence,
     new_symptom_sentence,
+    new_symptoms_line,
     numb_roots,
     reach_sentence,
     red_flags_sentence,
@@ -163,6 +164,28 @@ def test_radiation_spreading_down_a_limb_shares_one_page_one_sentence() -> None:
         "17 March 2025 (4 of 4 usable weeks since, of about 4); each absent for at least 7 weeks "
         "before."
     )
+
+
+def test_page_four_says_every_new_symptom_in_one_line_with_its_weeks() -> None:
+    """The compact line keeps each finding's onset, weeks present of the usable weeks since
+    and of the weeks elapsed, and the clear weeks before; a spread along a limb once."""
+    entries = []
+    for week in range(14):
+        path = ("left-buttock", "left-thigh", "left-calf")[: max(0, (week - 4) // 3)]
+        entries += [entry(week * 7 + d, radiates=path) for d in range(4)]
+    result = spread(entries, as_of=14 * 7 - 1)
+    assert new_symptoms_line(result.new_symptoms, result.as_of) == (
+        "New (weeks present of the usable weeks since, of the weeks elapsed): radiating pain "
+        "into the left buttock from about 24 Feb 2025 (7 of 7, of 7), thigh from about 17 Mar "
+        "2025 (4 of 4, of 4), each absent 7+ weeks before."
+    )
+    back = spread(weekly_diary(16, {0, 1, 6, 7, 8}, "numb", "left-foot"), as_of=16 * 7 - 1)
+    assert new_symptoms_line(back.new_symptoms, back.as_of) == (
+        "New (weeks present of the usable weeks since, of the weeks elapsed): numbness "
+        "returned in the left foot from about 17 Feb 2025 (3 of 10, of 10; not logged since 6 "
+        "March 2025), absent 4 weeks before."
+    )
+    assert new_symptoms_line((), back.as_of) is None
 
 
 # ---------------------------------------------------------------- reach

@@ -14,14 +14,11 @@ from tracker.analysis.provokes import (
     MONTH_DAYS,
     BeforeAfter,
     MeasureBeforeAfter,
-    MinutesCourse,
     NerveCourse,
     PatternNote,
     Provokes,
     ReachBeforeAfter,
     SameAsBeforeAnswers,
-    ScopeDays,
-    SkinAreaNumbness,
 )
 from tracker.regions import REGIONS
 from tracker.weekly import CLINIC_SCORES
@@ -115,16 +112,6 @@ def pattern_sentence(note: PatternNote) -> str:
 def _place(name: str) -> str:
     region = REGIONS[name]
     return region.label.removeprefix(f"{region.side} ") if region.side else region.label
-
-
-def skin_area_sentence(area: SkinAreaNumbness) -> str:
-    """'Numbness in the left L5 skin area: top of the foot, big toe (12 days, ...).'"""
-    places = ", ".join(_place(p) for p in area.places)
-    days = "1 day" if area.days == 1 else f"{area.days} days"
-    return (
-        f"Numbness in the {area.side} {area.root} skin area: {places} ({days}, "
-        f"{_span(area.first, area.last)})."
-    )
 
 
 def nerve_sentence(course: NerveCourse) -> str | None:
@@ -303,36 +290,6 @@ def _reach_line(r: ReachBeforeAfter) -> str | None:
 # ---------------------------------------------------------------- the report's section (issue 9)
 
 NIGHTS_MONTH_MIN = 7
-SCOPE_DAYS_WORDS = {"all": "All days", "back": "Back-pain days", "leg": "Leg-pain days"}
-MINUTES_WORDS = {
-    "walk_minutes": "Walking before leg symptoms stop or slow you",
-    "sit_minutes": "Sitting",
-    "stand_minutes": "Standing",
-}
-
-
-def activity_line(days: ScopeDays) -> str | None:
-    """'Leg-pain days (216 with movement answers): worse walking 80 %, standing 61 %; eased
-    by sitting 75 %.' Activities by share, largest first; None with no answered day."""
-    if not days.days_answered:
-        return None
-
-    def shares(which: str) -> str:
-        counts = [
-            (getattr(a, f"{which}_days"), a.activity)
-            for a in days.activities
-            if getattr(a, f"{which}_days")
-        ]
-        ordered = sorted(counts, key=lambda c: -c[0])
-        return ", ".join(
-            f"{ACTIVITY_WORDS.get(name, name)} {percent(n / days.days_answered)}"
-            for n, name in ordered
-        )
-
-    worse, eased = shares("worse"), shares("eased")
-    parts = [f"worse {worse}" if worse else "", f"eased by {eased}" if eased else ""]
-    said = "; ".join(p for p in parts if p)
-    return f"{SCOPE_DAYS_WORDS[days.scope]} ({days.days_answered} with movement answers): {said}."
 
 
 def nights_sentence(result: Provokes) -> str | None:
@@ -354,113 +311,78 @@ def nights_sentence(result: Provokes) -> str | None:
     return text + "."
 
 
-def minutes_sentence(course: MinutesCourse) -> str | None:
-    """'Walking before leg symptoms stop or slow you: 44 min on 20 July 2025, 15 min on 30
-    August 2026 (51 weekly answers).'"""
-    first, latest = course.first, course.latest
-    if first is None or latest is None:
-        return None
-    text = f"{MINUTES_WORDS[course.measure]}: {first.minutes} min on {plain_date(first.day)}"
-    if latest is not first:
-        text += f", {latest.minutes} min on {plain_date(latest.day)}"
-    answers = len(course.points)
-    return text + f" ({answers} weekly {'answer' if answers == 1 else 'answers'})."
-
-
 WORK_WORDS = {
     "full": "full duties",
     "modified": "modified duties",
     "off": "off work",
     "not-working": "not working",
 }
-INTERFERENCE_WORDS = {
-    "interference": "Pain got in the way of daily life",
-    "sleep_interference": "of sleep",
-}
-
-
-def _first_latest(points: tuple[tuple[dt.date, int], ...], unit: str = "/10") -> str:
-    """'3/10 on 19 October 2025, 6/10 on 29 November 2026'."""
-    (first_day, first), (last_day, last) = points[0], points[-1]
-    text = f"{first}{unit} on {plain_date(first_day)}"
-    if len(points) > 1:
-        text += f", {last}{unit} on {plain_date(last_day)}"
-    return text
 
 
 def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def function_lines(result: Provokes) -> list[str]:
-    """How daily life is going, from the weekly checks: how much pain got in the way of daily
-    life and sleep, work, the change since surgery (first and latest answer), the patient's
-    own activities and the scores a clinic gave, each with its dates."""
+def _first_to_latest(values: list[str], unit: str = "") -> str:
+    """'3 -> 6/10', or one value when it was answered once or never changed."""
+    if len(values) == 1 or values[0] == values[-1]:
+        return f"{values[-1]}{unit}"
+    return f"{values[0]} -> {values[-1]}{unit}"
+
+
+def weekly_line(result: Provokes) -> str | None:
+    """The weekly function answers in one line, first -> latest answer of each question:
+    how much pain got in the way of daily life and of sleep, work, the change since
+    surgery, the patient's own activities (page 4; function_lines says each with its dates).
+    None when none of them was answered."""
     weekly = result.weekly
-    lines = []
+    parts = []
     rated = [
-        f"{INTERFERENCE_WORDS[name]}: {_first_latest(points)}"
-        for name, points in (
-            ("interference", weekly.interference),
-            ("sleep_interference", weekly.sleep_interference),
+        f"{what} {_first_to_latest([str(v) for _, v in points], '/10')}"
+        for what, points in (
+            ("pain got in the way of daily life", weekly.interference),
+            ("of sleep", weekly.sleep_interference),
         )
         if points
     ]
     if rated:
-        lines.append("; ".join(rated) + " (0 = not at all, 10 = completely).")
-    for question, word in (("work", "Work"), ("change", "Change since surgery")):
-        answers = [(c.day, getattr(c, question)) for c in weekly.checks if getattr(c, question)]
-        if not answers:
-            continue
-
-        def said(answer: str, question: str = question) -> str:
-            return (
-                WORK_WORDS.get(answer, answer) if question == "work" else answer.replace("-", " ")
-            )
-
-        (first_day, first), (last_day, last) = answers[0], answers[-1]
-        text = f"{word}: {said(first)} on {plain_date(first_day)}"
-        if last_day != first_day:
-            text += f", {said(last)} on {plain_date(last_day)}"
-        lines.append(
-            text + f" ({len(answers)} weekly {'answer' if len(answers) == 1 else 'answers'})."
-        )
+        parts.append(" and ".join(rated) + " (0 = not at all, 10 = completely)")
+    for question, word in (("work", "work"), ("change", "change since surgery")):
+        answers = [getattr(c, question) for c in weekly.checks if getattr(c, question)]
+        if answers:
+            said = [
+                WORK_WORDS.get(a, a) if question == "work" else a.replace("-", " ") for a in answers
+            ]
+            parts.append(f"{word}: {_first_to_latest(said)}")
     if weekly.goals:
         goals = ", ".join(
             f"{g.name} {g.first} -> {g.latest}" if g.ratings > 1 else f"{g.name} {g.latest}"
             for g in weekly.goals
         )
-        first = min(g.first_date for g in weekly.goals)
-        last = max(g.latest_date for g in weekly.goals)
-        text = f"Own activities (0-10, 10 = as before the problem), {_span(first, last)}: {goals}"
+        text = f"own activities (10 = as before the problem): {goals}"
         if weekly.goal_average_change is not None:
-            text += f"; average change {weekly.goal_average_change:+.1f}"
-        lines.append(text + ".")
-    for course in weekly.clinic_scores:
+            text += f" (average change {weekly.goal_average_change:+.1f})"
+        parts.append(text)
+    if not parts:
+        return None
+    checks = weekly.checks
+    count = "1 weekly check" if len(checks) == 1 else f"{len(checks)} weekly checks"
+    span = _span(checks[0].day, checks[-1].day)
+    return f"Weekly answers, first -> latest ({count}, {span}): " + "; ".join(parts) + "."
+
+
+def page_four_lines(result: Provokes) -> list[str]:
+    """Page 4's bullets beneath its charts, told once: the pattern notes with the days they
+    rest on, the weekly answers in one line, the clinic scores. The shares by month and
+    since surgery, the nights woken and the minutes are charted above them; the nerve
+    self-check and the nights are on page 1; numbness by skin area on pages 1 and 3."""
+    lines = [pattern_sentence(note) for note in result.patterns if note.code != "night"]
+    lines += [pattern_sentence(note) for note in result.patterns if note.code == "night"]
+    weekly = weekly_line(result)
+    if weekly:
+        lines.append(weekly)
+    for course in result.weekly.clinic_scores:
         points = ", ".join(f"{_number(v)} on {plain_date(d)}" for d, v in course.points)
         what = CLINIC_SCORES[course.name][0] if course.name in CLINIC_SCORES else course.name
         lines.append(f"Clinic score, {what}: {points}.")
-    return lines
-
-
-def provokes_lines(result: Provokes, compact: bool = False) -> list[str]:
-    """The report's section on what provokes it, line by line: the shares of days (all,
-    back, leg), the pattern notes with their days, nights woken, the minutes, the nerve
-    self-check, how daily life is going (function_lines), numbness by skin area. `compact`
-    joins the minutes in one line and the nerve self-check in another, and leaves out the
-    all-days shares when back-pain and leg-pain days each have theirs."""
-    shares = {days.scope: line for days in result.overall if (line := activity_line(days))}
-    if compact and "back" in shares and "leg" in shares:
-        shares.pop("all", None)
-    lines = list(shares.values())
-    lines += [pattern_sentence(note) for note in result.patterns]
-    lines += [line for line in (nights_sentence(result),) if line]
-    minutes = [line for m in result.weekly.minutes if (line := minutes_sentence(m))]
-    nerves = [line for n in result.weekly.nerves if (line := nerve_sentence(n))]
-    if compact:
-        minutes = [" ".join(minutes)] if minutes else []
-        nerves = ["Nerve self-check: " + " ".join(nerves)] if nerves else []
-    lines += minutes + nerves
-    lines += function_lines(result)
-    lines += [skin_area_sentence(area) for area in result.skin_areas]
     return lines

@@ -40,7 +40,8 @@ class ReportData:
     # it (since day 0, by month, all / back / leg), pattern notes with their days, nights
     # woken, numbness by skin area, and the weekly answers (walking minutes over time, the
     # nerve self-check with the date a failure first appeared, goals, clinic scores).
-    # Sentences for them: tracker.provokes_wording (provokes_lines: the whole section).
+    # Sentences for them: tracker.provokes_wording (page_four_lines; page 1: nerve_sentence,
+    # nights_sentence); the charts: reports/provokes_chart.py.
     provokes: Provokes | None = None
     # The latest surgery's pain before against the best since and now (issue 14); None
     # when that surgery has no pain before recorded. Lines: provokes_wording.before_after_lines.

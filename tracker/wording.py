@@ -569,6 +569,44 @@ def new_symptom_sentences(found: tuple[NewSymptom, ...], as_of: dt.date) -> list
     return text
 
 
+def new_symptoms_line(found: tuple[NewSymptom, ...], as_of: dt.date) -> str | None:
+    """Every new symptom in one compact line (page 4, where the month panels of page 3
+    already draw each place over time): the place, its onset, the weeks it was present of the
+    usable weeks since and of the weeks elapsed, and the weeks clear before; a symptom
+    that spread along a limb once, place by place. None when there is none."""
+    if not found:
+        return None
+    groups: dict[tuple[str, str | None, str | None] | int, list[NewSymptom]] = {}
+    for item in found:  # as new_symptom_sentences groups them
+        limb = _limb_key(item)
+        groups.setdefault(limb if not item.returned and limb[2] else id(item), []).append(item)
+    said = []
+    for items in groups.values():
+        words, noun = NEW_SYMPTOM_WORDS[items[0].kind]
+        parts = []
+        for number, item in enumerate(items):
+            region = REGIONS.get(item.region)
+            label = region_label(item.region)
+            if number and region is not None and region.side:
+                label = label.removeprefix(f"{region.side} ")
+            elapsed = max(1, round(((as_of - item.onset).days + 1) / WEEK_DAYS))
+            weeks = f"{item.weeks_present} of {item.weeks_since}, of {elapsed}"
+            when = f"about {short_date(item.onset)} ({weeks}{_stale_note(item, as_of)})"
+            parts.append(f"{'the ' if not number else ''}{label} from {when}")
+        clear = min(item.weeks_clear_before for item in items)
+        if items[0].returned:
+            head = f"{noun.lower()} returned in {parts[0]}"
+        else:
+            head = f"{words} {', '.join(parts)}"
+        said.append(f"{head}, absent {clear} weeks before" if len(items) == 1 else
+                    f"{head}, each absent {clear}+ weeks before")  # fmt: skip
+    return (
+        "New (weeks present of the usable weeks since, of the weeks elapsed): "
+        + "; ".join(said)
+        + "."
+    )
+
+
 def reach_sentence(item: Reach, best: str) -> str:
     """'Radiation now reaches the left foot; at best it reached the left thigh (...)'."""
     what = _REACH_WORDS[item.kind]
