@@ -41,7 +41,8 @@ def paused_collector() -> Iterator[None]:
     rescan them cost `tracker log` a third of its start-up. main() pauses it around the
     command line's imports; the report commands around pandas and matplotlib, and `tracker
     report` around reading the diary (a 10-year diary is some 100 000 objects that live until
-    the report is written: ~0.06 s of collections, then scanned again by every later one).
+    the report is written: ~0.06 s of collections, then scanned again by every later one) and
+    around drawing its pages.
     """
     was_enabled = gc.isenabled()
     gc.disable()
