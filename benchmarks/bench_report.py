@@ -4,10 +4,12 @@ The floor is a Python process that only imports click, SQLAlchemy's ORM, pandas,
 and matplotlib's PDF backend: what any report must pay before reading a single entry. The
 floor and every diary size are measured alternately in the same run (so machine noise hits
 them alike); each figure is the median of the rounds. Peak memory is the child's maximum
-resident set size (from os.wait4).
+resident set size (from os.wait4). tracker's own modules are compiled to bytecode first, as
+installing it does (the floor's libraries were compiled when installed).
 
-Targets: the 10-year diary within 2x the floor (aim 1.3x), peak under 300 MB, and the cost
-above the floor growing no worse than linearly with the diary.
+Targets: the 10-year diary within 1.3x the floor (issue 11), peak under 300 MB, and the cost
+above the floor growing no worse than linearly with the diary. Last measured (README, Speed):
+1.40x in CPU time, 1.36x in wall time on a loaded machine.
 
     python benchmarks/bench_report.py [--years 1 3 10] [--rounds 5]
 """
