@@ -159,7 +159,7 @@ def movement_heatmap(fig: Figure, top: float, result: Provokes) -> float:
         )
     step = _label_step(by, cell)
     for x, index in enumerate(by.months):
-        if x % step == 0 or x == n - 1:
+        if x == n - 1 or (x % step == 0 and n - 1 - x >= step):  # the last always, apart
             ax.text(x + 0.5, -0.25, month_label(index, by), fontsize=MIN_PT, ha="center",
                     va="bottom", color=INK)  # fmt: skip
     total.text(0.5, -0.25, "all", fontsize=MIN_PT, ha="center", va="bottom", weight="bold")
