@@ -209,11 +209,11 @@ def minutes_chart(fig: Figure, top: float, height: float, result: Provokes) -> f
         x = np.array([_month_x(p.day, result.day0) for p in course.points])
         y = np.array([p.minutes for p in course.points], dtype=float)
         highest = max(highest, int(y.max()))
-        first, latest = course.points[0].minutes, course.points[-1].minutes
+        began, latest = course.points[0].minutes, course.points[-1].minutes
         said = (
-            f"{label} {first} min"
+            f"{label} {began} min"
             if len(course.points) == 1
-            else f"{label} {first} -> {latest} min"
+            else f"{label} {began} -> {latest} min"
         )
         ax.plot(x, y, color=colour, linestyle=style, linewidth=1.3, marker=marker,
                 markersize=2.2, label=said)  # fmt: skip

@@ -382,3 +382,26 @@ def test_the_injection_eases_the_leg_for_about_ten_days_and_every_reading_rates_
     assert "1 entry in that time could not be used" in judged["text"]  # the day itself, untimed
     late = [r["relief_pct"] for r in judged["readings"] if r["hours_after"] >= 18 * 24]
     assert late and max(late) < 50  # faded
+
+
+def test_page_four_draws_the_weekly_minutes_across_the_heat_maps_months(story: dict) -> None:
+    """The minutes chart shares the heat map's month columns: its axis ran to month 49 (the
+    last course's first minutes stood in for the first month), squeezing 14 months of weekly
+    answers into the first third of the chart."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from reports.findings_page import findings_page
+
+    data = story["data"]
+    months = data.provokes.by_month.months
+    figure = findings_page(data)
+    [axes] = [
+        ax
+        for ax in figure.axes
+        if any(line.get_marker() not in (None, "None", "") for line in ax.get_lines())
+    ]
+    assert axes.get_xlim() == (months[0], months[0] + len(months))
+    xs = [x for line in axes.get_lines() for x in line.get_xdata()]
+    assert min(xs) < months[0] + 1 and max(xs) > months[0] + len(months) - 2  # all months
+    assert max(axes.get_xticks()) == months[0] + len(months)
