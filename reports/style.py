@@ -232,11 +232,18 @@ def _helvetica_width(text: str, size: float, bold: bool) -> float:
 
 
 def wrap_to(text: str, width_pt: float, size: float, bold: bool = False) -> list[str]:
-    """Lines no wider than width_pt, broken at spaces, measured in the font's metrics."""
+    """Lines no wider than width_pt, broken at spaces, measured in the font's metrics; a
+    percent sign is kept with its number ('80 %' never starts a line with '%')."""
     room = width_pt * 0.985  # a little slack for rounding in the PDF
     lines: list[str] = []
     line = ""
+    words: list[str] = []
     for word in text.split():
+        if words and word[:1] == "%":
+            words[-1] = f"{words[-1]} {word}"
+        else:
+            words.append(word)
+    for word in words:
         candidate = f"{line} {word}" if line else word
         if not line or text_width(candidate, size, bold) <= room:
             line = candidate

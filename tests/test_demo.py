@@ -367,7 +367,7 @@ def test_the_diagnostic_block_has_its_hourly_readings_and_eases_the_back_for_hou
     assert (row.detail, row.lasted, row.verdict) == (
         "left, L4-L5, L5-S1",
         "4 h",
-        "responder (50 % threshold)",
+        "responder (50 % threshold; not at 80 %)",
     )
 
 

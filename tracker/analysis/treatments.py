@@ -32,6 +32,8 @@ from tracker.analysis.spread import event_findings as event_changes
 from tracker.domain import Entry, Event
 from tracker.medicines import MME_CAVEAT, DayDoses, Regimen, amount_text, mean_daily_mme
 
+STRICT_BLOCK_PCT = 80  # the stricter diagnostic-block criterion: docs/clinical.md#block
+
 # An "other" event naming one of these is a test, not a treatment (docs/data.md).
 _IMAGING = re.compile(
     r"\b(mri|mr scan|ct|cat scan|x-?ray|radiograph|scan|imaging|myelogra\w*|emg|"
@@ -149,7 +151,7 @@ def response_verdict(response: Response) -> str:
         return response.missing_short or "not judged"
     threshold = f"{response.threshold_pct} % threshold"
     if response.responder:
-        return f"responder ({threshold})"
+        return f"responder ({threshold}{_stricter(response)})"
     rose = (
         response.mme_before is not None
         and response.mme_during is not None
@@ -157,6 +159,16 @@ def response_verdict(response: Response) -> str:
         and (response.median_relief_pct or 0) >= response.threshold_pct
     )
     return f"not a responder ({threshold}{'; opioids rose during it' if rose else ''})"
+
+
+def _stricter(response: Response) -> str:
+    """For a block judged at less than the 80 % many clinics ask of a diagnostic block,
+    whether it would pass that too (docs/clinical.md#block): '; also at 80 %' or '; not at
+    80 %'."""
+    if response.event.kind != "nerve-block" or response.threshold_pct >= STRICT_BLOCK_PCT:
+        return ""
+    met = (response.peak_relief_pct or 0) >= STRICT_BLOCK_PCT
+    return f"; {'also' if met else 'not'} at {STRICT_BLOCK_PCT} %"
 
 
 def change_verdict(change: EventChange | None) -> str:
