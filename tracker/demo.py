@@ -1,11 +1,12 @@
 """A realistic, made-up 14-month diary for trying the tracker and its report.
 
-The story: an L4-L5 decompression and fusion; high pain just after it, a good stretch at
-months 2-4 (about 3/10), then from month 5 a slow worsening to about 6-7/10 with new
-left-leg radiation spreading from the buttock to the foot and left-foot tingling and
-numbness from month 6. Physiotherapy, pregabalin (month 7), a diagnostic medial branch
-block (month 8, with its hourly readings) and an epidural steroid injection on the left at
-L5-S1 (month 9, relief fading after about 10 days) are on the timeline (the readings:
+The story (months counted from 1, month 1 the first 30 days, as in the report): an L4-L5
+decompression and fusion; high pain just after it, a good stretch at months 2-4 (about
+3/10), then from month 6 a slow worsening to about 6-7/10 with new left-leg radiation
+spreading from the buttock to the foot and left-foot tingling and numbness from months 7
+and 8. Physiotherapy (month 2), pregabalin (month 8), a diagnostic medial branch block
+(month 9, with its hourly readings) and an epidural steroid injection on the left at L5-S1
+(month 10, relief fading after about 10 days) are on the timeline (the readings:
 tracker.demo_treatments), and the medicines with their doses (tracker.demo_medicines).
 About 85 % of days are logged, with a missed week, a holiday, some morning-and-evening
 days and a few entries typed a day or two late. No red flags: the demo must not alarm a
@@ -102,7 +103,7 @@ def back_level(day: int) -> float:
 
 
 def leg_level(day: int) -> float:
-    """Expected left-leg pain: minor early, rising from month 5 to ~6.5."""
+    """Expected left-leg pain: minor early, rising from month 6 to ~6.5."""
     rise = 5.8 * _ramp(day, WORSENING_FROM, WORSENING_TO)
     return 1.2 + 0.8 * _settling(day, 15) + rise + _pregabalin(day) + _injection_effect(day)
 
@@ -113,7 +114,7 @@ def _pregabalin(day: int) -> float:
 
 
 def overall_level(day: int) -> float:
-    """Expected overall pain: ~7 after surgery, ~3 at months 2-4, rising to ~6.5 by month 12."""
+    """Expected overall pain: ~7 after surgery, ~3 at months 2-4, rising to ~6.5 by month 13."""
     flare = 2.5 if day in FLARE_DAYS else 0.0
     rise = 3.7 * _ramp(day, WORSENING_FROM, WORSENING_TO)
     return 3.0 + 3.8 * _settling(day, 18) + rise + flare + _pregabalin(day) + _injection_effect(day)
@@ -155,7 +156,7 @@ def _radiation(rng: random.Random, day: int) -> tuple[str, ...]:
 
 
 def _sensory(rng: random.Random, day: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(numb, tingling) regions of the left foot, from month 6 on."""
+    """(numb, tingling) regions of the left foot, from months 7 and 8 on."""
     tingling = ("left-foot",) if day >= TINGLING_FROM and rng.random() < 0.6 else ()
     numb: tuple[str, ...] = ()
     if day >= NUMB_FROM and rng.random() < 0.55:

@@ -4,8 +4,9 @@ Kept apart from tracker/demo.py's pain story, which it only reads: its own rando
 so the entries' days and pain scores (and with them the verdict) are exactly as before.
 The story it adds: before the operation the left leg hurt 8/10 and the back 5/10, the
 pain running down to the left calf. Just after surgery, sitting is what hurts and lying
-or walking eases it; from month 5, as the leg pain comes back, the leg is worse standing
-and walking and eased by sitting or bending forward (on about three days in four), and
+or walking eases it; from month 6 (counted from 1), as the leg pain comes back, the leg
+is worse standing and walking and eased by sitting or bending forward (on about three
+days in four), and
 nights are broken more often; the numb foot is numb on its top and in the big toe (the L5
 skin area). The weekly checks: walking minutes fall from about 45 to
 under 10 as the leg pain rises; the heel walk that worked fails in the last weeks; "is it

@@ -1,6 +1,6 @@
 """The demo's response diaries (issue 10): readings after its two judged treatments.
 
-- A diagnostic medial branch block on the left at L4-L5 and L5-S1 in month 8, at 10:00,
+- A diagnostic medial branch block on the left at L4-L5 and L5-S1 in month 9, at 10:00,
   with readings of the back (and the leg, which it does not treat) at 30 min, 1, 2, 4, 6
   and 8 hours, as `tracker event add ... nerve-block` asks for: the back pain eases by
   about three quarters for some hours and is back by the evening, while the leg pain does
@@ -27,7 +27,7 @@ from tracker import demo
 from tracker.analysis.response import target_pain
 from tracker.domain import Entry, Event, Site, new_entry, new_event
 
-BLOCK_DAY = 240  # days after surgery: month 8, between pregabalin and the injection
+BLOCK_DAY = 240  # days after surgery: month 9 (from 1), between pregabalin and the injection
 BLOCK_TIME = dt.time(10, 0)
 BLOCK_TITLE = "Diagnostic medial branch block"
 BLOCK_SIDE, BLOCK_LEVELS = "left", ("L4-L5", "L5-S1")
