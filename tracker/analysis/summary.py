@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tracker.analysis.series import located_pain
 from tracker.domain import SYMPTOM_KINDS, Entry, Event
-from tracker.medicines import DayDoses, mean_daily_mme
+from tracker.medicines import DayDoses, DoseTaken, mean_daily_mme
 
 SPARK = "▁▂▃▄▅▆▇█"  # 0-10 in eight steps
 NO_DAY = "·"  # a day with no rating
@@ -74,8 +74,7 @@ def weeks(
         days = [start + dt.timedelta(days=i) for i in range(7)]
         inside = [e for e in entries if start <= e.day <= days[-1]]
         taken = [d for day in days if day in by_day for d in by_day[day].doses]
-        logged = [d for d in taken if not d.regimen.patch]
-        opioid = any(d.regimen.opioid for d in taken)
+        dosed, as_needed, mean_mme = _dose_figures(taken, mme, start, min(days[-1], today))
         found.append(
             Week(
                 start=start,
@@ -86,9 +85,9 @@ def weeks(
                 leg=tuple(_day_mean(inside, day, "leg") for day in days),
                 red_flags=tuple(dict.fromkeys(f for e in inside for f in e.red_flags)),
                 backfilled=sum(e.backfilled for e in inside),
-                doses=len(logged),
-                as_needed=sum(d.regimen.as_needed for d in logged),
-                mean_mme=mean_daily_mme(mme, start, min(days[-1], today)) if opioid else None,
+                doses=dosed,
+                as_needed=as_needed,
+                mean_mme=mean_mme,
             )
         )
     return found
@@ -126,18 +125,26 @@ def _doses_since(doses: Sequence[DayDoses], day: dt.date, today: dt.date) -> dic
     first_before = day - dt.timedelta(days=27)
     after = [d for taken in doses if taken.day > day for d in taken.doses]
     before = [d for taken in doses if first_before <= taken.day <= day for d in taken.doses]
-    logged = [d for d in after if not d.regimen.patch]
     mme = {taken.day: taken.mme for taken in doses}
-    opioid_after = today > day and any(d.regimen.opioid for d in after)
-    opioid_before = any(d.regimen.opioid for d in before)
+    dosed, as_needed, mean_mme = _dose_figures(after, mme, day + dt.timedelta(days=1), today)
     return {
-        "doses": len(logged),
-        "as_needed": sum(d.regimen.as_needed for d in logged),
-        "mean_mme": mean_daily_mme(mme, day + dt.timedelta(days=1), today)
-        if opioid_after
-        else None,
-        "mean_mme_before": mean_daily_mme(mme, first_before, day) if opioid_before else None,
+        "doses": dosed,
+        "as_needed": as_needed,
+        "mean_mme": mean_mme,
+        "mean_mme_before": _dose_figures(before, mme, first_before, day)[2],
     }
+
+
+def _dose_figures(
+    taken: Sequence[DoseTaken], mme: Mapping[dt.date, float], first: dt.date, last: dt.date
+) -> tuple[int, int, float | None]:
+    """The doses logged (a patch is worn, not dosed), those of an as-needed regimen, and the
+    mean MME a calendar day from `first` to `last`: None when no opioid was taken or the
+    span is empty. One rule for a week and for the days since a report."""
+    logged = [d for d in taken if not d.regimen.patch]
+    opioid = last >= first and any(d.regimen.opioid for d in taken)
+    mean = mean_daily_mme(mme, first, last) if opioid else None
+    return len(logged), sum(d.regimen.as_needed for d in logged), mean
 
 
 def sparkline(values: Sequence[float | None]) -> str:
