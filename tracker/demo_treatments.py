@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
 from tracker import demo
-from tracker.analysis.response import target_pain
+from tracker.analysis.response import baseline_of, entries_before
 from tracker.domain import Entry, Event, Site, new_entry, new_event
 
 BLOCK_DAY = 240  # days after surgery: month 9 (from 1), between pregabalin and the injection
@@ -88,17 +87,8 @@ def with_treatment_readings(entries: Sequence[Entry], day0: dt.date, seed: int =
 
 
 def _baseline(entries: Sequence[Entry], day: dt.date, target: str) -> float | None:
-    """The median over the 7 logged days before `day` of each day's mean target pain, as
-    `tracker response` takes it (tracker.analysis.response)."""
-    by_day: dict[dt.date, list[float]] = {}
-    for entry in entries:
-        value = target_pain(entry, target)
-        if entry.day < day and value is not None:
-            by_day.setdefault(entry.day, []).append(value)
-    days = sorted(by_day)[-7:]
-    if len(days) < 7:
-        return None
-    return statistics.median(sum(by_day[d]) / len(by_day[d]) for d in days)
+    """The target pain before `day` as `tracker response` takes its baseline."""
+    return baseline_of(entries_before(day, entries), target)[0]
 
 
 def _with_leg(entry: Entry, before: float, day: int, days_after: int, rng: random.Random) -> Entry:

@@ -244,14 +244,12 @@ def judge(
     the daily MME)."""
     check_judged(event)
     used = threshold_for(event, threshold)
-    start = event.day - dt.timedelta(days=BASELINE_LOOKBACK_DAYS)
-    before = [e for e in entries if start <= e.day < event.day]
+    before = entries_before(event.day, entries)
     after, skipped = _after(event, entries)
     target, why = choose_target(event, before, after)
-    daily_before = _daily(before, target)
-    baseline_days = tuple(sorted(daily_before)[-BASELINE_DAYS:])
+    baseline, baseline_days = baseline_of(before, target)
     base = Response(event, target, why, None, baseline_days, used, skipped=skipped)
-    if len(baseline_days) < BASELINE_DAYS:
+    if baseline is None:
         return _replace(
             base,
             missing=f"no baseline: it needs {BASELINE_DAYS} logged days in the"
@@ -260,7 +258,6 @@ def judge(
             missing_short=f"no baseline: {len(baseline_days)} of the {BASELINE_DAYS} days"
             f" needed logged in the {BASELINE_LOOKBACK_DAYS} days before",
         )
-    baseline = round(float(median(daily_before[d] for d in baseline_days) or 0.0), 1)
     base = _replace(base, baseline=baseline)
     if baseline == 0:
         return _replace(
@@ -285,6 +282,22 @@ def judge(
     if event.kind == "nerve-block":
         return _judge_block(base)
     return _judge_daily(base, mme_by_day)
+
+
+def entries_before(event_day: dt.date, entries: Iterable[Entry]) -> list[Entry]:
+    """The entries a baseline is found among: the 28 calendar days before the procedure's."""
+    start = event_day - dt.timedelta(days=BASELINE_LOOKBACK_DAYS)
+    return [e for e in entries if start <= e.day < event_day]
+
+
+def baseline_of(before: Iterable[Entry], target: str) -> tuple[float | None, tuple[dt.date, ...]]:
+    """The baseline (the median, to a tenth, of each day's mean target pain over the last 7
+    logged days of `before`) and those days; None with fewer than 7."""
+    daily = _daily(before, target)
+    days = tuple(sorted(daily)[-BASELINE_DAYS:])
+    if len(days) < BASELINE_DAYS:
+        return None, days
+    return round(float(median(daily[d] for d in days) or 0.0), 1), days
 
 
 def _replace(response: Response, **changes: object) -> Response:
