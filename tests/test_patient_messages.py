@@ -214,6 +214,11 @@ FIRST_WEEK_SLIPS = [
         " 'tracker log same 6 --where left-foot --where right-foot' (see 'tracker log --help')",
     ),
     (
+        ("log", "6", "left-calff"),
+        "Error: give one pain, then the places after --where; unknown region 'left-calff'; did"
+        " you mean left-calf? ('tracker regions' lists all) (see 'tracker log --help')",
+    ),
+    (
         ("log", "6", "7"),
         "Error: give one pain from 0 to 10, not 2: e.g. 'tracker log 7' (see 'tracker log --help')",
     ),

@@ -50,7 +50,9 @@ def _extra_words_message(words: tuple[str, ...], same: bool) -> str:
         name, sep, rating = word.partition("=")
         try:
             places.extend(f"{place}{sep}{rating}" for place in regions.resolve(name))
-        except TrackerError:
+        except TrackerError as exc:
+            if "-" in name and "did you mean" in exc.message:  # a place, mistyped
+                return f"give one pain, then the places after --where; {exc.message}"
             break
     else:
         where = " ".join(f"--where {shown(place)}" for place in places)
