@@ -15,7 +15,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from reports import frames, timeline
+from reports import frames, response_chart, timeline
 from reports.style import (
     BLACK,
     BLUE,
@@ -43,6 +43,7 @@ from reports.style import (
 from reports.timeline import num
 from tracker.analysis.calendar import RECENT_DAYS, REF_WINDOW_DAYS, DayZero
 from tracker.analysis.provokes import MIN_MONTH_DAYS
+from tracker.analysis.treatments import weekly_counts
 from tracker.domain import plural
 from tracker.report_data import ReportData
 from tracker.wording import (
@@ -83,7 +84,21 @@ def shown_flares(data: ReportData) -> list[float]:
 
 def course_page(data: ReportData) -> Figure:
     """Overall pain day by day and week by week against the best and the last 6 weeks; back
-    and leg pain beneath on the same dates; the numbered events on both."""
+    and leg pain beneath on the same dates; the numbered events on both; the opioids and
+    as-needed doses beneath them; the response charts of the procedures judged. Where what
+    is beneath does not fit, the two pain charts give it room, a few points at a time."""
+    for extra in SHRINK_STEPS:
+        fig, flow = _course_layout(data, extra)
+        if flow is None or not flow.overflowed():
+            break
+    return fig
+
+
+SHRINK_STEPS = (0.0, 15.0, 30.0, 45.0, 60.0, 80.0)  # points the pain charts give up
+
+
+def _course_layout(data: ReportData, extra: float) -> tuple[Figure, Flow | None]:
+    """Page 2 with the pain charts `extra` points lower than their own room allows."""
     fig = new_page()
     y = page_title(
         fig,
@@ -94,11 +109,19 @@ def course_page(data: ReportData) -> Figure:
     span = timeline.x_span(data)
     if span is None or data.day0 is None:
         message(fig, "No pain scores in this period, so there is nothing to chart yet.", y=0.6)
-        return fig
+        return fig, None
     keys = timeline.numbered_events(data, span)
+    numbered = {e.id: n for n, e in keys if e.id is not None}
     key_rows = len(keys) if len(keys) <= 3 else (len(keys) + 1) // 2
-    # a long key of events takes its room from the chart (11 points a row beyond 3)
-    top, height = y + 24, (180.0 if _has_mme(data) else 250.0) - 11 * max(0, key_rows - 3)
+    # a long key of events, the as-needed doses and the response charts take their room
+    # from the course chart (11 points a key row beyond 3) and the back and leg chart
+    probe = Flow(fig, y=0.0)
+    below = response_chart.row_height(probe, data, numbered) + (
+        AS_NEEDED_HEIGHT + 6 if _has_as_needed(data) else 0.0
+    )
+    room = max(0.0, below - SPARE_BELOW) + extra
+    height = (180.0 if _has_mme(data) else 250.0) - 11 * max(0, key_rows - 3) - room * 0.55
+    top = y + 24
     ax = axes_at(fig, MARGIN + 22, top, PT_W - 2 * MARGIN - 30, height)
     _overall(ax, data, span)
     ax.set_ylim(-0.3, 11.2)
@@ -117,10 +140,13 @@ def course_page(data: ReportData) -> Figure:
         columnspacing=1.5,
     )
     flow = Flow(fig, y=top + height + 36 + rows * 13)
-    _back_leg_panel(fig, flow, data, span, keys)
+    _back_leg_panel(fig, flow, data, span, keys, less=room * 0.45)
     _mme_panel(fig, flow, data, span, keys)
     flow.space(8)
     timeline.event_key(flow, keys)
+    if response_chart.responses_shown(data):
+        flow.space(6)
+        response_chart.response_row(flow, data, numbered)
     flow.space(6)
     valid = sum(1 for w in data.weekly_pain if w.valid)
     flow.text(pain_chart_caption(data.verdict, valid, len(shown_flares(data))), BODY_PT)
@@ -129,7 +155,7 @@ def course_page(data: ReportData) -> Figure:
         flow.bottom = 40  # down to just above the footer
         flow.space(2)
         flow.text(numbers, SMALL_PT, color="#333333")
-    return fig
+    return fig, flow
 
 
 def _overall(ax: Axes, data: ReportData, span: tuple[float, float]) -> None:
@@ -271,10 +297,12 @@ def _back_leg_panel(
     data: ReportData,
     span: tuple[float, float],
     keys: list,
+    less: float = 0.0,
 ) -> None:
-    """Back and leg pain as rated by place, weekly, on the same dates; or why not."""
+    """Back and leg pain as rated by place, weekly, on the same dates; or why not. `less`:
+    points given up to what is drawn beneath."""
     flow.text("Back pain and leg pain, rated separately", HEADING_PT, weight="bold")
-    height = 118.0 if _has_mme(data) else 130.0
+    height = (118.0 if _has_mme(data) else 130.0) - less
     ax = axes_at(fig, MARGIN + 22, flow.y + 4, PT_W - 2 * MARGIN - 30, height)
     if not timeline.back_leg_lines(ax, data):
         ax.remove()
@@ -319,7 +347,8 @@ def _mme_panel(
     if not _has_mme(data):
         return
     assert data.medicines is not None
-    flow.text("Opioids: MME a day", BODY_PT, weight="bold")
+    heading = "Opioids: MME a day" + (", and as-needed doses a week" if _has_as_needed(data) else "")
+    flow.text(heading, BODY_PT, weight="bold")
     ax = axes_at(fig, MARGIN + 22, flow.y + 6, PT_W - 2 * MARGIN - 30, MME_HEIGHT)
     days = sorted(data.medicines.mme_by_day.items())
     ax.bar([num(d) for d, _ in days], [v for _, v in days], width=1.0, color=PURPLE,
@@ -334,24 +363,88 @@ def _mme_panel(
     timeline.event_lines(ax, keys, span)
     timeline.date_axis(ax, span, labels=False)
     flow.y += MME_HEIGHT + 12
+    counted = _as_needed_strip(fig, flow, data, span, keys)
     flow.text(
-        f"Each bar: one day's opioid doses in MME. {data.medicines.caveat}",
+        f"Each bar: one day's opioid doses in MME. {counted}{data.medicines.caveat}",
         SMALL_PT,
         color=GREY,
+    )
+
+
+AS_NEEDED_HEIGHT = 24.0
+SPARE_BELOW = 50.0  # points page 2 has to spare beneath its text on the demo
+
+
+def _has_as_needed(data: ReportData) -> bool:
+    return _has_mme(data) and bool(data.medicines and data.medicines.as_needed_by_day)
+
+
+def _as_needed_strip(
+    fig: Figure, flow: Flow, data: ReportData, span: tuple[float, float], keys: list
+) -> str:
+    """Beneath the MME bars: the as-needed doses taken each week (weeks from day 0, as the
+    weekly averages), on the same dates; returns the sentence that says what it counts."""
+    if not _has_as_needed(data) or data.day0 is None:
+        return ""
+    assert data.medicines is not None
+    by_day = data.medicines.as_needed_by_day
+    last = min(data.period_end, data.as_of)
+    weeks = weekly_counts(by_day, data.day0.day, last)
+    if not weeks:
+        return ""
+    flow.y -= 3
+    ax = axes_at(fig, MARGIN + 22, flow.y, PT_W - 2 * MARGIN - 30, AS_NEEDED_HEIGHT)
+    ax.bar([num(w) + 3.5 for w, _ in weeks], [c for _, c in weeks], width=6.0, color="#8C8C8C",
+           edgecolor="none", zorder=3)  # fmt: skip
+    top = max(c for _, c in weeks)
+    ax.set_ylim(0, max(top, 1) * 1.2)
+    ax.set_yticks([top])  # on the right: the MME scale's 0 is just above on the left
+    ax.yaxis.tick_right()
+    ax.yaxis.set_label_position("right")
+    ax.tick_params(axis="y", labelsize=SMALL_PT)
+    ax.text(-0.012, 0.5, "doses", transform=ax.transAxes, fontsize=SMALL_PT, ha="right",
+            va="center")  # fmt: skip
+    ax.grid(axis="y", color="#E4E4E4", linewidth=0.6, zorder=0)
+    timeline.event_lines(ax, keys, span)
+    timeline.date_axis(ax, span, labels=False)
+    flow.y += AS_NEEDED_HEIGHT + 4
+    recent = sum(n for day, n in by_day.items() if 0 <= (last - day).days < RECENT_DAYS)
+    names = ", ".join(data.medicines.as_needed_names)
+    return (
+        f"Grey bars beneath: as-needed doses a week ({names}), up to {top} a week; "
+        f"{recent} in the last 6 weeks. "
     )
 
 
 # ================================================================ the course, compact (page 1)
 
 
-def compact_course(fig: Figure, top: float, height: float, data: ReportData) -> list:
+def has_dose_strip(data: ReportData) -> bool:
+    """Whether page 1's course has its dose strip beneath: an opioid or an as-needed dose
+    was taken in the period."""
+    return _has_mme(data) or bool(data.medicines and data.medicines.as_needed_by_day)
+
+
+DOSE_STRIP_LABEL = "MME a day"
+AS_NEEDED_LABEL = "as-needed dose"
+
+
+def compact_course(
+    fig: Figure, top: float, height: float, data: ReportData, strip: float = 0.0
+) -> list:
     """Page 1's course: weekly overall, back and leg pain, the best and the last 6 weeks,
-    numbered events; returns the numbered events (for the key)."""
+    numbered events; beneath it, `strip` points high, the opioids' MME a day and dots on
+    the days with as-needed doses, on the same dates. Returns the numbered events (for the
+    key)."""
     span = timeline.x_span(data)
     if span is None or data.day0 is None:
         return []
     keys = timeline.numbered_events(data, span)
     ax = axes_at(fig, MARGIN + 20, top, PT_W - 2 * MARGIN - 26, height)
+    if strip and has_dose_strip(data):
+        _dose_strip(axes_at(fig, MARGIN + 20, top + height + 2, PT_W - 2 * MARGIN - 26, strip),
+                    data, span, keys)  # fmt: skip
+        timeline.date_axis(ax, span, labels=False)
     weeks = frames.weekly_frame(data.weekly_pain, data.day0.day)
     x, y = frames.broken_line(weeks)
     if len(x) >= 2:
@@ -363,7 +456,8 @@ def compact_course(fig: Figure, top: float, height: float, data: ReportData) -> 
     _draw_level(ax, data, data.day0.day, legend=False)
     ax.set_ylim(-0.3, 11.4)
     timeline.event_lines(ax, keys, span, badge_y=10.7)
-    timeline.date_axis(ax, span)
+    if not (strip and has_dose_strip(data)):
+        timeline.date_axis(ax, span)
     ax.set_yticks(range(0, 11, 2))
     ax.tick_params(axis="y", labelsize=SMALL_PT)
     ax.set_ylabel("Pain (0-10)", fontsize=SMALL_PT)
@@ -376,6 +470,9 @@ def compact_course(fig: Figure, top: float, height: float, data: ReportData) -> 
     if level is not None and level.best is not None:
         handles.append(Line2D([], [], color=GREEN, linewidth=6, alpha=0.35))
         labels.append("best 6 weeks")
+    if strip and data.medicines and data.medicines.as_needed_by_day:  # the strip's dots
+        handles.append(Line2D([], [], color="#555555", marker="o", markersize=2.5, linewidth=0))
+        labels.append(AS_NEEDED_LABEL)
     ax.legend(
         handles,
         labels,
@@ -384,11 +481,33 @@ def compact_course(fig: Figure, top: float, height: float, data: ReportData) -> 
         ncol=len(handles),
         frameon=False,
         fontsize=SMALL_PT,
-        handlelength=2.2,
-        columnspacing=1.2,
+        handlelength=2.2 if len(handles) < 6 else 1.8,
+        columnspacing=1.2 if len(handles) < 6 else 0.8,
         borderaxespad=0.2,
     )
     return keys
+
+
+def _dose_strip(ax: Axes, data: ReportData, span: tuple[float, float], keys: list) -> None:
+    """The thin strip beneath page 1's course: each day's opioid MME (bars, scale 0 to the
+    highest day, said on the right) and a dot above on each day with an as-needed dose."""
+    assert data.medicines is not None
+    mme = sorted(data.medicines.mme_by_day.items())
+    top = max((v for _, v in mme), default=0.0) or 1.0
+    if any(v > 0 for _, v in mme):
+        ax.bar([num(d) for d, _ in mme], [v for _, v in mme], width=1.0, color=PURPLE,
+               edgecolor="none", zorder=3)  # fmt: skip
+    days = [num(d) for d, n in data.medicines.as_needed_by_day.items() if n]
+    if days:
+        ax.scatter(days, [top * 1.3] * len(days), s=2.5, color="#555555", linewidths=0, zorder=4)
+    ax.set_ylim(0, top * 1.5)
+    ax.set_yticks([])
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.text(-0.008, 0.5, DOSE_STRIP_LABEL, transform=ax.transAxes, fontsize=MIN_PT, ha="right",
+            va="center", linespacing=1.0)  # fmt: skip
+    timeline.event_lines(ax, keys, span)
+    timeline.date_axis(ax, span)
 
 
 # ================================================================ where it hurts by month (page 3)

@@ -68,6 +68,8 @@ CLEAR_FACE = "#EEF5EE"
 HEADLINE_FACE = "#EAF2F8"
 FOOTER_TOP = 806.0  # points from the page top: the page footer is below
 COURSE_HEIGHT = 84.0
+DOSE_STRIP = 18.0  # the MME and as-needed strip beneath the course chart, in points
+DOSE_STRIP_TIGHT = 14.0
 MAX_TREATMENT_ROWS = 7
 
 
@@ -234,9 +236,11 @@ def _course(flow: Flow, data: ReportData) -> dict[int, tuple[int, Event]]:
         flow.space(4)
         return {}
     flow.space(16)  # the chart's legend sits above it
-    height = COURSE_HEIGHT * (0.7 if flow.tight else 1)
-    keys = charts.compact_course(flow.fig, flow.y, height, data)
-    flow.y += height + 28
+    strip = (DOSE_STRIP if not flow.tight else DOSE_STRIP_TIGHT) if charts.has_dose_strip(data) else 0
+    # the strip takes its room from the chart; on a tight page, the chart is lower still
+    height = COURSE_HEIGHT * 0.7 if flow.tight else COURSE_HEIGHT - strip - (2 if strip else 0)
+    keys = charts.compact_course(flow.fig, flow.y, height, data, strip)
+    flow.y += height + (strip + 2 if strip else 0) + 28
     tabled = {row.event_id for row in shown_treatments(data, flow.tight)}
     rest = [(n, e) for n, e in keys if e.id not in tabled]
     if rest:
@@ -393,7 +397,7 @@ def _treatment_texts(row: TreatmentRow) -> tuple[str, ...]:
     lower = row.what.lower()
     extra = [part for part in row.detail.split(", ") if part and part.lower() not in lower]
     what = row.what + (f" ({', '.join(extra)})" if extra else "")
-    peak = "-" if row.peak_relief is None else f"{row.peak_relief:.0f} %"
+    peak = "-" if row.peak_relief is None else f"{row.peak_relief:g} %"  # as tracker response
     return ("", short_date(row.day), what, peak, row.lasted or "-", row.verdict or "-")
 
 

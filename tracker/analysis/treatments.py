@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracker.analysis.provokes import BeforeAfter
 from tracker.analysis.response import JUDGED_KINDS, Response, judge
@@ -55,6 +55,9 @@ class TreatmentRow:
     peak_relief: float | None  # % relief at best, for a judged procedure; None otherwise
     lasted: str | None  # how long relief >= threshold lasted ("6 h", "19 days"); None unjudged
     verdict: str  # one short phrase
+    # The judged procedure's response (readings, baseline, threshold) for the report's
+    # response charts (page 2); None for a treatment compared 14 days either side.
+    response: Response | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class Medicines:
     mme_best: float | None  # ... over the verdict's best window; None when there is none
     mme_by_day: dict[dt.date, float]  # daily MME for charts (days with doses)
     caveat: str  # the CDC caveat printed with every MME figure
+    # as-needed doses taken each day (days with any), for the charts' dose counts
+    as_needed_by_day: dict[dt.date, int] = field(default_factory=dict)
+    as_needed_names: tuple[str, ...] = ()  # the medicines taken as needed, as named
 
 
 def is_imaging(event: Event) -> bool:
@@ -108,7 +114,7 @@ def treatment_rows(
     for ev in sorted(events, key=lambda e: (e.day, e.id or 0)):
         if is_imaging(ev) or (since and ev.day < since) or (until and ev.day > until):
             continue
-        peak, lasted = None, None
+        peak, lasted, response = None, None, None
         if ev.kind in JUDGED_KINDS:
             response = judge(
                 ev, entries, mme_by_day, threshold if ev.kind == "nerve-block" else None
@@ -120,7 +126,9 @@ def treatment_rows(
         else:
             verdict = change_verdict(by_event.get(ev.id))
         rows.append(
-            TreatmentRow(ev.id or 0, ev.day, ev.kind, label(ev), detail(ev), peak, lasted, verdict)
+            TreatmentRow(
+                ev.id or 0, ev.day, ev.kind, label(ev), detail(ev), peak, lasted, verdict, response
+            )
         )
     return tuple(rows)
 
@@ -223,6 +231,7 @@ def medicines_now(
     if not regimens:
         return None
     mme = {d.day: d.mme for d in days}
+    keep = [d for d in days if (first_day is None or d.day >= first_day) and d.day <= last_day]
     current = tuple(
         MedicineNow(
             r.name,
@@ -249,4 +258,46 @@ def medicines_now(
             if (first_day is None or day >= first_day) and day <= last_day
         },
         caveat=MME_CAVEAT,
+        as_needed_by_day={d.day: d.as_needed for d in keep if d.as_needed},
+        as_needed_names=tuple(sorted({r.name for r in regimens if r.as_needed})),
     )
+
+
+def judged_responses(rows: Sequence[TreatmentRow], limit: int = 2) -> tuple[Response, ...]:
+    """The responses the report charts reading by reading (page 2), in date order: the
+    latest nerve block that was judged, then the latest injection or stimulator trial, then
+    earlier blocks, up to `limit`. Only judged ones (a peak relief): a procedure with what
+    is missing for a verdict says so in the treatment table instead."""
+    judged = [
+        row.response
+        for row in rows
+        if row.response is not None and row.response.peak_relief_pct is not None
+    ]
+    blocks = [r for r in judged if r.event.kind == "nerve-block"][::-1]
+    daily = [r for r in judged if r.event.kind != "nerve-block"][::-1]
+    chosen = (blocks[:1] + daily[:1] + blocks[1:] + daily[1:])[:limit]
+    return tuple(sorted(chosen, key=lambda r: (r.event.day, r.event.time or dt.time.min)))
+
+
+def weekly_counts(
+    by_day: Mapping[dt.date, int], anchor: dt.date, last: dt.date
+) -> tuple[tuple[dt.date, int], ...]:
+    """Counts a day summed into 7-day weeks that start on `anchor` (weeks before it too),
+    each week as (its first day, its count), from the first week with a count to the week
+    of `last`; weeks with none are 0."""
+    if not by_day:
+        return ()
+    def start(day: dt.date) -> dt.date:
+        return anchor + dt.timedelta(days=7 * ((day - anchor).days // 7))
+
+    totals: dict[dt.date, int] = {}
+    for day, count in by_day.items():
+        if day <= last:
+            totals[start(day)] = totals.get(start(day), 0) + count
+    if not totals:
+        return ()
+    weeks, week = [], min(totals)
+    while week <= start(last):
+        weeks.append((week, totals.get(week, 0)))
+        week += dt.timedelta(days=7)
+    return tuple(weeks)
