@@ -87,18 +87,56 @@ def course_page(data: ReportData) -> Figure:
     and leg pain beneath on the same dates; the numbered events on both; the opioids and
     as-needed doses beneath them; the response charts of the procedures judged. Where what
     is beneath does not fit, the two pain charts give it room, a few points at a time."""
-    for extra in SHRINK_STEPS:
-        fig, flow = _course_layout(data, extra)
-        if flow is None or not flow.overflowed():
+    limits = (2, 1) if len(response_chart.responses_shown(data, 2)) == 2 else (2,)
+    for limit in limits:
+        fig, room, fits = _fitted(data, limit)
+        if fits and (room <= MAX_GIVEN or limit == limits[-1]):
             break
     return fig
 
 
-SHRINK_STEPS = (0.0, 15.0, 30.0, 45.0, 60.0, 80.0)  # points the pain charts give up
+STEP = 15.0  # points the pain charts give up at a time
+MAX_GIVEN = 75.0  # ... at most, with two response charts, before the second gives way
 
 
-def _course_layout(data: ReportData, extra: float) -> tuple[Figure, Flow | None]:
-    """Page 2 with the pain charts `extra` points lower than their own room allows."""
+def _fitted(data: ReportData, limit: int) -> tuple[Figure, float, bool]:
+    """Page 2 with the least room taken from the pain charts (in steps, from an estimate)
+    that lets what is beneath them fit; the room taken, and whether it fits."""
+    room = _estimate(data, limit)
+    fig, flow = _course_layout(data, room, limit)
+    if flow is None:
+        return fig, 0.0, True
+    if flow.overflowed():
+        for _ in range(6):  # more room, up to 90 points more
+            room += STEP
+            fig, flow = _course_layout(data, room, limit)
+            if flow is None or not flow.overflowed():
+                return fig, room, True
+        return fig, room, False
+    while room >= STEP:  # less, while it still fits
+        smaller, flow = _course_layout(data, room - STEP, limit)
+        if flow is None or flow.overflowed():
+            break
+        fig, room = smaller, room - STEP
+    return fig, room, True
+
+
+def _estimate(data: ReportData, limit: int) -> float:
+    """About the points the pain charts give up for what is beneath them on page 2: the
+    response charts and the as-needed doses, less what the page has to spare without them."""
+    span = timeline.x_span(data)
+    if span is None:
+        return 0.0
+    numbered = {e.id: n for n, e in timeline.numbered_events(data, span) if e.id is not None}
+    below = response_chart.row_height(Flow(Figure(), y=0.0), data, numbered, limit) + (
+        AS_NEEDED_HEIGHT + 6 if _has_as_needed(data) else 0.0
+    )
+    return max(0.0, below - SPARE_BELOW)
+
+
+def _course_layout(data: ReportData, room: float, limit: int = 2) -> tuple[Figure, Flow | None]:
+    """Page 2 with `room` points taken from the pain charts for what is beneath them, and
+    at most `limit` response charts."""
     fig = new_page()
     y = page_title(
         fig,
@@ -113,13 +151,8 @@ def _course_layout(data: ReportData, extra: float) -> tuple[Figure, Flow | None]
     keys = timeline.numbered_events(data, span)
     numbered = {e.id: n for n, e in keys if e.id is not None}
     key_rows = len(keys) if len(keys) <= 3 else (len(keys) + 1) // 2
-    # a long key of events, the as-needed doses and the response charts take their room
-    # from the course chart (11 points a key row beyond 3) and the back and leg chart
-    probe = Flow(fig, y=0.0)
-    below = response_chart.row_height(probe, data, numbered) + (
-        AS_NEEDED_HEIGHT + 6 if _has_as_needed(data) else 0.0
-    )
-    room = max(0.0, below - SPARE_BELOW) + extra
+    # a long key of events takes its room from the course chart (11 points a key row beyond
+    # 3); what is beneath, from it and the back and leg chart
     height = (180.0 if _has_mme(data) else 250.0) - 11 * max(0, key_rows - 3) - room * 0.55
     top = y + 24
     ax = axes_at(fig, MARGIN + 22, top, PT_W - 2 * MARGIN - 30, height)
@@ -146,7 +179,7 @@ def _course_layout(data: ReportData, extra: float) -> tuple[Figure, Flow | None]
     timeline.event_key(flow, keys)
     if response_chart.responses_shown(data):
         flow.space(6)
-        response_chart.response_row(flow, data, numbered)
+        response_chart.response_row(flow, data, numbered, limit)
     flow.space(6)
     valid = sum(1 for w in data.weekly_pain if w.valid)
     flow.text(pain_chart_caption(data.verdict, valid, len(shown_flares(data))), BODY_PT)
@@ -347,7 +380,9 @@ def _mme_panel(
     if not _has_mme(data):
         return
     assert data.medicines is not None
-    heading = "Opioids: MME a day" + (", and as-needed doses a week" if _has_as_needed(data) else "")
+    heading = "Opioids: MME a day" + (
+        ", and as-needed doses a week" if _has_as_needed(data) else ""
+    )
     flow.text(heading, BODY_PT, weight="bold")
     ax = axes_at(fig, MARGIN + 22, flow.y + 6, PT_W - 2 * MARGIN - 30, MME_HEIGHT)
     days = sorted(data.medicines.mme_by_day.items())

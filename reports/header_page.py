@@ -236,7 +236,9 @@ def _course(flow: Flow, data: ReportData) -> dict[int, tuple[int, Event]]:
         flow.space(4)
         return {}
     flow.space(16)  # the chart's legend sits above it
-    strip = (DOSE_STRIP if not flow.tight else DOSE_STRIP_TIGHT) if charts.has_dose_strip(data) else 0
+    strip = (
+        (DOSE_STRIP if not flow.tight else DOSE_STRIP_TIGHT) if charts.has_dose_strip(data) else 0
+    )
     # the strip takes its room from the chart; on a tight page, the chart is lower still
     height = COURSE_HEIGHT * 0.7 if flow.tight else COURSE_HEIGHT - strip - (2 if strip else 0)
     keys = charts.compact_course(flow.fig, flow.y, height, data, strip)

@@ -18,7 +18,6 @@ from reports.style import (
     BODY_PT,
     GREEN,
     GREY,
-    MARGIN,
     PT_W,
     SMALL_PT,
     Flow,
@@ -35,17 +34,17 @@ COLUMN_GAP = 28.0
 MAX_LISTED = 8  # a block's readings listed in words beneath its chart, up to this many
 
 
-def responses_shown(data: ReportData) -> tuple[Response, ...]:
+def responses_shown(data: ReportData, limit: int = 2) -> tuple[Response, ...]:
     """The responses page 2 charts: the latest judged block, the latest injection or trial
-    (tracker.analysis.treatments.judged_responses)."""
-    return judged_responses(data.treatments)
+    (tracker.analysis.treatments.judged_responses), `limit` of them at most."""
+    return judged_responses(data.treatments, limit)
 
 
-def response_row(flow: Flow, data: ReportData, numbers: dict[int, int]) -> None:
+def response_row(flow: Flow, data: ReportData, numbers: dict[int, int], limit: int = 2) -> None:
     """Up to two response charts side by side, each with its title above and its figures
     beneath; a single one has its figures beside it. `numbers`: the event numbers of the
     course charts, by event id."""
-    shown = responses_shown(data)
+    shown = responses_shown(data, limit)
     if not shown:
         return
     flow.text(ROW_HEADING, BODY_PT, weight="bold")
@@ -81,12 +80,12 @@ def _columns(flow: Flow) -> list[tuple[float, float]]:
 
 def _below_axes(response: Response) -> float:
     """Room under the axes for its tick labels (and 'days after')."""
-    return 14.0 if in_hours(response) else 24.0
+    return 20.0 if in_hours(response) else 29.0
 
 
-def row_height(flow: Flow, data: ReportData, numbers: dict[int, int]) -> float:
+def row_height(flow: Flow, data: ReportData, numbers: dict[int, int], limit: int = 2) -> float:
     """The points response_row takes in this flow (0 with nothing to chart)."""
-    shown = responses_shown(data)
+    shown = responses_shown(data, limit)
     if not shown:
         return 0.0
     columns = _columns(flow)
@@ -128,8 +127,8 @@ def panel_caption(response: Response) -> str:
     peak = max(response.readings, key=lambda r: r.relief_pct)
     after = _after_text(response, peak.hours_after)
     text = (
-        f"Baseline {response.baseline:g}/10: the median daily {response.target} pain of the "
-        f"7 logged days before. Peak relief {response.peak_relief_pct:g} % ({after} after); "
+        f"Baseline {response.baseline:g}/10 (median of the 7 logged days before). "
+        f"Peak relief {response.peak_relief_pct:g} % ({after} after); "
         f"relief of at least {response.threshold_pct} % lasted {response.lasted_text}: "
         f"{response_verdict(response)}."
     )

@@ -20,6 +20,7 @@ from tracker.cli import cli
 from tracker.domain import new_event
 
 BLOCK_DAY = TODAY - dt.timedelta(days=3)
+INJECTION_DAY = BLOCK_DAY - dt.timedelta(days=12)
 
 
 def invoke(db: Path, *args: str) -> Result:
@@ -34,8 +35,9 @@ def pages_of(pdf: Path) -> list[str]:
 
 def _diary(db: Path, block: bool) -> None:
     """Three weeks after a surgery at back pain 7 with tramadol as needed (one dose a day,
-    two every third day); with `block`, issue 10's worked example: a medial branch block at
-    09:00 and readings 1 at 10:00, 2 at 12:00, 6 at 16:00."""
+    two every third day); with `block`, an epidural injection 12 days before the block and
+    issue 10's worked example: a medial branch block at 09:00 and readings 1 at 10:00, 2 at
+    12:00, 6 at 16:00."""
     start = BLOCK_DAY - dt.timedelta(days=20)
     invoke(db, "surgery", "add", str(start - dt.timedelta(days=1)), "--procedure",
            "L4-L5 decompression")  # fmt: skip
@@ -50,6 +52,8 @@ def _diary(db: Path, block: bool) -> None:
             invoke(db, "dose", "tramadol", "--date", str(day), "--at", "18:00")
         day += dt.timedelta(days=1)
     if block:
+        invoke(db, "event", "add", str(INJECTION_DAY), "injection", "epidural steroid injection",
+               "--side", "left", "--levels", "L5-S1")  # fmt: skip
         invoke(db, "event", "add", str(BLOCK_DAY), "nerve-block", "medial branch block",
                "--at", "09:00", "--side", "left", "--levels", "L4-L5")  # fmt: skip
         for at, pain in (("10:00", "1"), ("12:00", "2"), ("16:00", "6")):
@@ -77,18 +81,25 @@ def test_page_two_charts_the_worked_example_block_with_its_labelled_numbers(repo
     for label in ("baseline 7/10", "50 % relief: 3.5/10", "peak 85.7 %", "0 h", "8 h"):
         assert label in second, label
     assert (
-        "Baseline 7/10: the median daily back pain of the 7 logged days before. Peak relief "
+        "Baseline 7/10 (median of the 7 logged days before). Peak relief "
         "85.7 % (1 h after); relief of at least 50 % lasted 3 h: responder (50 % threshold). "
         "Relief at 1 / 3 / 7 h: 85.7 / 71.4 / 14.3 %."
     ) in second
+    # the injection's chart beside it, by day (its readings: the daily entries after it)
+    assert (
+        f"Injection (left, L5-S1), {INJECTION_DAY.day} {INJECTION_DAY:%b %Y}: back pain, days"
+        in (second)
+    )
+    assert "days after" in second
     # the figures are those of `tracker response`, and page 1's table prints the same peak
     events = json.loads(invoke(reports["block"]["db"], "event", "list", "--json").output)
     block = next(e for e in events if e["kind"] == "nerve-block")
     response = json.loads(invoke(reports["block"]["db"], "response", str(block["id"]),
                                  "--json").output)  # fmt: skip
     assert (response["baseline"], response["peak_relief_pct"]) == (7, 85.7)
-    assert "Medial branch block (left, L4-L5) 85.7 % 3 h responder (50 % threshold)" in (
-        reports["block"]["pages"][0]
+    assert (
+        "Medial branch block (left, L4-L5) 85.7 % 3 h responder (50 % threshold)"
+        in (reports["block"]["pages"][0])
     )
 
 

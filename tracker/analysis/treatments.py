@@ -287,6 +287,7 @@ def weekly_counts(
     of `last`; weeks with none are 0."""
     if not by_day:
         return ()
+
     def start(day: dt.date) -> dt.date:
         return anchor + dt.timedelta(days=7 * ((day - anchor).days // 7))
 
