@@ -31,6 +31,7 @@ from tracker.wording import short_date
 
 PANEL_HEIGHT = 50.0  # the axes of one response chart, in points
 COLUMN_GAP = 28.0
+HOURS_DRAWN = 12  # a block's chart runs to 8 h, or to its last reading within 12 h
 MAX_LISTED = 8  # a block's readings listed in words beneath its chart, up to this many
 
 
@@ -133,7 +134,7 @@ def panel_caption(response: Response) -> str:
         f"{response_verdict(response)}."
     )
     if in_hours(response) and len(response.readings) <= MAX_LISTED:
-        hours = " / ".join(f"{r.hours_after:g}" for r in response.readings)
+        hours = " / ".join(f"{round(r.hours_after, 1):g}" for r in response.readings)
         reliefs = " / ".join(f"{r.relief_pct:g}" for r in response.readings)
         text += f" Relief at {hours} h: {reliefs} %."
     if response.median_relief_pct is not None:
@@ -164,7 +165,7 @@ def draw_response(ax: Axes, response: Response) -> None:
     ax.axvline(0, color=BLUE, linestyle=(0, (1, 1.6)), linewidth=1.4, zorder=1)
     ax.hlines(base, 0, right, colors=GREY, linestyles="--", linewidth=1.0, zorder=2)
     ax.hlines(line, 0, right, colors=GREEN, linestyles=":", linewidth=1.4, zorder=2)
-    ax.plot(xs, ys, color=BLUE, linewidth=1.3, marker="o", markersize=3.2, zorder=4)
+    ax.plot(xs, ys, color=BLUE, linewidth=1.3, marker="o", markersize=3.2, zorder=4, clip_on=True)
     peak = max(response.readings, key=lambda r: r.relief_pct)
     px = peak.hours_after / scale
     early = px < right / 2  # the peak's label on its side, the lines' labels on the other
@@ -176,7 +177,7 @@ def draw_response(ax: Axes, response: Response) -> None:
     ax.text(label_x, line - 0.35, f"{response.threshold_pct} % relief: {line:g}/10",
             fontsize=SMALL_PT, ha=ha, va="top", color="#00704F", bbox=box, zorder=5)  # fmt: skip
     ax.annotate(
-        f"peak {peak.relief_pct:g} %",
+        f"peak {peak.relief_pct:g} %" if px <= right else "",
         (px, peak.pain),
         xytext=(6 if early else -6, 0),
         textcoords="offset points",
@@ -200,8 +201,9 @@ def draw_response(ax: Axes, response: Response) -> None:
 def _x_end(xs: Sequence[float], hours: bool) -> float:
     """The x-axis end: 8 hours (a block's readings are due up to 8 h) or the last reading."""
     last = max(xs, default=0.0)
-    if hours:
-        return max(8.5, math.ceil(last) + 0.5)
+    if hours:  # a reading the next morning is left to the words beneath (0-8 h stays legible)
+        within = max((x for x in xs if x <= HOURS_DRAWN), default=0.0)
+        return max(8.5, math.ceil(within) + 0.5)
     return max(7.0, math.ceil(last) + 1.0)
 
 
