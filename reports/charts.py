@@ -96,7 +96,7 @@ def course_page(data: ReportData) -> Figure:
 
 
 STEP = 15.0  # points the pain charts give up at a time
-MAX_GIVEN = 75.0  # ... at most, with two response charts, before the second gives way
+MAX_GIVEN = 120.0  # ... at most, with two response charts, before the second gives way
 
 
 def _fitted(data: ReportData, limit: int) -> tuple[Figure, float, bool]:
