@@ -82,7 +82,8 @@ def test_page_two_charts_the_worked_example_block_with_its_labelled_numbers(repo
         assert label in second, label
     assert (
         "Baseline 7/10 (median of the 7 logged days before). Peak relief "
-        "85.7 % (1 h after); relief of at least 50 % lasted 3 h: responder (50 % threshold; also at 80 %). "
+        "85.7 % (1 h after); relief of at least 50 % lasted 3 h: "
+        "responder (50 % threshold; also at 80 %). "
         "Relief at 1 / 3 / 7 h: 85.7 / 71.4 / 14.3 %."
     ) in second
     # the injection's chart beside it, by day (its readings: the daily entries after it)
