@@ -24,7 +24,7 @@ from reports.style import (
     axes_at,
 )
 from reports.text import EVENT_LABELS
-from tracker.analysis.response import Response
+from tracker.analysis.response import Response, after_text
 from tracker.analysis.treatments import detail, judged_responses
 from tracker.report_data import ReportData
 from tracker.wording import short_date
@@ -126,7 +126,7 @@ def panel_caption(response: Response) -> str:
 
     assert response.baseline is not None and response.peak_relief_pct is not None
     peak = max(response.readings, key=lambda r: r.relief_pct)
-    after = _after_text(response, peak.hours_after)
+    after = after_text(peak.hours_after, not in_hours(response))
     text = (
         f"Baseline {response.baseline:g}/10 (median of the 7 logged days before). "
         f"Peak relief {response.peak_relief_pct:g} % ({after} after); "
@@ -140,13 +140,6 @@ def panel_caption(response: Response) -> str:
     if response.median_relief_pct is not None:
         text += f" Median daily relief over the trial {response.median_relief_pct:g} %."
     return text
-
-
-def _after_text(response: Response, hours: float) -> str:
-    if in_hours(response):
-        return f"{hours:g} h"
-    days = round(hours / 24, 1)
-    return f"{days:g} day" + ("" if days == 1 else "s")
 
 
 def draw_response(ax: Axes, response: Response) -> None:

@@ -184,3 +184,29 @@ def test_the_baseline_is_the_median_of_the_last_7_logged_days_not_calendar_days(
     assert result.baseline == 8.0  # 4, 6, 6, 8, 8, 8, 9: the 8th day back (1) is left out
     assert [r.hours_after for r in result.readings] == [1.0, 4.0]  # 07:00 was before it
     assert result.relief_lasted_hours == 4.0 and result.responder is True
+
+
+def test_a_reading_on_an_injections_own_day_is_told_in_hours_and_later_ones_in_days(run):
+    """3 h 20 min after an epidural reads '3.3 h', not '0.13875 days'; the next morning's
+    reading, 25.5 h after, '1.1 days'; a day without a time, whole days."""
+    start = TODAY - dt.timedelta(days=5)
+    _week_before(run, start, "7")
+    _ok(run("event", "add", start.isoformat(), "injection", "epidural", "--at", "09:00"))
+    _ok(run("log", "3", "--date", start.isoformat(), "--at", "12:20"))
+    _ok(run("log", "2", "--date", (start + dt.timedelta(days=1)).isoformat(), "--at", "10:30"))
+    _ok(run("log", "2", "--date", (start + dt.timedelta(days=2)).isoformat()))
+    text = _ok(run("response", "1"))
+    assert " 12:20  3.3 h after    pain 3  relief 57.1 %" in text
+    assert " 10:30  1.1 days after pain 2  relief 71.4 %" in text
+    assert "        2 days after   pain 2  relief 71.4 %" in text
+    hours = [r["hours_after"] for r in json.loads(_ok(run("response", "1", "--json")))["readings"]]
+    assert hours == [3.33, 25.5, 48.0]
+
+
+def test_how_long_after_is_told_to_a_tenth_in_hours_or_days():
+    assert judged.after_text(1.0, in_days=False) == "1 h"
+    assert judged.after_text(1.3333, in_days=False) == "1.3 h"
+    assert judged.after_text(30.0, in_days=False) == "30 h"  # a block stays in hours
+    assert judged.after_text(3.3333, in_days=True) == "3.3 h"  # an injection's own day
+    assert judged.after_text(24.0, in_days=True) == "1 day"
+    assert judged.after_text(60.0, in_days=True) == "2.5 days"

@@ -94,7 +94,7 @@ class Response:
         hours = self.relief_lasted_hours
         if hours is None:
             return None
-        return days_text(hours) if self.lasted_in_days else f"{hours:g} h"
+        return after_text(hours, self.lasted_in_days)
 
     def as_dict(self) -> dict:
         """The JSON shape of `tracker response --json` (docs/data.md#json-response)."""
@@ -110,9 +110,13 @@ class Response:
         }
 
 
-def days_text(hours: float) -> str:
-    """'1 day', '19 days', '2.5 days': hours told in days."""
-    days = hours / 24
+def after_text(hours: float, in_days: bool) -> str:
+    """How long after a procedure, to a tenth: '3.3 h' (a block's, or any time under a day),
+    '1 day', '2.5 days' (an injection's or a trial's from a day on). A reading on an
+    injection's own day, 3 h 20 min after it, reads '3.3 h', not '0.1 days'."""
+    if not in_days or hours < 24:
+        return f"{round(hours, 1):g} h"
+    days = round(hours / 24, 1)
     return f"{days:g} day" + ("" if days == 1 else "s")
 
 

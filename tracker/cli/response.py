@@ -67,7 +67,7 @@ def response(app: App, event_id: int, threshold: int | None, as_json: bool) -> N
 
 def response_lines(result: Response) -> list[str]:
     """The response in plain sentences."""
-    from tracker.analysis.response import days_text
+    from tracker.analysis.response import after_text
 
     ev = result.event
     lines = [f"Response to event {ev.id}: {event_line(ev)}", f"Target: {result.target_reason}."]
@@ -83,7 +83,7 @@ def response_lines(result: Response) -> list[str]:
         lines.append("Readings:")
         for r in result.readings:
             when = f"{r.day.isoformat()} {r.time:%H:%M}" if r.time else f"{r.day.isoformat()}      "
-            after = days_text(r.hours_after) if result.lasted_in_days else f"{r.hours_after:g} h"
+            after = after_text(r.hours_after, result.lasted_in_days)
             lines.append(
                 f"  {when}  {after + ' after':<14} pain {r.pain:g}  relief {r.relief_pct:g} %"
             )
