@@ -34,6 +34,7 @@ from reports.style import (
     VERMILLION,
     Flow,
     axes_at,
+    bars,
     message,
     new_page,
     note_instead,
@@ -386,8 +387,7 @@ def _mme_panel(
     flow.text(heading, BODY_PT, weight="bold")
     ax = axes_at(fig, MARGIN + 22, flow.y + 6, PT_W - 2 * MARGIN - 30, MME_HEIGHT)
     days = sorted(data.medicines.mme_by_day.items())
-    ax.bar([num(d) for d, _ in days], [v for _, v in days], width=1.0, color=PURPLE,
-           edgecolor="none", zorder=3)  # fmt: skip
+    bars(ax, [num(d) for d, _ in days], [v for _, v in days], 1.0, PURPLE)
     top = max(v for _, v in days)
     ax.set_ylim(0, top * 1.15)
     step = 10 ** max(0, len(str(int(top))) - 1)  # 0 and the highest round value reached
@@ -429,14 +429,14 @@ def _as_needed_strip(
         return ""
     flow.y -= 3
     ax = axes_at(fig, MARGIN + 22, flow.y, PT_W - 2 * MARGIN - 30, AS_NEEDED_HEIGHT)
-    ax.bar([num(w) + 3.5 for w, _ in weeks], [c for _, c in weeks], width=6.0, color="#8C8C8C",
-           edgecolor="none", zorder=3)  # fmt: skip
+    bars(ax, [num(w) + 3.5 for w, _ in weeks], [c for _, c in weeks], 6.0, "#8C8C8C")
     top = max(c for _, c in weeks)
     ax.set_ylim(0, max(top, 1) * 1.2)
-    ax.set_yticks([top])  # on the right: the MME scale's 0 is just above on the left
-    ax.yaxis.tick_right()
-    ax.yaxis.set_label_position("right")
-    ax.tick_params(axis="y", labelsize=SMALL_PT)
+    # The top's gridline without a number: a lone tick label beside the strip read as a
+    # stray mark (and on the left it met the MME scale's 0 just above); the sentence
+    # beneath gives the scale ("up to N a week").
+    ax.set_yticks([top])
+    ax.tick_params(axis="y", length=0, labelleft=False)
     ax.text(-0.012, 0.5, "doses", transform=ax.transAxes, fontsize=SMALL_PT, ha="right",
             va="center")  # fmt: skip
     ax.grid(axis="y", color="#E4E4E4", linewidth=0.6, zorder=0)
@@ -530,8 +530,7 @@ def _dose_strip(ax: Axes, data: ReportData, span: tuple[float, float], keys: lis
     mme = sorted(data.medicines.mme_by_day.items())
     top = max((v for _, v in mme), default=0.0) or 1.0
     if any(v > 0 for _, v in mme):
-        ax.bar([num(d) for d, _ in mme], [v for _, v in mme], width=1.0, color=PURPLE,
-               edgecolor="none", zorder=3)  # fmt: skip
+        bars(ax, [num(d) for d, _ in mme], [v for _, v in mme], 1.0, PURPLE)
     days = [num(d) for d, n in data.medicines.as_needed_by_day.items() if n]
     if days:
         ax.scatter(days, [top * 1.3] * len(days), s=2.5, color="#555555", linewidths=0, zorder=4)

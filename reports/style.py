@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.collections import PolyCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
@@ -404,3 +405,23 @@ class Flow:
             zorder=-1,
         )
         self.fig.add_artist(rect)
+
+
+def bars(
+    ax: Axes, xs: Sequence[float], heights: Sequence[float], width: float, color: str,
+    zorder: float = 3,
+) -> None:
+    """Bars centred on `xs`, drawn as one collection: what `ax.bar` draws, without one
+    Rectangle artist per bar (a 14-month MME chart has 400 of them, and page 2 is laid out
+    several times to fit: that was a third of the demo's report time). The axes' limits are
+    the caller's to set."""
+    half = width / 2
+    polygons = [
+        ((x - half, 0.0), (x - half, h), (x + half, h), (x + half, 0.0))
+        for x, h in zip(xs, heights, strict=True)
+        if h
+    ]
+    ax.add_collection(
+        PolyCollection(polygons, facecolors=color, edgecolors="none", zorder=zorder),
+        autolim=False,
+    )
