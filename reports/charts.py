@@ -7,6 +7,7 @@ Every one takes its dates from reports.timeline, so events sit at one date on ev
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import numpy as np
 import pandas as pd
@@ -90,8 +91,9 @@ def course_page(data: ReportData) -> Figure:
     is beneath does not fit, the two pain charts give it room, a few points at a time."""
     limits = (2, 1) if len(response_chart.responses_shown(data, 2)) == 2 else (2,)
     for limit in limits:
-        fig, room, fits = _fitted(data, limit)
-        if fits and (room <= MAX_GIVEN or limit == limits[-1]):
+        last = limit == limits[-1]
+        fig, room, fits = _fitted(data, limit, None if last else MAX_GIVEN)
+        if fits and (room <= MAX_GIVEN or last):
             break
     return fig
 
@@ -100,26 +102,36 @@ STEP = 15.0  # points the pain charts give up at a time
 MAX_GIVEN = 120.0  # ... at most, with two response charts, before the second gives way
 
 
-def _fitted(data: ReportData, limit: int) -> tuple[Figure, float, bool]:
-    """Page 2 with the least room taken from the pain charts (in steps, from an estimate)
-    that lets what is beneath them fit; the room taken, and whether it fits."""
+def _fitted(
+    data: ReportData, limit: int, most: float | None = None
+) -> tuple[Figure, float, bool]:
+    """Page 2 with the least room taken from the pain charts (in steps) that lets what is
+    beneath them fit; the room taken, and whether it fits. From the estimate, one layout
+    says how far off it is (each point of room moves what is beneath up a point), the
+    next is drawn at that many steps, and only a miss costs more (a layout is a third of a
+    long diary's report time). With `most`, a page that would need more room than that is
+    not drawn again: it is told not to fit."""
     room = _estimate(data, limit)
     fig, flow = _course_layout(data, room, limit)
     if flow is None:
         return fig, 0.0, True
-    if flow.overflowed():
-        for _ in range(6):  # more room, up to 90 points more
-            room += STEP
-            fig, flow = _course_layout(data, room, limit)
-            if flow is None or not flow.overflowed():
-                return fig, room, True
+    if not flow.overflowed():
+        steps = min(int(flow.spare() // STEP), int(room // STEP))
+        if steps == 0:
+            return fig, room, True
+        smaller, flow = _course_layout(data, room - steps * STEP, limit)
+        if flow is None or not flow.overflowed():
+            return smaller, room - steps * STEP, True
+        return fig, room, True  # the estimate of what it spared was too high: keep the first
+    room += STEP * max(1, math.ceil(flow.shortfall() / STEP))
+    if most is not None and room > most:
         return fig, room, False
-    while room >= STEP:  # less, while it still fits
-        smaller, flow = _course_layout(data, room - STEP, limit)
-        if flow is None or flow.overflowed():
-            break
-        fig, room = smaller, room - STEP
-    return fig, room, True
+    for _ in range(6):  # then more room, a step at a time, up to 90 points more
+        fig, flow = _course_layout(data, room, limit)
+        if flow is None or not flow.overflowed():
+            return fig, room, True
+        room += STEP
+    return fig, room - STEP, False
 
 
 def _estimate(data: ReportData, limit: int) -> float:
@@ -186,7 +198,7 @@ def _course_layout(data: ReportData, room: float, limit: int = 2) -> tuple[Figur
     flow.text(pain_chart_caption(data.verdict, valid, len(shown_flares(data))), BODY_PT)
     numbers = report_key_numbers(data.verdict)
     if numbers:  # the rule that set the rise that matters, every term explained
-        flow.bottom = 40  # down to just above the footer
+        flow.lower_bottom(40)  # down to just above the footer
         flow.space(2)
         flow.text(numbers, SMALL_PT, color="#333333")
     return fig, flow

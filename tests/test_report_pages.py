@@ -7,6 +7,7 @@ each PDF keeps the 8 pt floor (issue 11, point 7).
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,8 @@ def _three_weeks(db: Path) -> None:
     """Three weeks after a surgery: back and leg pain, radiation, numbness and tingling in
     finer places of the left leg (skin areas L5 and S1)."""
     surgery = str(TODAY - dt.timedelta(days=20))
-    _logged(invoke(db, "surgery", "add", surgery, "--procedure", "L5-S1 microdiscectomy"))
+    _logged(invoke(db, "surgery", "add", surgery, "--procedure", "L5-S1 microdiscectomy",
+                   "--before-pain", "7", "--before-where", "left-calf=7"))  # fmt: skip
     for back in range(20, 0, -1):
         _logged(
             invoke(
@@ -50,17 +52,20 @@ def _three_weeks(db: Path) -> None:
                 "--where", "lower-back=4", "--where", "left-calf=6", "--radiates", "left-calf",
                 "--numb", "left-big-toe", "--numb", "left-top-of-foot",
                 "--tingling", "left-sole", "--tingling", "left-outer-shin",
+                "--woke", "1", "--worse-with", "sitting",
             )
         )  # fmt: skip
+    _logged(invoke(db, "week", "--walk-minutes", "20", "--heel-walk", "yes",
+                   "--same-as-before", "same"))  # fmt: skip
 
 
 @pytest.fixture(scope="module", params=DIARIES)
 def diary(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """One of the three diaries and its report (PDF)."""
     folder = tmp_path_factory.mktemp(request.param)
-    if request.param == "demo":
-        _logged(invoke(folder / "unused.sqlite3", "demo", "--out", str(folder / "demo")))
-        db = folder / "demo" / "demo-diary.sqlite3"
+    if request.param == "demo":  # a copy of the run's demo diary (conftest.py)
+        db = folder / "demo-diary.sqlite3"
+        shutil.copy(request.getfixturevalue("demo_folder")[0] / "demo-diary.sqlite3", db)
     else:
         db = folder / "d.sqlite3"
         (_one_entry if request.param == "one-entry" else _three_weeks)(db)
@@ -305,3 +310,21 @@ def test_a_place_left_out_for_room_is_named():
     kept, hidden = top_rows(matrix, 2)
     assert list(kept.index) == ["lower-back", "left-calf"] and hidden == ["left-thigh"]
     assert top_rows(matrix, 3)[1] == []
+
+
+def test_a_flow_says_how_far_short_it_fell_and_what_it_had_to_spare():
+    """Page 2's fitting reads these to jump to the room it needs in one layout, not a step
+    at a time: points cut short, and the least room left above either bottom."""
+    from matplotlib.figure import Figure
+
+    from reports.style import PT_H, Flow
+
+    flow = Flow(Figure(), y=PT_H - 60 - 20)  # 20 points above the bottom
+    assert flow.spare() == 20 and flow.shortfall() == 0
+    flow.text("one\ntwo", 10)  # wrapped as one paragraph: at most one 13.5-point line fits
+    flow.text(" ".join(["word"] * 400), 10)  # many lines, none of which fits
+    assert flow.overflowed() and flow.shortfall() > 100
+    roomy = Flow(Figure(), y=PT_H - 60 - 50)
+    roomy.lower_bottom(40)
+    roomy.text("a last note", 10)
+    assert roomy.spare() == 50  # the room above the first bottom, not the lower one
