@@ -122,6 +122,30 @@ def isolated_home(
     monkeypatch.delenv("TRACKER_DEBUG", raising=False)
 
 
+@pytest.fixture(scope="session")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """`tracker demo` once for the whole run: its folder (the diary, its report, its charts)
+    and what it printed. Read it; a test that changes the diary copies it first. Under
+    pytest-xdist the workers share one build (the first builds it, under a lock)."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder every worker's own temporary folder is in
+    folder = shared / "shared-demo" / "tracker-demo"
+    folder.parent.mkdir(exist_ok=True)
+    with open(shared / "shared-demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        printed = folder.parent / "printed.txt"
+        if not printed.exists():
+            result = CliRunner().invoke(
+                cli, ["--db", str(folder.parent / "unused.sqlite3"), "demo", "--out", str(folder)]
+            )
+            assert result.exit_code == 0, result.output
+            printed.write_text(result.output, encoding="utf-8")
+    return folder, printed.read_text(encoding="utf-8")
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "diary.sqlite3"

@@ -51,20 +51,21 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
-    """`tracker demo` once for the module: its folder and what it printed."""
-    folder = tmp_path_factory.mktemp("demo") / "tracker-demo"
-    result = invoke(folder.parent / "unused.sqlite3", "demo", "--out", str(folder))
-    assert result.exit_code == 0, result.output
-    return folder, result
+def demo_run(demo_folder: tuple[Path, str]) -> tuple[Path, str]:
+    """`tracker demo`, built once for the run (conftest.py): its folder and what it printed."""
+    return demo_folder
 
 
 @pytest.fixture(scope="module")
-def report_run(demo_run: tuple[Path, Result], tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """`tracker report --png` on the demo diary, and `trend --json` on the same diary."""
+def report_run(demo_run: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """`tracker report --png` on a copy of the demo diary (a report is noted in the diary it
+    reads), and `trend --json` on the same diary."""
+    import shutil
+
     folder, _ = demo_run
-    db = folder / "demo-diary.sqlite3"
     out = tmp_path_factory.mktemp("report")
+    db = out / "demo-diary.sqlite3"
+    shutil.copy(folder / "demo-diary.sqlite3", db)
     result = invoke(
         db,
         "report",
@@ -609,10 +610,10 @@ def test_trend_as_of_and_since_narrow_the_diary(report_run):
 
 
 def test_demo_builds_its_own_diary_and_says_where_everything_is(demo_run, tmp_path):
-    folder, result = demo_run
-    assert result.output.splitlines()[1] == f"Demo report written to {folder / 'demo-report.pdf'}"
-    assert f"tracker --db {folder / 'demo-diary.sqlite3'} list" in result.output
-    assert "Verdict: Pain has been higher over the last 6 weeks" in result.output
+    folder, printed = demo_run
+    assert printed.splitlines()[1] == f"Demo report written to {folder / 'demo-report.pdf'}"
+    assert f"tracker --db {folder / 'demo-diary.sqlite3'} list" in printed
+    assert "Verdict: Pain has been higher over the last 6 weeks" in printed
     assert len(PdfReader(folder / "demo-report.pdf").pages) == PAGES
     assert sorted(p.name for p in (folder / "charts").iterdir()) == sorted(CHARTS)
     assert not (folder.parent / "unused.sqlite3").exists()  # the user's diary is untouched
@@ -684,60 +685,6 @@ def test_one_day_zero_for_every_page_even_when_no_entry_is_on_or_before_as_of(tm
     assert "nothing to chart yet" in pages[1]
     assert "No entries since day 0 in this period, so there is no body diagram yet." in pages[2]
     assert "no monthly table yet" in pages[3]
-
-
-# ---------------------------------------------------------------- pages 1, 2 and 4 laid out
-
-
-def _short_diaries(folder: Path) -> dict[str, Path]:
-    """A 1-entry diary and a 3-week diary after a surgery with its pain before."""
-    one, three = folder / "one.sqlite3", folder / "three.sqlite3"
-    assert (
-        invoke(one, "log", "6", "--where", "lower-back=6", "--radiates", "left-calf").exit_code == 0
-    )
-    surgery = str(TODAY - dt.timedelta(days=20))
-    added = invoke(three, "surgery", "add", surgery, "--procedure", "L5-S1 microdiscectomy",
-                   "--before-pain", "7", "--before-where", "left-calf=7")  # fmt: skip
-    assert added.exit_code == 0, added.output
-    for back in range(20, 0, -1):
-        day = str(TODAY - dt.timedelta(days=back))
-        logged = invoke(three, "log", str(5 + back % 3), "--date", day,
-                        "--where", "lower-back=4", "--where", "left-calf=6", "--woke", "1",
-                        "--worse-with", "sitting")  # fmt: skip
-        assert logged.exit_code == 0, logged.output
-    week = invoke(
-        three, "week", "--walk-minutes", "20", "--heel-walk", "yes", "--same-as-before", "same"
-    )
-    assert week.exit_code == 0, week.output
-    return {"one-entry": one, "three-weeks": three}
-
-
-@pytest.fixture(scope="module")
-def diaries(report_run, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return {**_short_diaries(tmp_path_factory.mktemp("short")), "demo": report_run["db"]}
-
-
-@pytest.mark.parametrize("which", ["one-entry", "three-weeks", "demo"])
-def test_no_two_texts_overlap_on_pages_one_two_and_four(diaries, which):
-    """Measured where the font drawn is the font laid out for: the pages as a PNG (DejaVu
-    Sans) and as a PDF for a name Helvetica cannot print (the same font)."""
-    from matplotlib import pyplot as plt
-    from test_report_pages import overlaps, text_boxes
-
-    from reports.pdf import PAGES
-    from reports.style import PNG_FONTS, style_context
-    from tracker.report_inputs import report_data
-
-    database = Database(f"sqlite:///{diaries[which]}")
-    with database.session(write=False) as session:
-        data = report_data(session, today=TODAY)
-    database.dispose()
-    style, _ = style_context()
-    with style, plt.rc_context(PNG_FONTS):
-        for number in (1, 2, 4):
-            fig = PAGES[number - 1][1](data)
-            assert len(text_boxes(fig)) > 20
-            assert overlaps(fig) == [], f"{which}: page {number}"
 
 
 def test_a_name_in_the_fallback_font_keeps_every_page_whole(report_run, tmp_path):

@@ -373,10 +373,9 @@ def test_exports_are_owner_only(run, tmp_path):
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
-def test_a_report_while_entries_are_logged_neither_fails_nor_blocks_them(tmp_path):
-    demo = tmp_path / "demo"
-    assert run_tracker("demo", "--out", str(demo)).returncode == 0
-    db = demo / "demo-diary.sqlite3"
+def test_a_report_while_entries_are_logged_neither_fails_nor_blocks_them(tmp_path, demo_folder):
+    db = tmp_path / "demo-diary.sqlite3"  # a copy of the run's demo diary (conftest.py)
+    shutil.copy(demo_folder[0] / "demo-diary.sqlite3", db)
     entries = _count(db)
     report = subprocess.Popen(
         [sys.executable, "-m", "tracker", "--db", str(db), "report",
