@@ -185,11 +185,33 @@ def test_no_traceback_and_changes_only_on_success(fuzz_diary, tmp_path_factory, 
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(case=_case(sorted(SLOW)))
-def test_slow_commands_never_trace_back(fuzz_diary, tmp_path_factory, case):
-    """The same promise for the commands that draw a PDF (fewer cases: each valid one draws
+@given(case=_case([("report",)]))
+def test_report_never_traces_back(fuzz_diary, tmp_path_factory, case):
+    """The same promise for the command that draws a PDF (fewer cases: each valid one draws
     a report, two seconds)."""
     _fuzz_one(fuzz_diary, tmp_path_factory.mktemp("cwd"), *case)
+
+
+@pytest.fixture(scope="module")
+def untouched_diary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Diary]:
+    """The diary `tracker demo` is given and must never open (SQLite: the demo builds a diary
+    of its own, so the backend under it does not matter)."""
+    diary = Diary("sqlite", tmp_path_factory.mktemp("demo-fuzz") / "diary.sqlite3")
+    yield diary
+    diary.dispose()
+
+
+@settings(
+    max_examples=_examples(6),
+    derandomize="TRACKER_FUZZ_EXAMPLES" not in os.environ,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(case=_case([("demo",)]))
+def test_demo_never_traces_back(untouched_diary, tmp_path_factory, case):
+    """tracker demo with any arguments: one line or a demo, never a traceback (each valid
+    case builds the 14-month demo and its report)."""
+    _fuzz_one(untouched_diary, tmp_path_factory.mktemp("cwd"), *case)
 
 
 @given(st.text(max_size=40))

@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 from support import run_tracker, subprocess_env
 
 HEAVY = ("pandas", "matplotlib", "numpy", "scipy", "alembic")
@@ -18,6 +17,29 @@ code = cli.main(sys.argv[1:], standalone_mode=False)
 print(json.dumps({{"code": code, "loaded": [m for m in {HEAVY!r} if m in sys.modules]}}))
 """
 
+# Every everyday command in turn in one process, what is loaded told after each: a heavy
+# library, once loaded, stays, so the first command after which it shows is the one that
+# loaded it (one process, not one a command: the probes were 20 s of the suite).
+SEQUENCE_PROBE = f"""
+import json, sys
+from tracker.cli import cli
+for args in json.loads(sys.argv[1]):
+    try:
+        code = cli.main(args, standalone_mode=False)
+    except SystemExit as done:  # --help ends with SystemExit(0) even outside standalone mode
+        code = done.code
+    loaded = [m for m in {HEAVY!r} if m in sys.modules]
+    print(json.dumps({{"args": args, "code": code, "loaded": loaded}}), flush=True)
+"""
+
+EVERYDAY = [
+    ("--help",), ("log", "--help"),
+    ("log", "6", "--where", "lower-back=6", "--radiates", "left-calf"), ("list",), ("show", "1"),
+    ("week", "--interference", "4", "--walk-minutes", "20", "--heel-walk", "yes"),
+    ("week", "list", "--json"),
+    ("dose", "oxycodone"), ("dose", "oxycodone", "10mg", "--at", "08:00"), ("dose", "--help"),
+]  # fmt: skip
+
 
 def _loaded_after(*args: str) -> dict:
     done = subprocess.run(
@@ -28,33 +50,24 @@ def _loaded_after(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize(
-    "args",
-    [("--help",), ("log", "--help"),
-     ("log", "6", "--where", "lower-back=6", "--radiates", "left-calf"), ("list",), ("show", "1"),
-     ("week", "--interference", "4", "--walk-minutes", "20", "--heel-walk", "yes"),
-     ("week", "list", "--json")],
-    ids=["help", "log-help", "log", "list", "show", "week", "week-list"],
-)  # fmt: skip
-def test_everyday_commands_load_no_heavy_library(db_path, args):
-    created = run_tracker("--db", str(db_path), "log", "5")  # creates the schema (needs Alembic)
+def test_everyday_commands_load_no_heavy_library(db_path):
+    """--help, log, list, show, week and dose, each on a diary that exists (its schema made
+    by a first log, which needs Alembic, in a process of its own)."""
+    created = run_tracker("--db", str(db_path), "log", "5")
     assert created.returncode == 0, created.stderr
-    probe = _loaded_after("--db", str(db_path), *args)
-    assert probe["code"] in (0, None)  # None: the command returned normally
-    assert probe["loaded"] == []
-
-
-@pytest.mark.parametrize(
-    "args",
-    [("dose", "oxycodone"), ("dose", "oxycodone", "10mg", "--at", "08:00"), ("dose", "--help")],
-    ids=["dose", "dose-amount-at", "dose-help"],
-)
-def test_a_dose_loads_no_heavy_library(db_path, args):
     added = run_tracker("--db", str(db_path), "med", "add", "oxycodone", "--strength", "5mg")
     assert added.returncode == 0, added.stderr
-    probe = _loaded_after("--db", str(db_path), *args)
-    assert probe["code"] in (0, None)
-    assert probe["loaded"] == []
+    commands = [["--db", str(db_path), *args] for args in EVERYDAY]
+    done = subprocess.run(
+        [sys.executable, "-c", SEQUENCE_PROBE, json.dumps(commands)],
+        capture_output=True, text=True, env=subprocess_env(), timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    probes = [json.loads(line) for line in done.stdout.splitlines() if line.startswith('{"args"')]
+    assert [p["args"][2:] for p in probes] == [list(args) for args in EVERYDAY]
+    for probe in probes:
+        assert probe["code"] in (0, None), probe  # None: the command returned normally
+        assert probe["loaded"] == [], f"{' '.join(probe['args'][2:])} loaded {probe['loaded']}"
 
 
 def test_first_use_creates_the_schema_with_alembic(db_path):
