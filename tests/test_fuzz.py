@@ -166,25 +166,24 @@ def test_every_command_of_the_group_is_fuzzed():
     assert len(FAST) >= 20
 
 
-@settings(
-    # Fixed seed in CI, so a red build always means a real, reproducible finding; set
-    # TRACKER_FUZZ_EXAMPLES=5000 locally to explore further with fresh random cases.
-    max_examples=_examples(400),
-    derandomize="TRACKER_FUZZ_EXAMPLES" not in os.environ,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+def _fuzz_settings(examples: int):  # type: ignore[no-untyped-def]
+    """Fixed seed in CI, so a red build always means a real, reproducible finding; set
+    TRACKER_FUZZ_EXAMPLES=5000 locally to explore further with fresh random cases."""
+    return settings(
+        max_examples=_examples(examples),
+        derandomize="TRACKER_FUZZ_EXAMPLES" not in os.environ,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
+@_fuzz_settings(400)
 @given(case=_case(FAST))
 def test_no_traceback_and_changes_only_on_success(fuzz_diary, tmp_path_factory, case):
     _fuzz_one(fuzz_diary, tmp_path_factory.mktemp("cwd"), *case)
 
 
-@settings(
-    max_examples=_examples(8),
-    derandomize="TRACKER_FUZZ_EXAMPLES" not in os.environ,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@_fuzz_settings(8)
 @given(case=_case([("report",)]))
 def test_report_never_traces_back(fuzz_diary, tmp_path_factory, case):
     """The same promise for the command that draws a PDF (fewer cases: each valid one draws
@@ -201,12 +200,7 @@ def untouched_diary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Diary]
     diary.dispose()
 
 
-@settings(
-    max_examples=_examples(6),
-    derandomize="TRACKER_FUZZ_EXAMPLES" not in os.environ,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@_fuzz_settings(6)
 @given(case=_case([("demo",)]))
 def test_demo_never_traces_back(untouched_diary, tmp_path_factory, case):
     """tracker demo with any arguments: one line or a demo, never a traceback (each valid
