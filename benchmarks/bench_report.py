@@ -9,7 +9,7 @@ installing it does (the floor's libraries were compiled when installed).
 
 Targets: the 10-year diary within 1.3x the floor (issue 11), peak under 300 MB, and the cost
 above the floor growing no worse than linearly with the diary. Last measured (README, Speed):
-1.40x in CPU time, 1.36x in wall time on a loaded machine.
+1.40-1.48x in wall time (1 year 1.05x, 3 years 1.29x), peak 233 MB.
 
     python benchmarks/bench_report.py [--years 1 3 10] [--rounds 5]
 """
