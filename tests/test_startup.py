@@ -10,13 +10,6 @@ from support import run_tracker, subprocess_env
 
 HEAVY = ("pandas", "matplotlib", "numpy", "scipy", "alembic")
 
-PROBE = f"""
-import json, sys
-from tracker.cli import cli
-code = cli.main(sys.argv[1:], standalone_mode=False)
-print(json.dumps({{"code": code, "loaded": [m for m in {HEAVY!r} if m in sys.modules]}}))
-"""
-
 # Every everyday command in turn in one process, what is loaded told after each: a heavy
 # library, once loaded, stays, so the first command after which it shows is the one that
 # loaded it (one process, not one a command: the probes were 20 s of the suite).
@@ -41,13 +34,20 @@ EVERYDAY = [
 ]  # fmt: skip
 
 
-def _loaded_after(*args: str) -> dict:
+def _probes(*commands: list[str]) -> list[dict]:
+    """Each command's exit code and the heavy libraries loaded after it, run in turn in one
+    fresh process."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
-        capture_output=True, text=True, env=subprocess_env(), timeout=60,
+        [sys.executable, "-c", SEQUENCE_PROBE, json.dumps(list(commands))],
+        capture_output=True, text=True, env=subprocess_env(), timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith('{"args"')]
+
+
+def _loaded_after(*args: str) -> dict:
+    [probe] = _probes(list(args))
+    return probe
 
 
 def test_everyday_commands_load_no_heavy_library(db_path):
@@ -57,13 +57,7 @@ def test_everyday_commands_load_no_heavy_library(db_path):
     assert created.returncode == 0, created.stderr
     added = run_tracker("--db", str(db_path), "med", "add", "oxycodone", "--strength", "5mg")
     assert added.returncode == 0, added.stderr
-    commands = [["--db", str(db_path), *args] for args in EVERYDAY]
-    done = subprocess.run(
-        [sys.executable, "-c", SEQUENCE_PROBE, json.dumps(commands)],
-        capture_output=True, text=True, env=subprocess_env(), timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    probes = [json.loads(line) for line in done.stdout.splitlines() if line.startswith('{"args"')]
+    probes = _probes(*(["--db", str(db_path), *args] for args in EVERYDAY))
     assert [p["args"][2:] for p in probes] == [list(args) for args in EVERYDAY]
     for probe in probes:
         assert probe["code"] in (0, None), probe  # None: the command returned normally
