@@ -165,12 +165,10 @@ def event_lines(
     coordinates, close ones stacked downwards) when given."""
     # One collection per kind's style, not an axvline each: a long diary's events, on every
     # chart and every layout page 2 tries, were a tenth of the report's drawing time.
+    placed = [(number, num(event.day), style_of(event)) for number, event in keys]
     by_style: dict[tuple, list[float]] = {}
-    for _, event in keys:
-        style = style_of(event)
-        by_style.setdefault((style["color"], style["linestyle"], style["linewidth"]), []).append(
-            num(event.day)
-        )
+    for _, x, style in placed:
+        by_style.setdefault((style["color"], style["linestyle"], style["linewidth"]), []).append(x)
     for (colour, linestyle, width), xs in by_style.items():
         ax.add_collection(
             LineCollection(
@@ -183,12 +181,10 @@ def event_lines(
             ),
             autolim=False,
         )
+    if badge_y is None:
+        return
     last_x, row = None, 0
-    for number, event in keys:
-        x = num(event.day)
-        style = style_of(event)
-        if badge_y is None:
-            continue
+    for number, x, style in placed:
         close = last_x is not None and x - last_x < (span[1] - span[0]) * 0.025
         row = row + 1 if close else 0
         top, bottom = ax.get_ylim()[1], ax.get_ylim()[0]
