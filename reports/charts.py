@@ -91,10 +91,14 @@ def course_page(data: ReportData) -> Figure:
     is beneath does not fit, the two pain charts give it room, a few points at a time."""
     limits = (2, 1) if len(response_chart.responses_shown(data, 2)) == 2 else (2,)
     for limit in limits:
-        last = limit == limits[-1]
-        fig, room, fits = _fitted(data, limit, None if last else MAX_GIVEN)
-        if fits and (room <= MAX_GIVEN or last):
+        room = _room_needed(data, limit)
+        if room <= MAX_GIVEN or limit == limits[-1]:
             break
+    for _ in range(6):  # the measure is exact; this only guards against a page cut short
+        fig, flow = _course_layout(data, room, limit)
+        if flow is None or not flow.overflowed():
+            break
+        room += STEP
     return fig
 
 
@@ -102,54 +106,23 @@ STEP = 15.0  # points the pain charts give up at a time
 MAX_GIVEN = 120.0  # ... at most, with two response charts, before the second gives way
 
 
-def _fitted(
-    data: ReportData, limit: int, most: float | None = None
-) -> tuple[Figure, float, bool]:
-    """Page 2 with the least room taken from the pain charts (in steps) that lets what is
-    beneath them fit; the room taken, and whether it fits. From the estimate, one layout
-    says how far off it is (each point of room moves what is beneath up a point), the
-    next is drawn at that many steps, and only a miss costs more (a layout is a third of a
-    long diary's report time). With `most`, a page that would need more room than that is
-    not drawn again: it is told not to fit."""
-    room = _estimate(data, limit)
-    fig, flow = _course_layout(data, room, limit)
+def _room_needed(data: ReportData, limit: int) -> float:
+    """The least room, in whole steps, that the pain charts give up so that what is beneath
+    them fits, from page 2 laid out dry with none given (each point given moves what is
+    beneath up a point). Measuring this way instead of drawing the page again and again took
+    a 10-year diary's page 2 from three layouts to one."""
+    _, flow = _course_layout(data, 0.0, limit, dry=True)
     if flow is None:
-        return fig, 0.0, True
-    if not flow.overflowed():
-        steps = min(int(flow.spare() // STEP), int(room // STEP))
-        if steps == 0:
-            return fig, room, True
-        smaller, flow = _course_layout(data, room - steps * STEP, limit)
-        if flow is None or not flow.overflowed():
-            return smaller, room - steps * STEP, True
-        return fig, room, True  # the estimate of what it spared was too high: keep the first
-    room += STEP * max(1, math.ceil(flow.shortfall() / STEP))
-    if most is not None and room > most:
-        return fig, room, False
-    for _ in range(6):  # then more room, a step at a time, up to 90 points more
-        fig, flow = _course_layout(data, room, limit)
-        if flow is None or not flow.overflowed():
-            return fig, room, True
-        room += STEP
-    return fig, room - STEP, False
-
-
-def _estimate(data: ReportData, limit: int) -> float:
-    """About the points the pain charts give up for what is beneath them on page 2: the
-    response charts and the as-needed doses, less what the page has to spare without them."""
-    span = timeline.x_span(data)
-    if span is None:
         return 0.0
-    numbered = {e.id: n for n, e in timeline.numbered_events(data, span) if e.id is not None}
-    below = response_chart.row_height(Flow(Figure(), y=0.0), data, numbered, limit) + (
-        AS_NEEDED_HEIGHT + 6 if _has_as_needed(data) else 0.0
-    )
-    return max(0.0, below - SPARE_BELOW)
+    return STEP * math.ceil(max(0.0, -flow.spare()) / STEP)
 
 
-def _course_layout(data: ReportData, room: float, limit: int = 2) -> tuple[Figure, Flow | None]:
+def _course_layout(
+    data: ReportData, room: float, limit: int = 2, dry: bool = False
+) -> tuple[Figure, Flow | None]:
     """Page 2 with `room` points taken from the pain charts for what is beneath them, and
-    at most `limit` response charts."""
+    at most `limit` response charts. `dry`: only measured (Flow.dry); of the charts only
+    the course's is drawn, for the rows of its legend."""
     fig = new_page()
     y = page_title(
         fig,
@@ -170,22 +143,23 @@ def _course_layout(data: ReportData, room: float, limit: int = 2) -> tuple[Figur
     top = y + 24
     ax = axes_at(fig, MARGIN + 22, top, PT_W - 2 * MARGIN - 30, height)
     _overall(ax, data, span)
-    ax.set_ylim(-0.3, 11.2)
-    timeline.event_lines(ax, keys, span, badge_y=10.6)
-    timeline.date_axis(ax, span)
-    timeline.months_axis(ax, data.day0)
     handles, _ = ax.get_legend_handles_labels()
     rows = (len(handles) + 1) // 2
-    ax.legend(
-        loc="upper left",
-        bbox_to_anchor=(0, -30 / height),
-        ncol=2,
-        frameon=False,
-        fontsize=SMALL_PT,
-        handlelength=2.6,
-        columnspacing=1.5,
-    )
-    flow = Flow(fig, y=top + height + 36 + rows * 13)
+    if not dry:
+        ax.set_ylim(-0.3, 11.2)
+        timeline.event_lines(ax, keys, span, badge_y=10.6)
+        timeline.date_axis(ax, span)
+        timeline.months_axis(ax, data.day0)
+        ax.legend(
+            loc="upper left",
+            bbox_to_anchor=(0, -30 / height),
+            ncol=2,
+            frameon=False,
+            fontsize=SMALL_PT,
+            handlelength=2.6,
+            columnspacing=1.5,
+        )
+    flow = Flow(fig, y=top + height + 36 + rows * 13, dry=dry)
     _back_leg_panel(fig, flow, data, span, keys, less=room * 0.45)
     _mme_panel(fig, flow, data, span, keys)
     flow.space(8)
@@ -349,9 +323,7 @@ def _back_leg_panel(
     points given up to what is drawn beneath."""
     flow.text("Back pain and leg pain, rated separately", HEADING_PT, weight="bold")
     height = (118.0 if _has_mme(data) else 130.0) - less
-    ax = axes_at(fig, MARGIN + 22, flow.y + 4, PT_W - 2 * MARGIN - 30, height)
-    if not timeline.back_leg_lines(ax, data):
-        ax.remove()
+    if not timeline.has_back_leg(data):
         flow.text(
             "Not charted: back and leg pain need their own scores on 3 or more days of a week "
             "(log them as, for example, --where lower-back=6 --where left-calf=5).",
@@ -359,6 +331,11 @@ def _back_leg_panel(
             color=GREY,
         )
         return
+    if flow.dry:
+        flow.y += height + 30
+        return
+    ax = axes_at(fig, MARGIN + 22, flow.y + 4, PT_W - 2 * MARGIN - 30, height)
+    timeline.back_leg_lines(ax, data)
     ax.set_ylim(-0.3, 10.3)
     timeline.event_lines(ax, keys, span)
     timeline.date_axis(ax, span)
@@ -397,7 +374,21 @@ def _mme_panel(
         ", and as-needed doses a week" if _has_as_needed(data) else ""
     )
     flow.text(heading, BODY_PT, weight="bold")
-    ax = axes_at(fig, MARGIN + 22, flow.y + 6, PT_W - 2 * MARGIN - 30, MME_HEIGHT)
+    if not flow.dry:
+        _mme_bars(axes_at(fig, MARGIN + 22, flow.y + 6, PT_W - 2 * MARGIN - 30, MME_HEIGHT),
+                  data, span, keys)  # fmt: skip
+    flow.y += MME_HEIGHT + 12
+    counted = _as_needed_strip(fig, flow, data, span, keys)
+    flow.text(
+        f"Each bar: one day's opioid doses in MME. {counted}{data.medicines.caveat}",
+        SMALL_PT,
+        color=GREY,
+    )
+
+
+def _mme_bars(ax: Axes, data: ReportData, span: tuple[float, float], keys: list) -> None:
+    """Each day's MME as a bar, with the events, on the course's dates."""
+    assert data.medicines is not None
     days = sorted(data.medicines.mme_by_day.items())
     bars(ax, [num(d) for d, _ in days], [v for _, v in days], 1.0, PURPLE)
     top = max(v for _, v in days)
@@ -409,17 +400,9 @@ def _mme_panel(
     ax.grid(axis="y", color="#E4E4E4", linewidth=0.6, zorder=0)
     timeline.event_lines(ax, keys, span)
     timeline.date_axis(ax, span, labels=False)
-    flow.y += MME_HEIGHT + 12
-    counted = _as_needed_strip(fig, flow, data, span, keys)
-    flow.text(
-        f"Each bar: one day's opioid doses in MME. {counted}{data.medicines.caveat}",
-        SMALL_PT,
-        color=GREY,
-    )
 
 
 AS_NEEDED_HEIGHT = 24.0
-SPARE_BELOW = 50.0  # points page 2 has to spare beneath its text on the demo
 
 
 def _has_as_needed(data: ReportData) -> bool:
@@ -440,9 +423,28 @@ def _as_needed_strip(
     if not weeks:
         return ""
     flow.y -= 3
-    ax = axes_at(fig, MARGIN + 22, flow.y, PT_W - 2 * MARGIN - 30, AS_NEEDED_HEIGHT)
-    bars(ax, [num(w) + 3.5 for w, _ in weeks], [c for _, c in weeks], 6.0, "#8C8C8C")
     top = max(c for _, c in weeks)
+    if not flow.dry:
+        _as_needed_bars(axes_at(fig, MARGIN + 22, flow.y, PT_W - 2 * MARGIN - 30,
+                                AS_NEEDED_HEIGHT), weeks, top, span, keys)  # fmt: skip
+    flow.y += AS_NEEDED_HEIGHT + 4
+    recent = sum(n for day, n in by_day.items() if 0 <= (last - day).days < RECENT_DAYS)
+    names = ", ".join(data.medicines.as_needed_names)
+    return (
+        f"Grey bars beneath: as-needed doses a week ({names}), up to {top} a week; "
+        f"{recent} in the last 6 weeks. "
+    )
+
+
+def _as_needed_bars(
+    ax: Axes,
+    weeks: tuple[tuple[dt.date, int], ...],
+    top: int,
+    span: tuple[float, float],
+    keys: list,
+) -> None:
+    """The as-needed doses of each week as a grey bar, with the events, on the course's dates."""
+    bars(ax, [num(w) + 3.5 for w, _ in weeks], [c for _, c in weeks], 6.0, "#8C8C8C")
     ax.set_ylim(0, max(top, 1) * 1.2)
     # The top's gridline without a number: a lone tick label beside the strip read as a
     # stray mark (and on the left it met the MME scale's 0 just above); the sentence
@@ -454,13 +456,6 @@ def _as_needed_strip(
     ax.grid(axis="y", color="#E4E4E4", linewidth=0.6, zorder=0)
     timeline.event_lines(ax, keys, span)
     timeline.date_axis(ax, span, labels=False)
-    flow.y += AS_NEEDED_HEIGHT + 4
-    recent = sum(n for day, n in by_day.items() if 0 <= (last - day).days < RECENT_DAYS)
-    names = ", ".join(data.medicines.as_needed_names)
-    return (
-        f"Grey bars beneath: as-needed doses a week ({names}), up to {top} a week; "
-        f"{recent} in the last 6 weeks. "
-    )
 
 
 # ================================================================ the course, compact (page 1)

@@ -30,6 +30,7 @@ from reports.style import (
     PT_W,
     VERMILLION,
     axes_at,
+    shaded_cells,
     text_width,
 )
 from tracker.analysis.provokes import (
@@ -141,14 +142,13 @@ def movement_heatmap(fig: Figure, top: float, result: Provokes) -> float:
         totals[y, 0] = row.share
         _figure(total, 0, y, f"{100 * row.share:.0f}", _ink(row.share))
     for axes, values in ((ax, shares), (total, totals)):
-        axes.pcolormesh(
+        shaded_cells(
+            axes,
             np.arange(values.shape[1] + 1),
             np.arange(len(rows) + 1),
-            np.ma.masked_invalid(values),
-            cmap=DAYS_CMAP,
-            vmin=0,
-            vmax=1,
-            edgecolors="white",
+            values,
+            DAYS_CMAP,
+            edgecolor="white",
             linewidth=0.8,
         )
     if hatched:

@@ -10,7 +10,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.collections import QuadMesh
+from matplotlib.cm import ScalarMappable
 from matplotlib.figure import Figure
 
 from reports import frames, timeline
@@ -26,6 +26,7 @@ from reports.style import (
     SMALL_PT,
     axes_at,
     note_instead,
+    shaded_cells,
     text_width,
 )
 from reports.timeline import num
@@ -162,14 +163,12 @@ def _heatmap(
     logged: pd.Series,
     edges: np.ndarray,
     span: tuple[float, float],
-) -> QuadMesh:
+) -> ScalarMappable:
     """One panel: places by month, shaded by the share of logged days with the symptom."""
     with np.errstate(divide="ignore", invalid="ignore"):
         share = matrix.to_numpy() / logged.to_numpy()[None, :]
     rows = np.arange(len(matrix) + 1) - 0.5
-    image = ax.pcolormesh(
-        edges, rows, np.nan_to_num(share), cmap=DAYS_CMAP, vmin=0, vmax=1, shading="flat"
-    )
+    image = shaded_cells(ax, edges, rows, np.nan_to_num(share), DAYS_CMAP)
     for i, month_days in enumerate(logged.to_numpy()):
         if month_days == 0:
             ax.axvspan(

@@ -45,6 +45,9 @@ def response_row(flow: Flow, data: ReportData, numbers: dict[int, int], limit: i
     """Up to two response charts side by side, each with its title above and its figures
     beneath; a single one has its figures beside it. `numbers`: the event numbers of the
     course charts, by event id."""
+    if flow.dry:
+        flow.y += row_height(flow, data, numbers, limit)
+        return
     shown = responses_shown(data, limit)
     if not shown:
         return

@@ -15,10 +15,14 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.collections import PolyCollection  # noqa: E402
+from matplotlib.cm import ScalarMappable  # noqa: E402
+from matplotlib.collections import PathCollection, PolyCollection  # noqa: E402
+from matplotlib.colors import Colormap, Normalize  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.path import Path as Outline  # noqa: E402
 
 from reports.text import wrap  # noqa: E402
 
@@ -321,6 +325,9 @@ class Flow:
     cut: bool = False  # set when a paragraph did not fit whole
     short: float = 0.0  # about the points the lines cut short would have taken
     spared: float | None = None  # the room left above the bottom before lower_bottom()
+    # Measured, not drawn: nothing is written and nothing cut short, so a page laid out dry
+    # ends with spare() negative by exactly the points it falls short (charts.course_page).
+    dry: bool = False
 
     @property
     def small(self) -> float:
@@ -353,6 +360,9 @@ class Flow:
     def text(self, text: str, size: float = BODY_PT, indent: float = 0.0, **style: Any) -> int:
         """Write a wrapped paragraph; returns the number of lines written."""
         lines = self.lines_of(text, size, indent, style.get("weight") == "bold")
+        if self.dry:
+            self.y += len(lines) * size * 1.3 + size * 0.2
+            return len(lines)
         fit = self.lines_fit(size)
         if len(lines) > fit:  # never below the bottom: cut short, and say so
             self.cut = True
@@ -379,6 +389,10 @@ class Flow:
     def bullets(self, items: Iterable[str], size: float = BODY_PT, mark: str = "\u2022") -> None:
         """A list: each item wrapped with a hanging indent."""
         for item in items:
+            if self.dry:
+                self.text(item, size, indent=size * 1.1)
+                self.y += 1
+                continue
             if self.lines_fit(size) < 1:
                 break
             baseline = self.y + size * 0.95
@@ -411,6 +425,8 @@ class Flow:
 
     def box(self, top: float, face: str, edge: str, width: float = 1.2) -> None:
         """A rectangle behind what was written since `top` (points from the page top)."""
+        if self.dry:
+            return
         pad = 7
         rect = Rectangle(
             ((self.left - pad) / PT_W, 1 - (self.y + pad * 0.4) / PT_H),
@@ -426,7 +442,11 @@ class Flow:
 
 
 def bars(
-    ax: Axes, xs: Sequence[float], heights: Sequence[float], width: float, color: str,
+    ax: Axes,
+    xs: Sequence[float],
+    heights: Sequence[float],
+    width: float,
+    color: str,
     zorder: float = 3,
 ) -> None:
     """Bars centred on `xs`, drawn as one collection: what `ax.bar` draws, without one
@@ -443,3 +463,45 @@ def bars(
         PolyCollection(polygons, facecolors=color, edgecolors="none", zorder=zorder),
         autolim=False,
     )
+
+
+def shaded_cells(
+    ax: Axes,
+    xs: Sequence[float] | np.ndarray,
+    ys: Sequence[float] | np.ndarray,
+    values: np.ndarray,
+    cmap: Colormap,
+    edgecolor: str = "none",
+    linewidth: float = 0.0,
+) -> ScalarMappable:
+    """Cells between the edges `xs` (columns) and `ys` (rows), coloured by `values` (0 to 1,
+    NaN: not drawn) on `cmap`: what `pcolormesh(xs, ys, values, vmin=0, vmax=1)` draws, in
+    the same colours (the colour map's own steps), but as one outline per colour. A PDF
+    draws a mesh cell by cell, each with its own colour state: a 10-year diary's monthly
+    heat maps had about a thousand cells, a third of page 3's time. Returns the colour scale
+    (for a colour bar)."""
+    scale = ScalarMappable(norm=Normalize(0.0, 1.0), cmap=cmap)
+    values = np.asarray(values, dtype=float)
+    drawn = np.isfinite(values)
+    shares = np.clip(np.where(drawn, values, 0.0), 0.0, 1.0)
+    steps = np.minimum((shares * cmap.N).astype(int), cmap.N - 1)
+    x_edges, y_edges = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    outlines, colours = [], []
+    for step in np.unique(steps[drawn]):
+        rows, columns = np.nonzero((steps == step) & drawn)
+        x0, x1 = x_edges[columns], x_edges[columns + 1]
+        y0, y1 = y_edges[rows], y_edges[rows + 1]
+        corners = np.stack([x0, y0, x1, y0, x1, y1, x0, y1, x0, y0], axis=1).reshape(-1, 2)
+        codes = np.tile(
+            [Outline.MOVETO, Outline.LINETO, Outline.LINETO, Outline.LINETO, Outline.CLOSEPOLY],
+            len(rows),
+        )
+        outlines.append(Outline(corners, codes))
+        colours.append(cmap(int(step)))
+    ax.add_collection(
+        PathCollection(
+            outlines, facecolors=colours, edgecolors=edgecolor, linewidths=linewidth, zorder=1
+        ),
+        autolim=False,
+    )
+    return scale

@@ -226,9 +226,13 @@ def event_key(
     width = flow.width / cols
     top, bottom = flow.y, flow.y
     for c in range(cols):
-        column = Flow(flow.fig, y=top, left=flow.left + c * width + 22, right=0)
+        column = Flow(flow.fig, y=top, left=flow.left + c * width + 22, right=0, dry=flow.dry)
         column.right = PT_W - (flow.left + (c + 1) * width) + 6
         for number, event in keys[c * per : (c + 1) * per]:
+            line = f"{number}  {short_date(event.day)}  {event_label(event)}"
+            if flow.dry:
+                column.text(clip(line, chars_for(column.width, SMALL_PT)), SMALL_PT)
+                continue
             baseline = column.y + SMALL_PT * 0.95
             y = 1 - (baseline - SMALL_PT * 0.3) / PT_H
             x0 = (column.left - 20) / PT_W
@@ -240,19 +244,23 @@ def event_key(
                     **style_of(event),  # type: ignore[arg-type]
                 )
             )
-            line = f"{number}  {short_date(event.day)}  {event_label(event)}"
             column.text(clip(line, chars_for(column.width, SMALL_PT)), SMALL_PT)
         bottom = max(bottom, column.y)
     flow.y = bottom
 
 
+def has_back_leg(data: ReportData) -> bool:
+    """Whether back or leg pain has a valid week to chart (a valid week has one or the other
+    rated on its days)."""
+    return data.day0 is not None and any(week.valid for week in data.weekly_back_leg)
+
+
 def back_leg_lines(ax: Axes, data: ReportData, markers: bool = True, short: bool = False) -> bool:
     """Weekly back and leg pain as rated by place; False when neither has a valid week."""
-    if data.day0 is None:
+    if not has_back_leg(data):
         return False
+    assert data.day0 is not None
     weeks = frames.back_leg_frame(data.weekly_back_leg, data.day0.day)
-    if weeks.empty or not weeks["valid"].any():
-        return False
     drawn = False
     for column, style in (("back", BACK_STYLE), ("leg", LEG_STYLE)):
         x, y = frames.broken_line(weeks, column)
