@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -589,18 +591,23 @@ def monthly_table(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
         for c in TABLE_HEADINGS
         if c[0] not in ("back_median", "leg_median") or table[c[0]].notna().any()
     ]
-    y = _draw_table(fig, y, table, columns, bottom)
-    return _table_notes(fig, y, data, table, folded, len(columns) < len(TABLE_HEADINGS))
+    # The rows as plain mappings, made once: a pandas row (iterrows) is a Series built anew
+    # for every cell asked of it, 1 200 Series on a 10-year diary's table.
+    rows = table.to_dict("records")
+    y = _draw_table(fig, y, rows, columns, bottom)
+    return _table_notes(fig, y, data, rows, folded, len(columns) < len(TABLE_HEADINGS))
 
 
-def _column_widths(table: pd.DataFrame, columns: list[tuple[str, str, str, int]]) -> list[float]:
+def _column_widths(
+    table: Sequence[Mapping[str, Any]], columns: list[tuple[str, str, str, int]]
+) -> list[float]:
     """Each column as wide as its widest heading line or cell in the font drawn (DejaVu Sans
     is wider than Helvetica: fixed widths let '% of days' headings run into each other),
     and at least its set width."""
     widths = []
     for key, heading, _, least in columns:
         lines = [text_width(line, MIN_PT, bold=True) for line in heading.split("\n")]
-        cells = [text_width(_cell(key, row), SMALL_PT) for _, row in table.iterrows()]
+        cells = [text_width(_cell(key, row), SMALL_PT) for row in table]
         widths.append(max(float(least), max(lines + cells) + 2 * CELL_PAD + 2))
     return widths
 
@@ -611,7 +618,7 @@ CELL_PAD = 3.0  # points between a column's edge and its text
 def _draw_table(
     fig: Figure,
     y: float,
-    table: pd.DataFrame,
+    table: Sequence[Mapping[str, Any]],
     columns: list[tuple[str, str, str, int]],
     bottom: float,
 ) -> float:
@@ -622,14 +629,14 @@ def _draw_table(
     width = float(edges[-1])
     row_h = float(np.clip((bottom - y - 80) / max(len(table), 1), 10.5, 14.0))
     size = SMALL_PT
-    muted = (table["days_logged"].fillna(0) == 0).to_list()
+    muted = [not row["days_logged"] or math.isnan(row["days_logged"]) for row in table]
     y_rows = y + 32
     fig.add_artist(_hline(y_rows - 2, width))
     for number in range(0, len(table), 2):
         _band(fig, y_rows + number * row_h, row_h, width)
     rows = [
         (y_rows + (i + 0.5) * row_h, row, m)
-        for i, ((_, row), m) in enumerate(zip(table.iterrows(), muted, strict=True))
+        for i, (row, m) in enumerate(zip(table, muted, strict=True))
     ]
     for (key, heading, align, _), left, right in zip(columns, edges[:-1], edges[1:], strict=True):
         x = MARGIN + (left + CELL_PAD if align == "left" else right - CELL_PAD)
@@ -658,7 +665,7 @@ def _draw_table(
     return y
 
 
-def _cell(key: str, row: pd.Series) -> str:
+def _cell(key: str, row: Mapping[str, Any]) -> str:
     """One table cell as text; '-' for nothing logged; a back or leg median in brackets
     when fewer than MIN_MONTH_DAYS days of the month gave that pain a score."""
     value = row[key]
@@ -707,7 +714,7 @@ def _table_notes(
     fig: Figure,
     y: float,
     data: ReportData,
-    table: pd.DataFrame,
+    table: Sequence[Mapping[str, Any]],
     folded: int,
     no_split: bool,
 ) -> float:
@@ -721,7 +728,7 @@ def _table_notes(
     few = [
         word
         for key, word in (("back_median", "back"), ("leg_median", "leg"))
-        if key in table and any(_cell(key, row).startswith("(") for _, row in table.iterrows())
+        if key in table[0] and any(_cell(key, row).startswith("(") for row in table)
     ]
     if few:
         needs = f" (page 1's best month needs {MIN_MONTH_DAYS})" if data.before_after else ""
@@ -729,8 +736,7 @@ def _table_notes(
             f"In brackets: a {' or '.join(few)} median of fewer than {MIN_MONTH_DAYS} days "
             f"scored{needs}."
         )
-    partial = table[table.get("partial", False) == True]  # noqa: E712
-    for _, row in partial.iterrows():
+    for row in (row for row in table if row.get("partial") is True):
         notes.append(
             f"* Month {row['since']} is partial: {row['days_elapsed']} of its 30 days so far."
         )
