@@ -63,7 +63,7 @@ def region_panels(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
         return note_instead(
             fig, y, "No places were logged (pain sites, radiation, numbness, tingling or weakness)."
         )
-    ticks = 3.5 + 3.5 + _date_label_lines(data, span) * SMALL_PT * 1.25  # length, pad, lines
+    ticks = 3.5 + 3.5 + timeline.date_label_lines(span) * SMALL_PT * 1.25  # length, pad, lines
     wanted = sum(len(m) for _, m in drawn)
     for gap in (GAP_PT, MIN_GAP_PT):  # closer panels before closer rows, rows before cuts
         fixed = len(drawn) * (HEADER_PT + gap) + ticks + (14 if empty else 0) + BAR_PT
@@ -123,17 +123,6 @@ def region_panels(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
         )
         y += BAR_PT
     return y
-
-
-def _date_label_lines(data: ReportData, span: tuple[float, float]) -> int:
-    """How many lines the date labels under the last panel take (a year adds one)."""
-    from matplotlib.figure import Figure as Scratch
-
-    ax = Scratch().add_subplot()
-    timeline.date_axis(ax, span)
-    locations = ax.xaxis.get_majorticklocs()
-    labels = ax.xaxis.get_major_formatter().format_ticks(list(locations))
-    return max((label.count("\n") + 1 for label in labels), default=1)
 
 
 def _row_limits(rows: list[int], room: int) -> list[int]:

@@ -323,7 +323,6 @@ class Flow:
     bottom: float = 60.0
     tight: int = 0  # 1: optional lines left out, charts lower; 2: also notes at MIN_PT
     cut: bool = False  # set when a paragraph did not fit whole
-    short: float = 0.0  # about the points the lines cut short would have taken
     spared: float | None = None  # the room left above the bottom before lower_bottom()
     # Measured, not drawn: nothing is written and nothing cut short, so a page laid out dry
     # ends with spare() negative by exactly the points it falls short (charts.course_page).
@@ -366,7 +365,6 @@ class Flow:
         fit = self.lines_fit(size)
         if len(lines) > fit:  # never below the bottom: cut short, and say so
             self.cut = True
-            self.short += (len(lines) - fit) * size * 1.35
             lines = lines[:fit]
             if not lines:
                 return 0
@@ -418,10 +416,6 @@ class Flow:
         """The points left to spare: above the bottom, and above the first bottom for what
         was written before lower_bottom()."""
         return self.room() if self.spared is None else min(self.room(), self.spared)
-
-    def shortfall(self) -> float:
-        """About the points more the page would have needed for all of it (0 if it fit)."""
-        return self.short + max(0.0, -self.room())
 
     def box(self, top: float, face: str, edge: str, width: float = 1.2) -> None:
         """A rectangle behind what was written since `top` (points from the page top)."""

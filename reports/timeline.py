@@ -107,16 +107,31 @@ class _DateLabels(Formatter):
         return f"{text}\n{day.year}" if first else text
 
 
-def date_axis(ax: Axes, span: tuple[float, float], labels: bool = True) -> None:
-    """The shared date axis: limits, ticks and labels with years."""
-    ax.set_xlim(*span)
+def _date_ticks(span: tuple[float, float]) -> tuple[mdates.AutoDateLocator, _DateLabels]:
+    """Where the date axis puts its ticks over the span, and how it labels them."""
     short = span[1] - span[0] < 100
     locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
     if not short:
         locator.intervald[mdates.MONTHLY] = [1, 2, 3, 6]
+    return locator, _DateLabels(short)
+
+
+def date_axis(ax: Axes, span: tuple[float, float], labels: bool = True) -> None:
+    """The shared date axis: limits, ticks and labels with years."""
+    ax.set_xlim(*span)
+    locator, formatter = _date_ticks(span)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(_DateLabels(short))
+    ax.xaxis.set_major_formatter(formatter)
     ax.tick_params(axis="x", labelsize=SMALL_PT, labelbottom=labels)
+
+
+def date_label_lines(span: tuple[float, float]) -> int:
+    """How many lines the date axis's labels take over the span (a year adds one), from its
+    locator and formatter alone (no axes made to ask)."""
+    locator, formatter = _date_ticks(span)
+    days = locator.tick_values(mdates.num2date(span[0]), mdates.num2date(span[1]))
+    labels = formatter.format_ticks(list(days))
+    return max((label.count("\n") + 1 for label in labels), default=1)
 
 
 def months_axis(ax: Axes, day0: DayZero) -> None:

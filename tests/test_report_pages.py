@@ -312,19 +312,91 @@ def test_a_place_left_out_for_room_is_named():
     assert top_rows(matrix, 3)[1] == []
 
 
-def test_a_flow_says_how_far_short_it_fell_and_what_it_had_to_spare():
-    """Page 2's fitting reads these to jump to the room it needs in one layout, not a step
-    at a time: points cut short, and the least room left above either bottom."""
+def test_a_flow_says_when_it_was_cut_short_and_what_it_had_to_spare():
+    """What a drawn page's fitting reads: whether anything was cut short, and the least room
+    left above either bottom."""
     from matplotlib.figure import Figure
 
     from reports.style import PT_H, Flow
 
     flow = Flow(Figure(), y=PT_H - 60 - 20)  # 20 points above the bottom
-    assert flow.spare() == 20 and flow.shortfall() == 0
+    assert flow.spare() == 20 and not flow.overflowed()
     flow.text("one\ntwo", 10)  # wrapped as one paragraph: at most one 13.5-point line fits
     flow.text(" ".join(["word"] * 400), 10)  # many lines, none of which fits
-    assert flow.overflowed() and flow.shortfall() > 100
+    assert flow.overflowed() and flow.cut
     roomy = Flow(Figure(), y=PT_H - 60 - 50)
     roomy.lower_bottom(40)
     roomy.text("a last note", 10)
     assert roomy.spare() == 50  # the room above the first bottom, not the lower one
+
+
+def test_a_dry_flow_draws_nothing_cuts_nothing_and_says_how_far_past_the_bottom_it_ran():
+    from matplotlib.figure import Figure
+
+    from reports.style import PT_H, Flow
+
+    fig = Figure()
+    dry = Flow(fig, y=PT_H - 60 - 20, dry=True)
+    drawn = Flow(Figure(), y=40.0)  # the same text with room for all of it
+    for flow in (dry, drawn):
+        flow.text(" ".join(["word"] * 400), 10)
+        flow.bullets(["a first point", "a second"], 10)
+        flow.box(0, "white", "black")
+    assert not fig.texts and not fig.artists  # measured, not written
+    assert not dry.cut
+    assert not drawn.overflowed() and dry.y - (PT_H - 60 - 20) == pytest.approx(drawn.y - 40)
+    assert dry.spare() == -(dry.y - (PT_H - 60))  # negative: exactly how far past the bottom
+
+
+def test_page_two_takes_the_least_room_that_fits_measured_dry_as_it_is_drawn(diary):
+    """Page 2 is drawn once: the dry measure gives the least room (in steps) with which
+    everything beneath the pain charts fits, and the page drawn with it ends where the dry
+    one said."""
+    from reports import charts
+    from reports.pdf import _texts
+    from reports.style import style_context
+
+    data = _data(diary["db"])
+    style, _ = style_context(_texts(data))
+    with style:
+        room = charts._room_needed(data, 2)
+        _, dry = charts._course_layout(data, room, 2, dry=True)
+        _, drawn = charts._course_layout(data, room, 2)
+        if dry is None or drawn is None:  # nothing to chart yet: no room taken
+            assert diary["name"] == "one-entry" and room == 0
+            return
+        assert not drawn.overflowed() and drawn.y == pytest.approx(dry.y)
+        if room >= charts.STEP:  # a step less would not have fitted
+            assert charts._course_layout(data, room - charts.STEP, 2)[1].overflowed()
+
+
+def test_shaded_cells_colour_as_the_colour_map_does_one_outline_per_colour():
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    from reports.charts import DAYS_CMAP
+    from reports.style import shaded_cells
+
+    ax = Figure().add_subplot()
+    values = np.array([[0.0, 0.5, np.nan], [0.5, 1.0, 0.25]])
+    scale = shaded_cells(ax, [0, 1, 2, 3], [0, 1, 2], values, DAYS_CMAP)
+    (cells,) = ax.collections
+    wanted = [DAYS_CMAP(v) for v in (0.0, 0.25, 0.5, 1.0)]  # each once, NaN not drawn
+    assert np.allclose(cells.get_facecolors(), wanted)
+    assert [len(p.vertices) for p in cells.get_paths()] == [5, 5, 10, 5]  # the two 0.5s: one
+    assert np.allclose(scale.to_rgba(0.25), DAYS_CMAP(0.25))
+
+
+@pytest.mark.parametrize("days", [3, 40, 99, 100, 400, 3650])
+def test_date_label_lines_says_what_the_date_axis_draws(days):
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    from reports import timeline
+
+    start = mdates.date2num(dt.date(2025, 11, 20))
+    span = (start, start + days)
+    ax = Figure().add_subplot()
+    timeline.date_axis(ax, span)
+    labels = ax.xaxis.get_major_formatter().format_ticks(list(ax.xaxis.get_majorticklocs()))
+    assert timeline.date_label_lines(span) == max(label.count("\n") + 1 for label in labels)
