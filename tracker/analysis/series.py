@@ -73,24 +73,48 @@ def daily_pain(entries: Iterable[Entry]) -> dict[dt.date, float]:
 _GROUP_OF = {name: region.group for name, region in REGIONS.items()}
 
 
+def highest_by_group(entry: Entry) -> dict[str, int]:
+    """Highest intensity over the entry's rated sites of each region group it rated."""
+    highest: dict[str, int] = {}
+    for site in entry.where:
+        if site.intensity is not None:
+            group = _GROUP_OF.get(site.region, "")
+            if group not in highest or site.intensity > highest[group]:
+                highest[group] = site.intensity
+    return highest
+
+
 def located_pain(entry: Entry, group: str) -> int | None:
     """Highest intensity over the entry's sites of one region group (None if none rated)."""
-    values = [
-        s.intensity
-        for s in entry.where
-        if s.intensity is not None and _GROUP_OF.get(s.region, "") == group
-    ]
-    return max(values) if values else None
+    return highest_by_group(entry).get(group)
 
 
-def located_daily(entries: Iterable[Entry], group: str) -> dict[dt.date, float]:
-    """Daily mean of the back (or leg) intensity, over entries that rated it."""
-    by_day: dict[dt.date, list[float]] = {}
+@dataclass(frozen=True)
+class BackLegDaily:
+    """Daily mean back and leg pain of some entries, and how many entries rated either."""
+
+    back: dict[dt.date, float]
+    leg: dict[dt.date, float]
+    rated: int
+
+
+def back_leg_daily(entries: Iterable[Entry]) -> BackLegDaily:
+    """Daily mean of the back and of the leg intensity, each over the entries that rated it.
+
+    One pass for both, reading each entry's sites once: the report asks this of every
+    entry, month by month and over the whole diary.
+    """
+    back: dict[dt.date, list[float]] = {}
+    leg: dict[dt.date, list[float]] = {}
+    rated = 0
     for entry in entries:
-        value = located_pain(entry, group)
-        if value is not None:
-            by_day.setdefault(entry.day, []).append(value)
-    return daily_mean(by_day)
+        highest = highest_by_group(entry)
+        if "back" in highest:
+            back.setdefault(entry.day, []).append(highest["back"])
+        if "leg" in highest:
+            leg.setdefault(entry.day, []).append(highest["leg"])
+        rated += "back" in highest or "leg" in highest
+    return BackLegDaily(daily_mean(back), daily_mean(leg), rated)
 
 
 def _by_week(days: Iterable[dt.date], day0: dt.date) -> dict[int, list[dt.date]]:
@@ -112,8 +136,8 @@ def weekly_pain(entries: Iterable[Entry], day0: dt.date) -> tuple[WeekMean, ...]
 
 def weekly_back_leg(entries: Iterable[Entry], day0: dt.date) -> tuple[WeekBackLeg, ...]:
     """Every week with back or leg pain rated: the means of daily back and leg pain."""
-    entries = list(entries)
-    back, leg = located_daily(entries, "back"), located_daily(entries, "leg")
+    located = back_leg_daily(entries)
+    back, leg = located.back, located.leg
     return tuple(
         WeekBackLeg(
             index,
