@@ -76,6 +76,8 @@ def report_data(
         else trend.weekly_bins(pairs, surgeries, as_of)
     )
     best = level.best if level else None
+    # Each entry's back and leg pain, read once for the spread and the weekly lines.
+    located = series.back_leg_daily(entries)
     found = spread.symptom_spread(
         entries,
         events,
@@ -85,6 +87,7 @@ def report_data(
         bin_days=verdict.bin_days,
         period_start=since,
         period_end=end,
+        located=located,
     )
     before_after = before_after_for(session, as_of)
     # Treatments are judged on the entries around them, also those before --since.
@@ -106,7 +109,7 @@ def report_data(
         spread=found,
         daily_pain=series.daily_pain(entries),
         weekly_pain=series.weekly_pain(entries, day0.day) if day0 else (),
-        weekly_back_leg=series.weekly_back_leg(entries, day0.day) if day0 else (),
+        weekly_back_leg=series.weekly_back_leg(entries, day0.day, located) if day0 else (),
         provokes=provokes.provokes(
             entries,
             repo.list_checks(session, since, end),

@@ -12,6 +12,7 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from tracker.analysis.calendar import MIN_DAYS_PER_BIN, WEEK_DAYS
 from tracker.domain import Entry
@@ -91,11 +92,26 @@ def located_pain(entry: Entry, group: str) -> int | None:
 
 @dataclass(frozen=True)
 class BackLegDaily:
-    """Daily mean back and leg pain of some entries, and how many entries rated either."""
+    """Daily mean back and leg pain of some entries, and on each day how many of its entries
+    rated either."""
 
     back: dict[dt.date, float]
     leg: dict[dt.date, float]
-    rated: int
+    rated_by_day: dict[dt.date, int]
+
+    @property
+    def rated(self) -> int:
+        """How many entries rated back or leg pain."""
+        return sum(self.rated_by_day.values())
+
+    def within(self, first: dt.date, last: dt.date) -> BackLegDaily:
+        """The same for the entries from `first` to `last` only (a day's figures are those
+        of its own entries, so they are kept as they are)."""
+
+        def kept(by_day: dict[dt.date, Any]) -> dict[dt.date, Any]:
+            return {day: value for day, value in by_day.items() if first <= day <= last}
+
+        return BackLegDaily(kept(self.back), kept(self.leg), kept(self.rated_by_day))
 
 
 def back_leg_daily(entries: Iterable[Entry]) -> BackLegDaily:
@@ -106,14 +122,15 @@ def back_leg_daily(entries: Iterable[Entry]) -> BackLegDaily:
     """
     back: dict[dt.date, list[float]] = {}
     leg: dict[dt.date, list[float]] = {}
-    rated = 0
+    rated: dict[dt.date, int] = {}
     for entry in entries:
         highest = highest_by_group(entry)
         if "back" in highest:
             back.setdefault(entry.day, []).append(highest["back"])
         if "leg" in highest:
             leg.setdefault(entry.day, []).append(highest["leg"])
-        rated += "back" in highest or "leg" in highest
+        if "back" in highest or "leg" in highest:
+            rated[entry.day] = rated.get(entry.day, 0) + 1
     return BackLegDaily(daily_mean(back), daily_mean(leg), rated)
 
 
@@ -134,9 +151,13 @@ def weekly_pain(entries: Iterable[Entry], day0: dt.date) -> tuple[WeekMean, ...]
     )
 
 
-def weekly_back_leg(entries: Iterable[Entry], day0: dt.date) -> tuple[WeekBackLeg, ...]:
-    """Every week with back or leg pain rated: the means of daily back and leg pain."""
-    located = back_leg_daily(entries)
+def weekly_back_leg(
+    entries: Iterable[Entry], day0: dt.date, located: BackLegDaily | None = None
+) -> tuple[WeekBackLeg, ...]:
+    """Every week with back or leg pain rated: the means of daily back and leg pain
+    (`located`: the entries' back_leg_daily, when the caller has it)."""
+    if located is None:
+        located = back_leg_daily(entries)
     back, leg = located.back, located.leg
     return tuple(
         WeekBackLeg(

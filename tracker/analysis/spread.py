@@ -700,11 +700,13 @@ def symptom_spread(
     bin_days: int = WEEK_DAYS,
     period_start: dt.date | None = None,
     period_end: dt.date | None = None,
+    located: BackLegDaily | None = None,
 ) -> Spread:
     """All symptom-spread findings of a diary.
 
     `best_centres` are the first and last bin centres of the verdict's post-op best window
     (in bins of `bin_days`); without them the first 6 weeks after day 0 stand in for it.
+    `located` is the entries' back_leg_daily, when the caller has it.
     """
     zero = day0.day if day0 else None
     upto = [e for e in entries if e.day <= as_of and (zero is None or e.day >= zero)]
@@ -726,7 +728,7 @@ def symptom_spread(
         if min(recent_days, best_days) >= MIN_WINDOW_DAYS:
             reach = reach_changes(upto, recent, best)
         # Each entry's back and leg pain, read once for both.
-        located = back_leg_daily(upto)
+        located = located.within(zero, as_of) if located is not None else back_leg_daily(upto)
         back_leg = back_leg_findings(upto, recent, best, located)
         monthly = monthly_table(upto, zero, located)
         region_months = region_month_counts(entries, zero)
