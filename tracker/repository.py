@@ -48,13 +48,11 @@ from tracker.weekly import ANSWERS, ClinicScore, Goal, WeeklyCheck
 _SITE_FIELDS = tuple(f for f in FIELDS if f.kind in (SITES, REGIONS))
 _TERM_FIELDS = tuple(f for f in FIELDS if f.kind == TERMS)
 _COLUMN_FIELDS = tuple(f for f in FIELDS if not f.multiple)
-_ROW_FIELDS = _SITE_FIELDS + _TERM_FIELDS
 # How _gathered and _assemble read the rows back: a site or term row's kind -> the Entry
 # attribute (and whether a site carries an intensity); the columns after _heads()' first
 # five (id, day, time, pain, logged_at), in order.
 _SITE_TARGET = {f.stored_as: (f.name, f.kind == SITES) for f in _SITE_FIELDS}
 _TERM_TARGET = {f.stored_as: f.name for f in _TERM_FIELDS}
-_NO_ROWS: dict[str, tuple] = {f.name: () for f in _ROW_FIELDS}
 _COLUMN_NAMES = tuple(f.name for f in _COLUMN_FIELDS)
 
 
@@ -160,7 +158,7 @@ def get_entry(session: Session, entry_id: int) -> Entry:
     terms = session.execute(
         _terms().where(entry_terms.c.entry_id == entry_id).order_by(entry_terms.c.position)
     )
-    return _assemble(head, _gathered(sites.all(), terms.all()).get(entry_id, {}))
+    return _assemble(head, _gathered(sites.all(), terms.all()))
 
 
 def update_entry(session: Session, entry: Entry) -> None:
@@ -263,7 +261,7 @@ def list_entries(
         session.execute(site_query.order_by(entry_sites.c.entry_id, entry_sites.c.position)).all(),
         session.execute(term_query.order_by(entry_terms.c.entry_id, entry_terms.c.position)).all(),
     )
-    return [_assemble(head, values.get(head.id, {})) for head in heads]
+    return [_assemble(head, values) for head in heads]
 
 
 def _heads() -> Select:
@@ -330,12 +328,13 @@ def _gathered(sites: Iterable[Row], terms: Iterable[Row]) -> dict[int, dict[str,
     return values
 
 
-def _assemble(head: Row, values: dict[str, list]) -> Entry:
-    """An entry from its row and its row fields' items (as _gathered gives them)."""
+def _assemble(head: Row, values: dict[int, dict[str, list]]) -> Entry:
+    """An entry from its row and the items of its row fields (`values`: as _gathered gives
+    them; a field without rows keeps the Entry default, empty)."""
     entry_id, day, time, pain, logged_at, *columns = head
-    fields: dict[str, Any] = dict(_NO_ROWS)
-    for name, items in values.items():
-        fields[name] = tuple(items)
+    fields: dict[str, Any] = {
+        name: tuple(items) for name, items in values.get(entry_id, {}).items()
+    }
     fields.update(zip(_COLUMN_NAMES, columns, strict=True))
     return Entry(
         id=entry_id, day=day, time=times.from_text(time), pain=pain, logged_at=logged_at, **fields
