@@ -69,8 +69,8 @@ def daily_pain(entries: Iterable[Entry]) -> dict[dt.date, float]:
     return daily_mean(by_day)
 
 
-# Each region's group, looked up once per site: the report asks this of every entry several
-# times (back against leg, the weeks, the months).
+# Each region's group by name, looked up once per rated site (the report reads every entry's
+# back and leg pain once: back_leg_daily).
 _GROUP_OF = {name: region.group for name, region in REGIONS.items()}
 
 

@@ -267,7 +267,11 @@ def _named(entry: Entry, kind: str) -> Sequence[str]:
 
 
 def _named_days(entries: Iterable[Entry], kinds: Sequence[str]) -> set[tuple[str, dt.date]]:
-    """(region, day) for every region the entries name under the given fields."""
+    """(region, day) for every region the entries name under the given fields.
+
+    It reads the fields as _named does, inlined: region_month_counts asks this of every
+    month and kind, and a call per entry and field doubled its time.
+    """
     entries = list(entries)
     pairs: set[tuple[str, dt.date]] = set()
     for kind in kinds:
