@@ -63,6 +63,7 @@ def report_data(
             " today); give an earlier --since"
         )
     entries = tuple(repo.list_entries(session, since, end))
+    daily = series.daily_pain(entries)
     events = tuple(repo.list_events(session))
     surgeries = [e.day for e in events if e.kind == "surgery"]
     pairs = [(e.day, e.pain) for e in entries]
@@ -107,8 +108,8 @@ def report_data(
         verdict=verdict,
         flare_centres=tuple(trend.flare_bin_centres(weekly)),
         spread=found,
-        daily_pain=series.daily_pain(entries),
-        weekly_pain=series.weekly_pain(entries, day0.day) if day0 else (),
+        daily_pain=daily,
+        weekly_pain=series.weekly_pain(daily, day0.day) if day0 else (),
         weekly_back_leg=series.weekly_back_leg(entries, day0.day, located) if day0 else (),
         provokes=provokes.provokes(
             entries,

@@ -142,9 +142,8 @@ def _by_week(days: Iterable[dt.date], day0: dt.date) -> dict[int, list[dt.date]]
     return weeks
 
 
-def weekly_pain(entries: Iterable[Entry], day0: dt.date) -> tuple[WeekMean, ...]:
-    """Every week with a logged day: the mean of its daily pain."""
-    daily = daily_pain(entries)
+def weekly_pain(daily: dict[dt.date, float], day0: dt.date) -> tuple[WeekMean, ...]:
+    """Every week with a logged day: the mean of its daily pain (`daily`: daily_pain's)."""
     return tuple(
         WeekMean(index, sum(daily[d] for d in days) / len(days), len(days))
         for index, days in _by_week(daily, day0).items()

@@ -354,10 +354,10 @@ def region_shares(entries: Iterable[Entry], window: Window) -> Shares:
 
 def red_flag_findings(entries: Sequence[Entry]) -> tuple[RedFlagEntry, ...]:
     """Every entry with red flags, by day and typing time."""
+    flagged = [e for e in entries if e.red_flags]  # few: sorted after they are picked out
     return tuple(
         RedFlagEntry(e.day, tuple(e.red_flags))
-        for e in sorted(entries, key=lambda e: (e.day, e.logged_at))
-        if e.red_flags
+        for e in sorted(flagged, key=lambda e: (e.day, e.logged_at))
     )
 
 
