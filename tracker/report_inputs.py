@@ -63,6 +63,7 @@ def report_data(
             " today); give an earlier --since"
         )
     entries = tuple(repo.list_entries(session, since, end))
+    daily = series.daily_pain(entries)
     events = tuple(repo.list_events(session))
     surgeries = [e.day for e in events if e.kind == "surgery"]
     pairs = [(e.day, e.pain) for e in entries]
@@ -76,6 +77,8 @@ def report_data(
         else trend.weekly_bins(pairs, surgeries, as_of)
     )
     best = level.best if level else None
+    # Each entry's back and leg pain, read once for the spread and the weekly lines.
+    located = series.back_leg_daily(entries)
     found = spread.symptom_spread(
         entries,
         events,
@@ -85,6 +88,7 @@ def report_data(
         bin_days=verdict.bin_days,
         period_start=since,
         period_end=end,
+        located=located,
     )
     before_after = before_after_for(session, as_of)
     # Treatments are judged on the entries around them, also those before --since.
@@ -104,9 +108,9 @@ def report_data(
         verdict=verdict,
         flare_centres=tuple(trend.flare_bin_centres(weekly)),
         spread=found,
-        daily_pain=series.daily_pain(entries),
-        weekly_pain=series.weekly_pain(entries, day0.day) if day0 else (),
-        weekly_back_leg=series.weekly_back_leg(entries, day0.day) if day0 else (),
+        daily_pain=daily,
+        weekly_pain=series.weekly_pain(daily, day0.day) if day0 else (),
+        weekly_back_leg=series.weekly_back_leg(entries, day0.day, located) if day0 else (),
         provokes=provokes.provokes(
             entries,
             repo.list_checks(session, since, end),

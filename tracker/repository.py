@@ -48,14 +48,12 @@ from tracker.weekly import ANSWERS, ClinicScore, Goal, WeeklyCheck
 _SITE_FIELDS = tuple(f for f in FIELDS if f.kind in (SITES, REGIONS))
 _TERM_FIELDS = tuple(f for f in FIELDS if f.kind == TERMS)
 _COLUMN_FIELDS = tuple(f for f in FIELDS if not f.multiple)
-_ROW_FIELDS = _SITE_FIELDS + _TERM_FIELDS
-# How _assemble reads the rows back: a site or term row's kind -> the Entry attribute (and
-# whether a site carries an intensity); the columns after _heads()' first five, in order.
+# How _gathered and _assemble read the rows back: a site or term row's kind -> the Entry
+# attribute (and whether a site carries an intensity); the columns after _heads()' first
+# five (id, day, time, pain, logged_at), in order.
 _SITE_TARGET = {f.stored_as: (f.name, f.kind == SITES) for f in _SITE_FIELDS}
 _TERM_TARGET = {f.stored_as: f.name for f in _TERM_FIELDS}
-_NO_ROWS: dict[str, tuple] = {f.name: () for f in _ROW_FIELDS}
 _COLUMN_NAMES = tuple(f.name for f in _COLUMN_FIELDS)
-_HEAD_COLUMNS = 5
 
 
 def _write(session: Session, statement: Executable) -> CursorResult[Any]:
@@ -160,7 +158,7 @@ def get_entry(session: Session, entry_id: int) -> Entry:
     terms = session.execute(
         _terms().where(entry_terms.c.entry_id == entry_id).order_by(entry_terms.c.position)
     )
-    return _assemble(head, sites.all(), terms.all())
+    return _assemble(head, _gathered(sites.all(), terms.all()))
 
 
 def update_entry(session: Session, entry: Entry) -> None:
@@ -249,8 +247,6 @@ def list_entries(
     heads = session.execute(query).all()
     if not heads:
         return []
-    sites: dict[int, list] = defaultdict(list)
-    terms: dict[int, list] = defaultdict(list)
     site_query, term_query = _sites(), _terms()
     if limit is not None or chosen_only:
         # The same selection as a subquery: no parameter list that grows with the diary.
@@ -261,15 +257,11 @@ def list_entries(
         site_query = site_query.join(entries, entries.c.id == entry_sites.c.entry_id).where(*days)
         term_query = term_query.join(entries, entries.c.id == entry_terms.c.entry_id).where(*days)
     # .all() fetches the rows at once: iterating the result fetched them one by one.
-    for row in session.execute(
-        site_query.order_by(entry_sites.c.entry_id, entry_sites.c.position)
-    ).all():
-        sites[row[0]].append(row)
-    for row in session.execute(
-        term_query.order_by(entry_terms.c.entry_id, entry_terms.c.position)
-    ).all():
-        terms[row[0]].append(row)
-    return [_assemble(h, sites.get(h.id, ()), terms.get(h.id, ())) for h in heads]
+    values = _gathered(
+        session.execute(site_query.order_by(entry_sites.c.entry_id, entry_sites.c.position)).all(),
+        session.execute(term_query.order_by(entry_terms.c.entry_id, entry_terms.c.position)).all(),
+    )
+    return [_assemble(head, values) for head in heads]
 
 
 def _heads() -> Select:
@@ -315,24 +307,37 @@ def existing_import_keys(session: Session, keys: Iterable[str]) -> set[str]:
     return found
 
 
-def _assemble(head: Row, sites: Iterable[Row], terms: Iterable[Row]) -> Entry:
-    """An entry from its row and its site and term rows (each in position order)."""
-    values: dict[str, list] = {}
-    for _, kind, region, intensity in sites:
+def _gathered(sites: Iterable[Row], terms: Iterable[Row]) -> dict[int, dict[str, list]]:
+    """The items of each entry's row fields, from its site and term rows (each in entry and
+    position order): entry id -> Entry attribute -> its sites, regions or terms, in order.
+
+    Gathered straight from the rows, with one Site per distinct region and rating: a Site is
+    immutable, so entries may share it, and a report reads thousands of entries at once.
+    """
+    values: dict[int, dict[str, list]] = defaultdict(dict)
+    made: dict[tuple[str, int | None], Site] = {}
+    for entry_id, kind, region, intensity in sites:
         name, located = _SITE_TARGET[kind]
-        values.setdefault(name, []).append(Site(region, intensity) if located else region)
-    for _, kind, term in terms:
-        values.setdefault(_TERM_TARGET[kind], []).append(term)
-    fields: dict[str, Any] = dict(_NO_ROWS)
-    fields.update((name, tuple(items)) for name, items in values.items())
-    fields.update(zip(_COLUMN_NAMES, head[_HEAD_COLUMNS:], strict=True))
+        item: Site | str = region
+        if located:
+            item = made.get((region, intensity)) or Site(region, intensity)
+            made[region, intensity] = item
+        values[entry_id].setdefault(name, []).append(item)
+    for entry_id, kind, term in terms:
+        values[entry_id].setdefault(_TERM_TARGET[kind], []).append(term)
+    return values
+
+
+def _assemble(head: Row, values: dict[int, dict[str, list]]) -> Entry:
+    """An entry from its row and the items of its row fields (`values`: as _gathered gives
+    them; a field without rows keeps the Entry default, empty)."""
+    entry_id, day, time, pain, logged_at, *columns = head
+    fields: dict[str, Any] = {
+        name: tuple(items) for name, items in values.get(entry_id, {}).items()
+    }
+    fields.update(zip(_COLUMN_NAMES, columns, strict=True))
     return Entry(
-        id=head.id,
-        day=head.day,
-        time=times.from_text(head.time),
-        pain=head.pain,
-        logged_at=head.logged_at,
-        **fields,
+        id=entry_id, day=day, time=times.from_text(time), pain=pain, logged_at=logged_at, **fields
     )
 
 

@@ -162,6 +162,12 @@ def window_end(event: Event) -> dt.date:
     return event.day + dt.timedelta(days=trial_days(event) - 1)
 
 
+def days_read(event: Event) -> tuple[dt.date, dt.date]:
+    """The first and last day whose entries `judge` reads: from the baseline's 28 days
+    before the procedure's day to the last day that can hold a reading."""
+    return event.day - dt.timedelta(days=BASELINE_LOOKBACK_DAYS), window_end(event)
+
+
 # ---------------------------------------------------------------- what is measured
 
 

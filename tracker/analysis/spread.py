@@ -12,6 +12,7 @@ sentences are made by tracker.wording.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -24,7 +25,7 @@ from tracker.analysis.calendar import (
     WEEK_DAYS,
     DayZero,
 )
-from tracker.analysis.series import daily_pain, located_daily, located_pain, median
+from tracker.analysis.series import BackLegDaily, back_leg_daily, daily_pain, median
 from tracker.domain import Entry, Event
 from tracker.regions import REGIONS, SIDES, farthest
 
@@ -260,14 +261,32 @@ class _Week:
 # ---------------------------------------------------------------- small shared helpers
 
 
-def _regions_of(entry: Entry, kinds: Sequence[str]) -> set[str]:
-    """Regions an entry names under the given fields ("where" gives its sites' regions)."""
-    names: set[str] = set()
+def _named(entry: Entry, kind: str) -> Sequence[str]:
+    """Regions an entry names under one field ("where" gives its sites' regions)."""
+    return [site.region for site in entry.where] if kind == "where" else getattr(entry, kind)
+
+
+def _named_days(entries: Iterable[Entry], kinds: Sequence[str]) -> set[tuple[str, dt.date]]:
+    """(region, day) for every region the entries name under the given fields.
+
+    It reads the fields as _named does, inlined: region_month_counts asks this of every
+    month and kind, and a call per entry and field doubled its time.
+    """
+    entries = list(entries)
+    pairs: set[tuple[str, dt.date]] = set()
     for kind in kinds:
         if kind == "where":
-            names.update(site.region for site in entry.where)
+            pairs.update((site.region, e.day) for e in entries for site in e.where)
         else:
-            names.update(getattr(entry, kind))
+            pairs.update((region, e.day) for e in entries for region in getattr(e, kind))
+    return pairs
+
+
+def _regions_of(entry: Entry, kinds: Sequence[str]) -> set[str]:
+    """Regions an entry names under the given fields."""
+    names: set[str] = set()
+    for kind in kinds:
+        names.update(_named(entry, kind))
     return names
 
 
@@ -291,15 +310,21 @@ def _best_window(
     return Window(day0, end), "first_6_weeks"
 
 
+def _inside(entries: Iterable[Entry], window: Window) -> list[Entry]:
+    """The entries within a window, in their order."""
+    start, end = window.start, window.end
+    return [e for e in entries if start <= e.day <= end]
+
+
 def _days_logged(window: Window, entries: Iterable[Entry]) -> int:
     """Days with an entry within a window."""
-    return len({e.day for e in entries if window.holds(e.day)})
+    return len({e.day for e in _inside(entries, window)})
 
 
 def region_shares(entries: Iterable[Entry], window: Window) -> Shares:
     """Logged days in the window and, per kind, the share of them naming each region; and
     each pain site's median rating (the day's mean where a day rated it more than once)."""
-    inside = [e for e in entries if window.holds(e.day)]
+    inside = _inside(entries, window)
     logged = len({e.day for e in inside})
     present: dict[str, dict[str, set[dt.date]]] = {}
     rated: dict[str, dict[dt.date, list[int]]] = {}
@@ -329,30 +354,44 @@ def region_shares(entries: Iterable[Entry], window: Window) -> Shares:
 
 def red_flag_findings(entries: Sequence[Entry]) -> tuple[RedFlagEntry, ...]:
     """Every entry with red flags, by day and typing time."""
+    flagged = [e for e in entries if e.red_flags]  # few: sorted after they are picked out
     return tuple(
         RedFlagEntry(e.day, tuple(e.red_flags))
-        for e in sorted(entries, key=lambda e: (e.day, e.logged_at))
-        if e.red_flags
+        for e in sorted(flagged, key=lambda e: (e.day, e.logged_at))
     )
 
 
 # ---------------------------------------------------------------- new symptoms
 
 
-def _weeks(entries: Sequence[Entry], day0: dt.date, last_day: int, kind: str) -> list[_Week]:
-    """Every week from day 0 to the as-of week, with validity and first sightings of a symptom."""
+def _weeks(
+    entries: Sequence[Entry], day0: dt.date, last_day: int
+) -> tuple[dict[NewKind, list[_Week]], dict[NewKind, dict[str, dt.date]]]:
+    """Every week from day 0 to the as-of week, with validity and first sightings, for each
+    symptom kind; and the last day each region was logged, by kind.
+
+    One pass over the entries for all four kinds: the weeks and their validity are the same
+    for every kind.
+    """
     logged: dict[int, set[dt.date]] = {}
-    seen: dict[int, dict[str, dt.date]] = {}
+    seen: dict[NewKind, dict[int, dict[str, dt.date]]] = {kind: {} for kind in NEW_KINDS}
+    last_seen: dict[NewKind, dict[str, dt.date]] = {kind: {} for kind in NEW_KINDS}
     for entry in entries:
         index = (entry.day - day0).days // WEEK_DAYS
         logged.setdefault(index, set()).add(entry.day)
-        for region in getattr(entry, kind):
-            first = seen.setdefault(index, {})
-            first[region] = min(first.get(region, entry.day), entry.day)
-    return [
-        _Week(i, len(logged.get(i, ())) >= MIN_DAYS_PER_BIN, seen.get(i, {}))
-        for i in range(last_day // WEEK_DAYS + 1)
-    ]
+        for kind in NEW_KINDS:
+            for region in getattr(entry, kind):
+                first, last = seen[kind].setdefault(index, {}), last_seen[kind]
+                if region not in first or entry.day < first[region]:
+                    first[region] = entry.day
+                if region not in last or entry.day > last[region]:
+                    last[region] = entry.day
+    valid = [len(logged.get(i, ())) >= MIN_DAYS_PER_BIN for i in range(last_day // WEEK_DAYS + 1)]
+    weeks = {
+        kind: [_Week(i, ok, seen[kind].get(i, {})) for i, ok in enumerate(valid)]
+        for kind in NEW_KINDS
+    }
+    return weeks, last_seen
 
 
 def _latest_onset(weeks: list[_Week], region: str) -> tuple[int, int, bool] | None:
@@ -381,13 +420,10 @@ def _latest_onset(weeks: list[_Week], region: str) -> tuple[int, int, bool] | No
 def new_symptoms(entries: Sequence[Entry], day0: dt.date, as_of: dt.date) -> list[NewSymptom]:
     """Radiation, numbness, tingling or weakness newly logged for 2+ weeks after 4+ clear weeks."""
     window = [e for e in entries if day0 <= e.day <= as_of]
+    weeks_of, last_seen_of = _weeks(window, day0, (as_of - day0).days)
     found = []
     for kind in NEW_KINDS:
-        weeks = _weeks(window, day0, (as_of - day0).days, kind)
-        last_seen: dict[str, dt.date] = {}
-        for entry in window:
-            for region in getattr(entry, kind):
-                last_seen[region] = max(last_seen.get(region, entry.day), entry.day)
+        weeks, last_seen = weeks_of[kind], last_seen_of[kind]
         for region in sorted(last_seen):
             onset = _latest_onset(weeks, region)
             if onset is None:
@@ -419,12 +455,11 @@ def is_stale(symptom: NewSymptom, as_of: dt.date) -> bool:
 # ---------------------------------------------------------------- reach down a limb
 
 
-def _reached(entries: Sequence[Entry], window: Window, kinds: Sequence[str]) -> set[str]:
-    """Regions named under the given fields by entries in a window."""
+def _reached(entries: Iterable[Entry], kinds: Sequence[str]) -> set[str]:
+    """Regions named under the given fields by the entries."""
     names: set[str] = set()
     for entry in entries:
-        if window.holds(entry.day):
-            names |= {n for n in _regions_of(entry, kinds) if n in REGIONS}
+        names |= {n for n in _regions_of(entry, kinds) if n in REGIONS}
     return names
 
 
@@ -436,8 +471,9 @@ def _level(name: str | None) -> int:
 def reach_changes(entries: Sequence[Entry], recent: Window, best: Window) -> list[Reach]:
     """Limbs where radiation or numbness now reaches further, or less far, than at best."""
     found = []
+    in_recent, in_best = _inside(entries, recent), _inside(entries, best)
     for kind, fields in REACH_KINDS.items():
-        now_names, best_names = _reached(entries, recent, fields), _reached(entries, best, fields)
+        now_names, best_names = _reached(in_recent, fields), _reached(in_best, fields)
         for side in SIDES:
             for limb in LIMBS:
                 now, then = farthest(now_names, side, limb), farthest(best_names, side, limb)
@@ -472,18 +508,21 @@ def _dominant(summary: BackLegSummary) -> Dominant | None:
     return "leg" if leg > back else "back"
 
 
-def back_leg_findings(entries: Sequence[Entry], recent: Window, best: Window) -> BackLeg | None:
-    """Back pain against leg pain, now against the best period."""
-    rated = [
-        e
-        for e in entries
-        if located_pain(e, "back") is not None or located_pain(e, "leg") is not None
-    ]
-    if len(rated) < MIN_LOCATED_ENTRIES:
+def back_leg_findings(
+    entries: Sequence[Entry],
+    recent: Window,
+    best: Window,
+    located: BackLegDaily | None = None,
+) -> BackLeg | None:
+    """Back pain against leg pain, now against the best period (`located`: the entries'
+    back_leg_daily, when already found)."""
+    if located is None:
+        located = back_leg_daily(entries)
+    if located.rated < MIN_LOCATED_ENTRIES:
         return None
-    back, leg = located_daily(rated, "back"), located_daily(rated, "leg")
+    back, leg = located.back, located.leg
     now = _back_leg_summary(back, leg, recent)
-    return BackLeg(len(rated), now, _back_leg_summary(back, leg, best), _dominant(now))
+    return BackLeg(located.rated, now, _back_leg_summary(back, leg, best), _dominant(now))
 
 
 # ---------------------------------------------------------------- events
@@ -548,7 +587,8 @@ def completeness(
     kept = [e for e in entries if start <= e.day <= end]
     days = sorted({e.day for e in kept})
     n_days = max(0, (end - start).days + 1)
-    backfilled = sum(e.backfilled for e in kept)
+    late = [e for e in kept if e.backfilled]
+    backfilled = len(late)
     return Completeness(
         start=start,
         end=end,
@@ -559,7 +599,7 @@ def completeness(
         backfilled=backfilled,
         share_backfilled=backfilled / len(kept) if kept else 0.0,
         longest_gap_days=_longest_gap(days, start, end) if n_days else 0,
-        backfilled_days=tuple(sorted({e.day for e in kept if e.backfilled})),
+        backfilled_days=tuple(sorted({e.day for e in late})),
     )
 
 
@@ -580,27 +620,39 @@ def region_month_counts(entries: Iterable[Entry], day0: dt.date) -> RegionMonths
     counts: RegionMonths = {kind: {} for kind in MONTH_KINDS}
     for month, group in sorted(_month_groups(entries, day0).items()):
         for kind, fields in MONTH_KINDS.items():
-            days: dict[str, set[dt.date]] = {}
-            for entry in group:
-                for region in _regions_of(entry, fields):
-                    days.setdefault(region, set()).add(entry.day)
-            for region, present in sorted(days.items()):
-                counts[kind].setdefault(region, {})[month] = len(present)
+            # Each (region, day) once: a region's count is the number of its days.
+            present = Counter(region for region, _ in _named_days(group, fields))
+            for region, days in sorted(present.items()):
+                counts[kind].setdefault(region, {})[month] = days
     return {kind: dict(sorted(regions.items())) for kind, regions in counts.items()}
 
 
-def _share_of_days(group: list[Entry], fields: Sequence[str], n_days: int) -> float:
-    """Share of logged days on which any entry named a region under the fields."""
-    return len({e.day for e in group if _regions_of(e, fields)}) / n_days
+def _share_of_days(group: list[Entry], kind: str, n_days: int) -> float:
+    """Share of logged days on which any entry named a region under the field."""
+    return len({e.day for e in group if getattr(e, kind)}) / n_days
 
 
-def _month_row(month: int, group: list[Entry], day0: dt.date) -> MonthRow:
-    """One row of the monthly table."""
+def _by_month(daily: dict[dt.date, float], day0: dt.date) -> dict[int, dict[dt.date, float]]:
+    """Daily values from day 0 on, split by month index day // 30."""
+    months: dict[int, dict[dt.date, float]] = {}
+    for day, value in daily.items():
+        if day >= day0:
+            months.setdefault((day - day0).days // DAYS_PER_MONTH, {})[day] = value
+    return months
+
+
+def _month_row(
+    month: int,
+    group: list[Entry],
+    day0: dt.date,
+    back: dict[dt.date, float],
+    leg: dict[dt.date, float],
+) -> MonthRow:
+    """One row of the monthly table (`back`, `leg`: the month's daily back and leg pain)."""
     start = day0 + dt.timedelta(month * DAYS_PER_MONTH)
     if not group:
         return MonthRow(month, start, 0, 0)
     daily = list(daily_pain(group).values())
-    back, leg = located_daily(group, "back"), located_daily(group, "leg")
     return MonthRow(
         month_index=month,
         start=start,
@@ -609,9 +661,9 @@ def _month_row(month: int, group: list[Entry], day0: dt.date) -> MonthRow:
         median=median(daily),
         mean=sum(daily) / len(daily),
         worst=max(e.pain for e in group),
-        radiation_share=_share_of_days(group, ("radiates",), len(daily)),
-        numbness_share=_share_of_days(group, ("numb",), len(daily)),
-        tingling_share=_share_of_days(group, ("tingling",), len(daily)),
+        radiation_share=_share_of_days(group, "radiates", len(daily)),
+        numbness_share=_share_of_days(group, "numb", len(daily)),
+        tingling_share=_share_of_days(group, "tingling", len(daily)),
         back_median=median(back.values()),
         leg_median=median(leg.values()),
         back_days=len(back),
@@ -619,12 +671,24 @@ def _month_row(month: int, group: list[Entry], day0: dt.date) -> MonthRow:
     )
 
 
-def monthly_table(entries: Iterable[Entry], day0: dt.date) -> list[MonthRow]:
-    """Per month since day 0: daily pain median/mean/worst, days logged, symptom shares."""
+def monthly_table(
+    entries: Iterable[Entry], day0: dt.date, located: BackLegDaily | None = None
+) -> list[MonthRow]:
+    """Per month since day 0: daily pain median/mean/worst, days logged, symptom shares.
+
+    `located` is the entries' back_leg_daily, when already found: a day's back (leg) pain
+    is the same whether taken over its month or over the whole diary.
+    """
     months = _month_groups(entries, day0)
     if not months:
         return []
-    return [_month_row(m, months.get(m, []), day0) for m in range(min(months), max(months) + 1)]
+    if located is None:
+        located = back_leg_daily(e for group in months.values() for e in group)
+    back, leg = _by_month(located.back, day0), _by_month(located.leg, day0)
+    return [
+        _month_row(m, months.get(m, []), day0, back.get(m, {}), leg.get(m, {}))
+        for m in range(min(months), max(months) + 1)
+    ]
 
 
 # ---------------------------------------------------------------- everything for the report
@@ -640,11 +704,13 @@ def symptom_spread(
     bin_days: int = WEEK_DAYS,
     period_start: dt.date | None = None,
     period_end: dt.date | None = None,
+    located: BackLegDaily | None = None,
 ) -> Spread:
     """All symptom-spread findings of a diary.
 
     `best_centres` are the first and last bin centres of the verdict's post-op best window
     (in bins of `bin_days`); without them the first 6 weeks after day 0 stand in for it.
+    `located` is the entries' back_leg_daily, when the caller has it.
     """
     zero = day0.day if day0 else None
     upto = [e for e in entries if e.day <= as_of and (zero is None or e.day >= zero)]
@@ -665,8 +731,10 @@ def symptom_spread(
         found = new_symptoms(upto, zero, as_of)
         if min(recent_days, best_days) >= MIN_WINDOW_DAYS:
             reach = reach_changes(upto, recent, best)
-        back_leg = back_leg_findings(upto, recent, best)
-        monthly = monthly_table(upto, zero)
+        # Each entry's back and leg pain, read once for both.
+        located = located.within(zero, as_of) if located is not None else back_leg_daily(upto)
+        back_leg = back_leg_findings(upto, recent, best, located)
+        monthly = monthly_table(upto, zero, located)
         region_months = region_month_counts(entries, zero)
     in_time = [e for e in entries if e.day <= as_of]
     return Spread(

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analysis.provokes import BeforeAfter
-from tracker.analysis.response import JUDGED_KINDS, Response, judge
+from tracker.analysis.response import JUDGED_KINDS, Response, days_read, judge
 from tracker.analysis.spread import EVENT_WINDOW_DAYS, MIN_EVENT_DAYS, EventChange, Periods
 from tracker.analysis.spread import event_findings as event_changes
 from tracker.domain import Entry, Event
@@ -110,15 +111,20 @@ def treatment_rows(
     """
     found = changes if changes is not None else event_changes(entries, events, None)
     by_event = {change.event.id: change for change in found}
+    # judge reads only the entries of the days in days_read(ev). Sorted by day once (stably:
+    # each day's entries keep their order, the only order judge's results depend on), each
+    # procedure's entries are a slice, not a pass over the whole diary.
+    by_day = sorted(entries, key=lambda e: e.day)
+    days = [e.day for e in by_day]
     rows = []
     for ev in sorted(events, key=lambda e: (e.day, e.id or 0)):
         if is_imaging(ev) or (since and ev.day < since) or (until and ev.day > until):
             continue
         peak, lasted, response = None, None, None
         if ev.kind in JUDGED_KINDS:
-            response = judge(
-                ev, entries, mme_by_day, threshold if ev.kind == "nerve-block" else None
-            )
+            first, last = days_read(ev)
+            read = by_day[bisect_left(days, first) : bisect_right(days, last)]
+            response = judge(ev, read, mme_by_day, threshold if ev.kind == "nerve-block" else None)
             peak, lasted = response.peak_relief_pct, response.lasted_text
             verdict = response_verdict(response)
         elif ev.kind == "surgery":

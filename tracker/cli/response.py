@@ -3,7 +3,6 @@ when its readings are due (printed after such an event is added)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import click
@@ -49,8 +48,7 @@ def response(app: App, event_id: int, threshold: int | None, as_json: bool) -> N
         event = repo.get_event(session, event_id)
         judged.check_judged(event)
         judged.threshold_for(event, threshold)
-        since = event.day - dt.timedelta(days=judged.BASELINE_LOOKBACK_DAYS)
-        until = judged.window_end(event)
+        since, until = judged.days_read(event)
         entries = repo.list_entries(session, since, until)
         regimens = repo.list_regimens(session)
         doses = repo.list_doses(session, since, until)
