@@ -123,8 +123,7 @@ def _course_layout(
     data: ReportData, room: float, limit: int = 2, dry: bool = False
 ) -> tuple[Figure, Flow | None]:
     """Page 2 with `room` points taken from the pain charts for what is beneath them, and
-    at most `limit` response charts. `dry`: only measured (Flow.dry); of the charts only
-    the course's is drawn, for the rows of its legend."""
+    at most `limit` response charts. `dry`: only measured (Flow.dry), no chart drawn."""
     fig = new_page()
     y = page_title(
         fig,
@@ -143,11 +142,10 @@ def _course_layout(
     # 3); what is beneath, from it and the back and leg chart
     height = (180.0 if _has_mme(data) else 250.0) - 11 * max(0, key_rows - 3) - room * 0.55
     top = y + 24
-    ax = axes_at(fig, MARGIN + 22, top, PT_W - 2 * MARGIN - 30, height)
-    _overall(ax, data, span)
-    handles, _ = ax.get_legend_handles_labels()
-    rows = (len(handles) + 1) // 2
+    rows = _legend_rows(data)
     if not dry:
+        ax = axes_at(fig, MARGIN + 22, top, PT_W - 2 * MARGIN - 30, height)
+        _overall(ax, data, span)
         ax.set_ylim(-0.3, 11.2)
         timeline.event_lines(ax, keys, span, badge_y=10.6)
         timeline.date_axis(ax, span)
@@ -178,6 +176,23 @@ def _course_layout(
         flow.space(2)
         flow.text(numbers, SMALL_PT, color="#333333")
     return fig, flow
+
+
+def _legend_rows(data: ReportData) -> int:
+    """The rows of the course chart's legend, two entries a row: one for each line _overall
+    draws, known without drawing them (page 2 is measured before it is drawn)."""
+    level = data.verdict.level
+    best = level is not None and level.best is not None
+    entries = (
+        True,  # the daily averages
+        any(week.valid for week in data.weekly_pain),  # the weekly line
+        best,  # the best 6 weeks
+        best,  # ... and the rise that would matter
+        level is not None and level.current_level is not None,  # the last 6 weeks
+        _steady_line_shown(data),
+        bool(shown_flares(data)),
+    )
+    return (sum(entries) + 1) // 2
 
 
 def _overall(ax: Axes, data: ReportData, span: tuple[float, float]) -> None:
@@ -276,9 +291,9 @@ def _draw_steady_line(ax: Axes, data: ReportData, day0: dt.date) -> None:
     """The whole-record Theil-Sen line, drawn only when it is the course: never when the
     pain fell to a best and rose again (docs/method.md#whole-record-line)."""
     trend = data.verdict.trend
-    centres = data.verdict.bins.centre_day
-    if trend is None or len(centres) < 2 or data.verdict.has("above_best"):
+    if trend is None or not _steady_line_shown(data):
         return
+    centres = data.verdict.bins.centre_day
     t = np.array([centres[0], centres[-1]], dtype=float)
     y = trend.start_level + trend.slope_per_30d / 30 * (t - t[0])
     ax.plot(
@@ -289,6 +304,17 @@ def _draw_steady_line(ax: Axes, data: ReportData, day0: dt.date) -> None:
         linewidth=1.6,
         zorder=4,
         label=f"steady trend: {per_month(trend.slope_per_30d)} a month",
+    )
+
+
+def _steady_line_shown(data: ReportData) -> bool:
+    """Whether the whole-record line is the course: a trend over 2 or more bins, and no fall
+    to a best followed by a rise."""
+    verdict = data.verdict
+    return (
+        verdict.trend is not None
+        and len(verdict.bins.centre_day) >= 2
+        and not verdict.has("above_best")
     )
 
 

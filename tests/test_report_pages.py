@@ -400,3 +400,29 @@ def test_date_label_lines_says_what_the_date_axis_draws(days):
     timeline.date_axis(ax, span)
     labels = ax.xaxis.get_major_formatter().format_ticks(list(ax.xaxis.get_majorticklocs()))
     assert timeline.date_label_lines(span) == max(label.count("\n") + 1 for label in labels)
+
+
+@pytest.mark.parametrize("as_of", ["2025-10-20", "2026-01-15", "2026-06-30", None])
+def test_page_two_knows_its_legend_rows_before_it_draws_them(demo_folder, as_of):
+    """The dry measure counts the course chart's legend from what _overall will draw: the
+    same rows as the drawn legend, on the demo's course where the best is not yet known
+    (3 weeks after surgery), where the whole-record line is drawn (improving), and where
+    it is not (a rise after the best)."""
+    from reports import charts
+    from reports.style import new_page
+    from reports.timeline import x_span
+    from tracker.report_inputs import report_data
+
+    database = Database(f"sqlite:///{demo_folder[0] / 'demo-diary.sqlite3'}")
+    try:
+        with database.session(write=False) as session:
+            day = dt.date.fromisoformat(as_of) if as_of else None
+            data = report_data(session, today=TODAY, as_of=day)
+    finally:
+        database.dispose()
+    span = x_span(data)
+    assert span is not None
+    ax = new_page().add_subplot()
+    charts._overall(ax, data, span)
+    drawn = len(ax.get_legend_handles_labels()[0])
+    assert charts._legend_rows(data) == (drawn + 1) // 2
