@@ -1,9 +1,11 @@
 """Time `tracker report` on 1-, 3- and 10-year diaries against the floor of importing its libraries.
 
 The floor is a Python process that only imports click, SQLAlchemy's ORM, pandas, scipy.stats
-and matplotlib's PDF backend: what any report must pay before reading a single entry. The
-floor and every diary size are measured alternately in the same run (so machine noise hits
-them alike); each figure is the median of the rounds. Peak memory is the child's maximum
+and matplotlib's PDF backend: what any report must pay before reading a single entry. Each
+report is measured right after a floor of its own, and its ratio is taken within that pair;
+the figures are the medians of the rounds (this machine's speed drifts by a fifth over
+minutes, so floors and reports measured apart and their medians divided let the drift into
+the ratio: 1.26 and 1.54 in two runs of the same code). Peak memory is the child's maximum
 resident set size (from os.wait4). tracker's own modules are compiled to bytecode first, as
 installing it does (the floor's libraries were compiled when installed).
 
@@ -149,37 +151,41 @@ def compile_sources() -> None:
 
 
 def measure_rounds(folder: Path, years: list[int], rounds: int) -> tuple[list, dict]:
-    """The floor and each diary's report, alternately, `rounds` times. Each round writes a
-    report of its own: `tracker report` refuses to overwrite one (as a patient's would), so
-    reusing the path stopped the benchmark after its first round."""
+    """The floor and each diary's report, in pairs (a floor, then the report), `rounds`
+    times: the floors measured, and for each diary size its (seconds, peak MB, the seconds
+    of its pair's floor). Each round writes a report of its own: `tracker report` refuses to
+    overwrite one (as a patient's would), so reusing the path stopped the benchmark after
+    its first round."""
     floor_command = [sys.executable, "-c", FLOOR_CODE]
     compile_sources()
     measure(floor_command)  # warm the file cache and matplotlib's font cache
     floor: list = []
     runs: dict = {size: [] for size in years}
     for round_number in range(rounds):
-        floor.append(measure(floor_command))
         for size in years:
+            floor.append(measure(floor_command))
             db = folder / f"diary-{size}y.sqlite3"
             out = folder / f"report-{size}y-round{round_number + 1}.pdf"
-            runs[size].append(measure(report_command(db, out)))
+            runs[size].append((*measure(report_command(db, out)), floor[-1][0]))
         print(f"round {round_number + 1}/{rounds} done", flush=True)
     return floor, runs
 
 
 def print_table(floor: list, runs: dict, sizes: dict) -> None:
-    """Medians, ratios to the floor, peak memory, and growth of the cost above the floor."""
+    """Medians: the report's time, its ratio to the floor of its pair and what it costs
+    above it; peak memory; and how the cost above the floor grows with the diary."""
     floor_s = statistics.median(t for t, _ in floor)
     floor_mb = max(m for _, m in floor)
     print(f"\nfloor (imports only): {floor_s:.2f} s, peak {floor_mb:.0f} MB")
     print(f"{'diary':>8} {'entries':>8} {'report s':>9} {'ratio':>6} {'peak MB':>8} {'extra s':>8}")
     extras = {}
     for years, samples in runs.items():
-        seconds = statistics.median(t for t, _ in samples)
-        peak = max(m for _, m in samples)
-        extras[years] = seconds - floor_s
+        seconds = statistics.median(t for t, _, _ in samples)
+        ratio = statistics.median(t / paired for t, _, paired in samples)
+        peak = max(m for _, m, _ in samples)
+        extras[years] = statistics.median(t - paired for t, _, paired in samples)
         print(
-            f"{years:>6} y {sizes[years]:>8} {seconds:>9.2f} {seconds / floor_s:>6.2f} "
+            f"{years:>6} y {sizes[years]:>8} {seconds:>9.2f} {ratio:>6.2f} "
             f"{peak:>8.0f} {extras[years]:>8.2f}"
         )
     first, last = min(runs), max(runs)
