@@ -11,8 +11,7 @@ installing it does (the floor's libraries were compiled when installed).
 
 Targets: the 10-year diary within 1.3x the floor (issue 11), peak under 300 MB, and the cost
 above the floor growing no worse than linearly with the diary. Last measured (README, Speed):
-1.38x in wall time, 1.35 s above a 3.5 s floor (1 year 1.18x,
-3 years 1.23x), peak 230 MB.
+1.38x in wall time, 1.35 s above a 3.5 s floor (1 year 1.18x, 3 years 1.23x), peak 230 MB.
 
     python benchmarks/bench_report.py [--years 1 3 10] [--rounds 5]
 """
@@ -120,7 +119,7 @@ def report_command(db: Path, out: Path) -> list[str]:
 
 
 def main() -> None:
-    """Build the diaries, measure alternately, print a table and the verdict on the targets."""
+    """Build the diaries, measure each report paired with a floor, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, nargs="+", default=[1, 3, 10])
     parser.add_argument("--rounds", type=int, default=5)
