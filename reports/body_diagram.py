@@ -34,6 +34,7 @@ from reports.style import (
     page_title,
 )
 from reports.text import clip, wrap
+from reports.text_layer import page_text
 from tracker.analysis.spread import Shares, Window
 from tracker.domain import plural
 from tracker.regions import NAMES, REGIONS, ROOTS
@@ -343,25 +344,19 @@ def _draw_bodies(fig: Figure, top: float, windows: Sequence[dict]) -> float:
     for i, window in enumerate(windows):
         pair = (BODY_CENTRES[2 * i] + BODY_CENTRES[2 * i + 1]) / 2 * scale + MARGIN
         for number, line in enumerate(titles[i]):
-            fig.text(
-                pair / PT_W,
-                1 - (top + number * size * 1.25) / PT_H,
+            page_text(
+                fig,
+                pair,
+                top + number * size * 1.25,
                 line,
+                size,
                 ha="center",
                 va="top",
-                fontsize=size,
                 weight="bold",
             )
         for number, line in enumerate(whens[i]):
-            fig.text(
-                pair / PT_W,
-                1 - (top + lines * size * 1.25 + 2 + number * SMALL_PT * 1.25) / PT_H,
-                line,
-                ha="center",
-                va="top",
-                fontsize=SMALL_PT,
-                color=GREY,
-            )
+            below = top + lines * size * 1.25 + 2 + number * SMALL_PT * 1.25
+            page_text(fig, pair, below, line, SMALL_PT, ha="center", va="top", color=GREY)
         for j, view in enumerate(("front", "back")):
             _draw_body(ax, layers, view, window, BODY_CENTRES[2 * i + j])
     layers.draw(ax)
@@ -597,31 +592,17 @@ def _share_table(flow: Flow, windows: Sequence[dict]) -> None:
     for i, window in enumerate(windows):
         first = x0 + TABLE_LABEL_W + i * (group + TABLE_GAP)
         title = clip(window["title"], chars_for(group, SMALL_PT, bold=True))
-        fig.text(
-            (first + group / 2) / PT_W,
-            1 - flow.y / PT_H,
-            title,
-            fontsize=SMALL_PT,
-            weight="bold",
-            ha="center",
-            va="top",
+        page_text(
+            fig, first + group / 2, flow.y, title, SMALL_PT, weight="bold", ha="center", va="top"
         )
-    fig.text(x0 / PT_W, 1 - flow.y / PT_H, "rated: median 0-10", fontsize=MIN_PT, va="top")
+    page_text(fig, x0, flow.y, "rated: median 0-10", MIN_PT, va="top")
     flow.space(8 + SMALL_PT)
-    fig.text(x0 / PT_W, 1 - flow.y / PT_H, "others: % of days", fontsize=MIN_PT, va="baseline")
+    page_text(fig, x0, flow.y, "others: % of days", MIN_PT)
     for i, edge in enumerate(right_edges):
-        fig.text(
-            (edge - 2) / PT_W,
-            1 - flow.y / PT_H,
-            TABLE_HEADS[i % per],
-            fontsize=MIN_PT,
-            ha="right",
-            va="baseline",
-            color=GREY,
-        )
+        page_text(fig, edge - 2, flow.y, TABLE_HEADS[i % per], MIN_PT, ha="right", color=GREY)
     flow.space(4)
     for name in shown:
-        fig.text(x0 / PT_W, 1 - flow.y / PT_H, REGIONS[name].label, fontsize=SMALL_PT, va="top")
+        page_text(fig, x0, flow.y, REGIONS[name].label, SMALL_PT, va="top")
         for i, window in enumerate(windows):
             shares = window["shares"]
             cells = [f"{shares.intensity[name]:.1f}" if name in shares.intensity else "-"]
@@ -630,13 +611,8 @@ def _share_table(flow: Flow, windows: Sequence[dict]) -> None:
                 for kind in TABLE_KINDS
             ]
             for k, cell in enumerate(cells):
-                fig.text(
-                    (right_edges[per * i + k] - 2) / PT_W,
-                    1 - flow.y / PT_H,
-                    cell,
-                    fontsize=SMALL_PT,
-                    ha="right",
-                    va="top",
+                page_text(
+                    fig, right_edges[per * i + k] - 2, flow.y, cell, SMALL_PT, ha="right", va="top"
                 )
         flow.space(SMALL_PT * 1.4)
     if len(names) > len(shown):

@@ -38,13 +38,15 @@ from reports.style import (
     Flow,
     axes_at,
     bars,
+    dots,
     message,
     new_page,
     note_instead,
     page_title,
     text_width,
 )
-from reports.timeline import num
+from reports.text_layer import page_text
+from reports.timeline import num, nums
 from tracker.analysis.calendar import RECENT_DAYS, REF_WINDOW_DAYS, DayZero
 from tracker.analysis.provokes import MIN_MONTH_DAYS
 from tracker.analysis.treatments import weekly_counts
@@ -202,14 +204,13 @@ def _overall(ax: Axes, data: ReportData, span: tuple[float, float]) -> None:
     day0 = data.day0.day
     daily = frames.daily_series(data.daily_pain)
     weeks = frames.weekly_frame(data.weekly_pain, day0)
-    ax.scatter(
-        daily.index,
+    dots(
+        ax,
+        nums(daily.index),
         daily.to_numpy(),
-        s=5 if len(daily) > 150 else 14,
-        color="#A8A8A8",
-        linewidths=0,
+        5 if len(daily) > 150 else 14,
+        "#A8A8A8",
         label="daily average",
-        zorder=2,
     )
     x, y = frames.broken_line(weeks)
     valid = int(weeks["valid"].sum()) if len(weeks) else 0
@@ -521,7 +522,7 @@ def compact_course(
         ax.plot(x, y, color="#8C8C8C", linewidth=1.2, label="overall (weekly)", zorder=3)
     else:  # too few weeks for a line: the days themselves
         daily = frames.daily_series(data.daily_pain)
-        ax.scatter(daily.index, daily.to_numpy(), s=14, color="#8C8C8C", label="overall (daily)")
+        dots(ax, nums(daily.index), daily.to_numpy(), 14, "#8C8C8C", label="overall (daily)")
     timeline.back_leg_lines(ax, data, markers=False, short=True)
     _draw_level(ax, data, data.day0.day, legend=False)
     ax.set_ylim(-0.3, 11.4)
@@ -568,7 +569,7 @@ def _dose_strip(ax: Axes, data: ReportData, span: tuple[float, float], keys: lis
         bars(ax, [num(d) for d, _ in mme], [v for _, v in mme], 1.0, PURPLE)
     days = [num(d) for d, n in data.medicines.as_needed_by_day.items() if n]
     if days:
-        ax.scatter(days, [top * 1.3] * len(days), s=2.5, color="#555555", linewidths=0, zorder=4)
+        dots(ax, days, [top * 1.3] * len(days), 2.5, "#555555", zorder=4)
     ax.set_ylim(0, top * 1.5)
     ax.set_yticks([])
     for side in ("top", "right"):
@@ -664,31 +665,30 @@ def _draw_table(
         (y_rows + (i + 0.5) * row_h, row, m)
         for i, (row, m) in enumerate(zip(table, muted, strict=True))
     ]
-    for (key, heading, align, _), left, right in zip(columns, edges[:-1], edges[1:], strict=True):
-        x = MARGIN + (left + CELL_PAD if align == "left" else right - CELL_PAD)
-        fig.text(
-            x / PT_W,
-            1 - y / PT_H,
-            heading,
-            fontsize=MIN_PT,
-            weight="bold",
-            va="top",
-            ha=align,
-            linespacing=1.1,
-        )
-        for middle, row, grey in rows:
-            fig.text(
-                x / PT_W,
-                1 - middle / PT_H,
-                _cell(key, row),
-                fontsize=size,
-                va="center",
-                ha=align,
+    xs = [
+        MARGIN + (left + CELL_PAD if align == "left" else right - CELL_PAD)
+        for (_, _, align, _), left, right in zip(columns, edges[:-1], edges[1:], strict=True)
+    ]
+    # Line by line and row by row, so that the table's text is read (copied, extracted) as
+    # it is printed: the headings' lines, then a month at a time.
+    heads = [heading.split("\n") for _, heading, _, _ in columns]
+    for down in range(max(len(lines) for lines in heads)):
+        for (_, _, align, _), x, lines in zip(columns, xs, heads, strict=True):
+            if down < len(lines):
+                page_text(fig, x, y + down * HEAD_STEP, lines[down], MIN_PT, weight="bold",
+                          va="top", ha=align)  # fmt: skip
+    for middle, row, grey in rows:
+        for (key, _, align, _), x in zip(columns, xs, strict=True):
+            page_text(
+                fig, x, middle, _cell(key, row), size, va="center", ha=align,
                 color=GREY if grey else INK,
-            )
+            )  # fmt: skip
     y = y_rows + row_h * len(table)
     fig.add_artist(_hline(y, width))
     return y
+
+
+HEAD_STEP = MIN_PT  # points between the lines of a column heading (8 pt type, set solid)
 
 
 def _cell(key: str, row: Mapping[str, Any]) -> str:

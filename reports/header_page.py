@@ -34,6 +34,7 @@ from reports.style import (
     wrap_to,
 )
 from reports.text import event_label, red_flag_block
+from reports.text_layer import page_text
 from tracker.analysis.treatments import Medicines, TreatmentRow
 from tracker.domain import RED_FLAGS, Event, plural
 from tracker.provokes_wording import (
@@ -301,14 +302,14 @@ BEFORE_AFTER_SIDE = 330.0  # where the weekly answers start, beside the table
 
 def _table_row(flow: Flow, cells: Sequence[str], **style: Any) -> None:
     """One row of the before/after table: the label left-aligned, the figures right-aligned."""
-    y = 1 - (flow.y + flow.small) / PT_H
+    y = flow.y + flow.small
     for number, (x, cell) in enumerate(zip(BEFORE_AFTER_COLUMNS, cells, strict=True)):
-        flow.fig.text(
-            (flow.left + x) / PT_W,
+        page_text(
+            flow.fig,
+            flow.left + x,
             y,
             cell,
-            fontsize=flow.small,
-            va="baseline",
+            flow.small,
             ha="left" if number == 0 else "right",
             **style,
         )
@@ -421,23 +422,11 @@ def _treatment_cells(
         lines_down = max(lines_down, len(lines))
         for down, line in enumerate(lines):
             baseline = top + flow.small + down * flow.small * 1.25
-            flow.fig.text(
-                (flow.left + left) / PT_W,
-                1 - baseline / PT_H,
-                line,
-                fontsize=flow.small,
-                va="baseline",
-                **style,
-            )
+            page_text(flow.fig, flow.left + left, baseline, line, flow.small, **style)
     if number:
         baseline = top + flow.small
-        flow.fig.text(
-            (flow.left + NUMBER_ROOM - 5) / PT_W,
-            1 - baseline / PT_H,
-            str(number[0]),
-            fontsize=flow.small,
-            va="baseline",
-            ha="right",
+        page_text(
+            flow.fig, flow.left + NUMBER_ROOM - 5, baseline, str(number[0]), flow.small, ha="right"
         )
         _line_sample(flow, baseline, number[1])
     flow.y = top + flow.small * (1.25 * lines_down + 0.35)

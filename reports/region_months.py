@@ -29,6 +29,7 @@ from reports.style import (
     shaded_cells,
     text_width,
 )
+from reports.text_layer import page_text
 from reports.timeline import num
 from tracker.analysis.calendar import DAYS_PER_MONTH as MONTH_DAYS
 from tracker.regions import REGIONS
@@ -78,14 +79,15 @@ def region_panels(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
     last_ax = None
     for (title, matrix), limit in zip(drawn, limits, strict=True):
         matrix, hidden = frames.top_rows(matrix, limit)
-        fig.text(MARGIN / PT_W, 1 - y / PT_H, title, fontsize=BODY_PT, weight="bold", va="top")
+        page_text(fig, MARGIN, y, title, BODY_PT, weight="bold", va="top")
         if hidden:  # named, never just counted (a page with room draws every place)
-            fig.text(
-                (MARGIN + text_width(title + "  ", BODY_PT, bold=True)) / PT_W,
-                1 - y / PT_H,
+            page_text(
+                fig,
+                MARGIN + text_width(title + "  ", BODY_PT, bold=True),
+                y,
                 "also logged here, fewer days (no room for its row): "
                 + ", ".join(REGIONS[n].label if n in REGIONS else n for n in hidden),
-                fontsize=MIN_PT,
+                MIN_PT,
                 color=GREY,
                 va="top",
             )
@@ -100,14 +102,8 @@ def region_panels(fig: Figure, y: float, data: ReportData, bottom: float) -> flo
         last_ax.tick_params(axis="x", labelbottom=True)
         y += ticks - gap + 4
     if empty:
-        fig.text(
-            MARGIN / PT_W,
-            1 - y / PT_H,
-            f"None logged in this period: {', '.join(t.lower() for t in empty)}.",
-            fontsize=SMALL_PT,
-            color=GREY,
-            va="top",
-        )
+        nothing = f"None logged in this period: {', '.join(t.lower() for t in empty)}."
+        page_text(fig, MARGIN, y, nothing, SMALL_PT, color=GREY, va="top")
         y += 14
     if image is not None:
         cax = axes_at(fig, MARGIN + LABEL_W, y + 6, 160, 8)

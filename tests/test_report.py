@@ -37,6 +37,11 @@ def page_texts(pdf: Path) -> list[str]:
     return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
 
 
+def raw_page_texts(pdf: Path) -> list[str]:
+    """Each page's text as extracted, a printed line a line (tables row by row)."""
+    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+
+
 def flat(text: str) -> str:
     """A sentence with whitespace collapsed, as it reads in page_texts."""
     return " ".join(text.split())
@@ -193,7 +198,7 @@ def test_chart_pages_carry_their_titles_and_numbers(report_run):
     assert "Best 6 weeks after surgery" in pages[2] and "Last 6 weeks" in pages[2]
     assert "Where it hurts, month by month" in pages[2] and "left foot" in pages[2]
     assert "Numbness" in pages[2] and "Tingling" in pages[2]  # kept apart: numbness is a deficit
-    assert "Month by month" in pages[3] and "Median pain" in pages[3]
+    assert "Month by month" in pages[3] and "Days Median Worst" in pages[3]
     assert "Back-filled" in pages[3]
     assert re.search(r"15\* .* Month 15 is partial: \d+ of its 30 days so far", pages[3])
     for number, page in enumerate(pages, start=1):
@@ -242,19 +247,27 @@ def test_months_are_counted_from_1_on_every_page(report_run):
     first, last = pages[0], pages[3]
     assert "Overall pain 8/10 3/10 (month 4) 7/10" in first
     assert flat(BEST_MONTH_NOTE) in first
-    table = last[last.index("Month by month") :]
+    table = raw_page_texts(report_run["out"] / "x.pdf")[3]
+    table = table[table.index("Month by month") :]
     surgery = dt.date.fromisoformat(report_run["trend"]["surgery_date"])
     end = surgery + dt.timedelta(days=29)
-    assert re.search(
-        r"Month since surgery 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\* Dates "
-        + re.escape(f"{surgery.day} {surgery:%b %y} - {end.day} {end:%b %y} "),
-        table,
-    )
+    # Read as printed, a line at a time: the headings' lines, then a month a row.
+    assert re.search(r"Month Dates Days .*\nsince .*\nsurgery", table)
+    months = [line.split(" ", 1)[0] for line in month_rows(table)]
+    assert months == [*map(str, range(1, 15)), "15*"]
+    first_month = re.escape(f"1 {surgery.day} {surgery:%b %y} - {end.day} {end:%b %y} ")
+    assert re.search(rf"^{first_month}", table, re.MULTILINE)
     assert (
         f"Month 1 is the first 30 days after surgery on {surgery.day} {surgery:%b %Y}, as on "
-        "every page (page 2's top axis counts months elapsed: month 1 is 0 to 1)" in table
+        "every page (page 2's top axis counts months elapsed: month 1 is 0 to 1)" in flat(table)
     )
     assert "Month 0" not in " ".join(pages) and "month 0" not in " ".join(pages)
+
+
+def month_rows(table: str) -> list[str]:
+    """The month table's rows as the PDF's text gives them, one line each: those that start
+    with a month number (a '*' marks the partial month)."""
+    return [line for line in table.splitlines() if re.match(r"\d+\*? \d", line)]
 
 
 def test_each_best_leg_figure_says_the_rule_it_uses(report_run):
@@ -267,7 +280,11 @@ def test_each_best_leg_figure_says_the_rule_it_uses(report_run):
     assert "(medians, best 6 weeks -> last 6 weeks)" in first
     assert "Leg pain 8/10 1.5/10 (month 2) 7/10" in first
     assert "a 30-day month with at least 7 days rated" in first
-    assert "Leg pain (median) 2.0 1.5 (2.0) (1.0) (1.5) 2.0" in last
+    table = raw_page_texts(report_run["out"] / "x.pdf")[3]
+    table = table[table.index("Month by month") :]
+    legs = [line.split()[-1] for line in month_rows(table)]  # the last column: leg (median)
+    assert re.search(r"Back Leg\n.* pain pain\n.*\(median\) \(median\)\n", table)
+    assert " ".join(legs[:6]) == "2.0 1.5 (2.0) (1.0) (1.5) 2.0"
     assert "In brackets: a back or leg median of fewer than 7 days scored" in last
 
 

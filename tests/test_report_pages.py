@@ -123,6 +123,8 @@ def text_boxes(fig, renderer=None) -> list[tuple[str, object]]:  # type: ignore[
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.text import Text
 
+    from reports.text_layer import TextLayer
+
     if renderer is None:
         renderer = FigureCanvasAgg(fig).get_renderer()
     fig.draw(renderer)
@@ -137,6 +139,8 @@ def text_boxes(fig, renderer=None) -> list[tuple[str, object]]:  # type: ignore[
         if box.width <= 0 or box.height <= 0:
             continue
         boxes.append((text.get_text(), box))
+    for layer in fig.findobj(TextLayer):  # the page's plain lines (reports.text_layer)
+        boxes += [(text, box) for text, box in layer.extents(renderer) if box.width > 0]
     return boxes
 
 
