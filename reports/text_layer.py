@@ -78,8 +78,11 @@ class TextLayer(Artist):
         """Each line with its font and position for this renderer; a left-aligned line's
         width is measured only with measure_all (drawing it does not need it)."""
         fonts: dict[tuple[float, str, str], tuple[FontProperties, float, float]] = {}
-        to_display = self.get_transform().transform
-        for line in self.lines:
+        widths: dict[tuple[float, str, str, str], float] = {}  # cells repeat: "-", "0 %"
+        if not self.lines:
+            return
+        points = self.get_transform().transform([(line.x, line.y) for line in self.lines])
+        for line, (x, y) in zip(self.lines, points, strict=True):
             key = (line.size, line.weight, line.style)
             if key not in fonts:
                 font = FontProperties(size=line.size, weight=line.weight, style=line.style)
@@ -89,8 +92,11 @@ class TextLayer(Artist):
             shift = H_ALIGN[line.ha]
             width = 0.0
             if shift or measure_all:
-                width = renderer.get_text_width_height_descent(line.text, font, False)[0]
-            x, y = to_display((line.x, line.y))
+                measured = (*key, line.text)
+                if measured not in widths:
+                    size = renderer.get_text_width_height_descent(line.text, font, False)
+                    widths[measured] = size[0]
+                width = widths[measured]
             x -= width * shift
             if line.va == "top":
                 y -= ascent
@@ -98,7 +104,7 @@ class TextLayer(Artist):
                 y -= (ascent - descent) / 2
             elif line.va == "bottom":
                 y += descent
-            yield Placed(line, font, x, y, width, ascent, descent)
+            yield Placed(line, font, float(x), float(y), width, ascent, descent)
 
     def draw(self, renderer: RendererBase) -> None:
         if not self.get_visible() or not self.lines:
