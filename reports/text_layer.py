@@ -111,9 +111,12 @@ class TextLayer(Artist):
             return
         renderer.open_group("text", gid=self.get_gid())
         gc = renderer.new_gc()
+        # A raster backend (Agg) counts y down from the top, as Text.draw allows for.
+        height = renderer.get_canvas_width_height()[1] if renderer.flipy() else None
         for placed in self.placed(renderer, measure_all=False):
             gc.set_foreground(placed.line.color)
-            renderer.draw_text(gc, placed.x, placed.y, placed.line.text, placed.font, 0.0)
+            y = placed.y if height is None else height - placed.y
+            renderer.draw_text(gc, placed.x, y, placed.line.text, placed.font, 0.0)
         gc.restore()
         renderer.close_group("text")
         self.stale = False

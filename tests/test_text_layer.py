@@ -86,6 +86,29 @@ def test_axes_lines_are_placed_in_data_coordinates() -> None:
     assert (box.y0 + box.y1) / 2 == pytest.approx(centre[1], abs=1.0)
 
 
+def test_a_png_prints_the_line_where_the_pdf_does() -> None:
+    """Agg counts y from the top: a line near the top of the page is inked near the top of
+    the PNG, beside a Text with the same words (the first drawing of the PNGs printed
+    every line upside down the page, and only looking at them showed it)."""
+    fig = Figure(figsize=(4, 4), dpi=100)
+    page_text(fig, 20.0, 40.0, "TOP LINE", 12, va="top")
+    axes = fig.add_axes((0, 0, 1, 1))
+    axes.set_axis_off()
+    axes.set_xlim(0, 10)
+    axes.set_ylim(0, 10)
+    axes_text(axes, 8.0, 1.0, "88", 12, ha="center", va="center")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    inked = np.argwhere(np.asarray(canvas.buffer_rgba())[..., :3].min(axis=2) < 128)
+    rows, columns = inked[:, 0], inked[:, 1]
+    top = rows < 200  # the upper half of the 400-pixel PNG
+    # "TOP LINE" 40 to 52 points down from the top (56-72 pixels), from x = 20 pt
+    assert 50 <= rows[top].min() and rows[top].max() <= 80 and columns[top].min() >= 25
+    # "88" at (8, 1) in data: near the foot, at 80 % across
+    assert 330 <= rows[~top].min() and rows[~top].max() <= 375
+    assert 300 <= columns[~top].min() and columns[~top].max() <= 340
+
+
 def test_an_unknown_alignment_is_refused() -> None:
     with pytest.raises(ValueError, match="ha is one of"):
         page_text(Figure(), 0, 0, "x", 8, ha="justify")
