@@ -11,7 +11,8 @@ installing it does (the floor's libraries were compiled when installed).
 
 Targets: the 10-year diary within 1.3x the floor (issue 11), peak under 300 MB, and the cost
 above the floor growing no worse than linearly with the diary. Last measured (README, Speed):
-1.38x in wall time, 1.35 s above a 3.5 s floor (1 year 1.18x, 3 years 1.23x), peak 230 MB.
+1.26x in wall time, 0.87 s above a 3.5 s floor (1 year 1.14x, 3 years 1.14x), peak 222 MB;
+other runs that day 1.24x-1.35x as the machine's speed varied.
 
     python benchmarks/bench_report.py [--years 1 3 10] [--rounds 5]
 """
