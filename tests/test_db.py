@@ -274,6 +274,39 @@ def test_every_command_is_one_transaction(diary):
     database.dispose()
 
 
+def test_entries_read_back_equal_the_entries_stored_and_stay_frozen(diary):
+    """repository._assemble fills a read-back Entry's fields without its __init__: each
+    entry read back equals, hashes and prints as the one stored (every kind of field, and
+    one with none), and cannot be changed."""
+    import dataclasses
+
+    from tracker import activities
+    from tracker.domain import QUALITIES, RED_FLAGS
+
+    full = new_entry(
+        dt.date(2026, 1, 6), 7, dt.datetime(2026, 1, 6, 20, 0),
+        where=(Site("lower-back", 7), Site("left-calf", None)), radiates=("left-thigh",),
+        numb=("left-foot",), tingling=("left-toes",), weak=("left-foot",),
+        qualities=tuple(QUALITIES)[:2], worse_with=tuple(activities.ACTIVITIES)[:2],
+        better_with=tuple(activities.EASED_BY)[:1], woke=2, red_flags=tuple(RED_FLAGS)[:1],
+        note="ünïcode ✓", time=dt.time(19, 30),
+    )  # fmt: skip
+    bare = new_entry(dt.date(2026, 1, 7), 0, dt.datetime(2026, 1, 7, 8, 0))
+    database = diary.database()
+    with database.session() as session:
+        stored = [repository.add_entry(session, entry) for entry in (full, bare)]
+    with database.session(write=False) as session:
+        listed = repository.list_entries(session)
+        one = repository.get_entry(session, stored[0].id or 0)
+    database.dispose()
+    assert listed == stored and one == stored[0]
+    for got, want in zip(listed, stored, strict=True):
+        assert hash(got) == hash(want) and repr(got) == repr(want)
+        assert dataclasses.asdict(got) == dataclasses.asdict(want)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        listed[0].pain = 3  # type: ignore[misc]
+
+
 def test_in_memory_database_is_refused():
     with pytest.raises(TrackerError, match="in-memory database would lose the diary"):
         Database("sqlite://")

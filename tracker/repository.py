@@ -337,9 +337,10 @@ def _assemble(head: Row, values: dict[int, dict[str, list]]) -> Entry:
     them; a field without rows keeps the Entry default, empty).
 
     Its fields are set straight into a new Entry's __dict__, as its generated __init__
-    would set them one by one through a frozen class's object.__setattr__: a 10-year diary's
-    7,300 entries took 37 ms that way, 10 ms this way. The values were checked when they
-    were stored; the entry is as immutable as any other (tests/test_db.py compares them)."""
+    would set them one by one through a frozen class's object.__setattr__: about 9.5 us an
+    entry that way, 3.5 us this way (list_entries on a 10-year diary's 7,300: 0.23 s, now
+    0.18 s). The values were checked when they were stored; the entry equals, hashes and
+    stays frozen as any other (tests/test_db.py reads back entries and compares them)."""
     entry_id, day, time, pain, logged_at, *columns = head
     entry = object.__new__(Entry)
     state = entry.__dict__
