@@ -402,18 +402,23 @@ def _detector_t(t: np.ndarray, y: np.ndarray, mdc: float) -> Trend:
 def _reference_window(
     t: np.ndarray, y: np.ndarray, as_of_day: int, size: int
 ) -> tuple[float, float, float] | None:
-    """Lowest 42-day window median among history bins: (median, first centre, last centre)."""
+    """Lowest 42-day window median among history bins: (median, first centre, last centre).
+
+    The centres t ascend, so the bins of the window from centre i, t[i] <= t < t[i] + 42, are
+    the slice i:end with end found by bisection: the same bins, in the same order, as a mask
+    over all of them gives, for a fraction of the time (a 10-year diary has 520 weeks).
+    """
     history = t <= as_of_day - RECENT_DAYS
     ht, hy = t[history], y[history]
     need = max(2, math.ceil(0.75 * REF_WINDOW_DAYS / size))
+    ends = np.searchsorted(ht, ht + REF_WINDOW_DAYS, side="left")
     best = None
-    for centre in ht:
-        inside = (ht >= centre) & (ht < centre + REF_WINDOW_DAYS)
-        if inside.sum() < need:
+    for i, end in enumerate(ends.tolist()):
+        if end - i < need:
             continue
-        median = float(np.median(hy[inside]))
+        median = float(np.median(hy[i:end]))
         if best is None or median < best[0] - REFERENCE_TIE_EPS:
-            best = (median, float(centre), float(ht[inside][-1]))
+            best = (median, float(ht[i]), float(ht[end - 1]))
     return best
 
 
