@@ -618,3 +618,40 @@ def test_never_raises_and_is_json(raw_entries, surgery_days, as_of_day):
     assert text[-1] == DISCLAIMER
     if result["bin_days"] == 7:
         assert set(flare_bin_centres(verdict.bins)) <= set(result["bins"]["centre_day"])
+
+
+def _reference_window_by_mask(t, y, as_of_day, size):
+    """The lowest 42-day window as method.md states it: a mask over all history bins."""
+    history = t <= as_of_day - trend.RECENT_DAYS
+    ht, hy = t[history], y[history]
+    need = max(2, math.ceil(0.75 * trend.REF_WINDOW_DAYS / size))
+    best = None
+    for centre in ht:
+        inside = (ht >= centre) & (ht < centre + trend.REF_WINDOW_DAYS)
+        if inside.sum() < need:
+            continue
+        median = float(np.median(hy[inside]))
+        if best is None or median < best[0] - trend.REFERENCE_TIE_EPS:
+            best = (median, float(centre), float(ht[inside][-1]))
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    size=st.sampled_from((7, 14, 30)),
+    bins=st.lists(  # (bins since the one before, its value): mostly dense, some gaps
+        st.tuples(st.sampled_from((1, 1, 1, 2, 3)), st.floats(0, 10).map(lambda v: round(v, 1))),
+        max_size=90,
+    ),
+    as_of_bin=st.integers(0, 300),
+)
+def test_the_reference_window_is_the_masks_window_bit_for_bit(size, bins, as_of_bin):
+    # The verdict finds each window as a slice by bisection (a 10-year diary has 520 weeks):
+    # the same bins in the same order, so the same median, centres and ties, to the last bit.
+    index = np.cumsum([gap for gap, _ in bins])
+    t = np.array([i * size + (size - 1) / 2 for i in index], float)
+    y = np.array([v for _, v in bins], float)
+    as_of_day = as_of_bin * size
+    assert trend._reference_window(t, y, as_of_day, size) == _reference_window_by_mask(
+        t, y, as_of_day, size
+    )
