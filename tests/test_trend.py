@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 
 import numpy as np
 import pytest
@@ -655,3 +656,25 @@ def test_the_reference_window_is_the_masks_window_bit_for_bit(size, bins, as_of_
     assert trend._reference_window(t, y, as_of_day, size) == _reference_window_by_mask(
         t, y, as_of_day, size
     )
+
+
+def test_a_rate_a_month_too_slow_for_one_decimal_prints_two():
+    from tracker.wording import per_month
+
+    assert [per_month(v) for v in (0.26, -0.4, 0.0, 0.044, -0.03, 0.096, 0.004)] == [
+        "+0.3", "-0.4", "0.0", "+0.04", "-0.03", "+0.1", "0.0"
+    ]  # fmt: skip
+
+
+def test_a_slow_rise_from_a_best_long_ago_is_not_printed_as_none():
+    # A best in the first year, then a rise of about 2 points over four years: well under 0.1
+    # a month, which one decimal printed as "about 0.0 points a month" (the 10-year bench diary).
+    def late_slow_rise(d: int) -> float:
+        return 2.0 if d < 400 else 2.0 + 2.0 * (d - 400) / 1500
+
+    verdict = worsening_verdict(diary(late_slow_rise, days=1900, seed=4, sd=0.5), [DAY0])
+    text = describe_verdict(verdict)
+    assert verdict.verdict == "worsening"
+    low_point = next(line for line in text if line.startswith("The low point"))
+    rate = re.search(r"pain rose about (\S+) points a month\.$", low_point)
+    assert rate is not None and re.fullmatch(r"\+0\.0[1-9]", rate.group(1)), low_point

@@ -120,8 +120,13 @@ def printed_rise(now: float, best: float) -> float:
 
 
 def per_month(value: float) -> str:
-    """A rate a month as every page prints it: signed, one decimal ("+0.3")."""
-    return signed(value)
+    """A rate a month as every page prints it: signed, one decimal ("+0.3"), or two where one
+    would print a rise as none: 2.5 points over 57 months is "+0.04", not "0.0"
+    (docs/method.md#wording-add-up)."""
+    text = signed(value)
+    if text == "0.0" and round(value, 2) != 0:
+        return f"{value:+.2f}"
+    return text
 
 
 def score(value: float) -> str:
