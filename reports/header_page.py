@@ -382,7 +382,8 @@ def _treatments(flow: Flow, data: ReportData, numbers: dict[int, tuple[int, Even
             )
         if not flow.tight:
             flow.text(
-                "Peak relief: from the pain before, judged against the threshold; other rows: "
+                # The verdict column names the threshold each was judged against.
+                "Peak relief: from the pain before (an injection: its best day); other rows: "
                 "median daily pain either side (descriptive, not causal).",
                 flow.small,
                 color=GREY,

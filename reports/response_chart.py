@@ -128,13 +128,18 @@ def panel_caption(response: Response) -> str:
     from tracker.analysis.treatments import response_verdict
 
     assert response.baseline is not None and response.peak_relief_pct is not None
-    peak = max(response.readings, key=lambda r: r.relief_pct)
-    after = after_text(peak.hours_after, not in_hours(response))
+    assert response.peak_hours_after is not None
+    after = after_text(response.peak_hours_after, not in_hours(response))
+    best = "" if in_hours(response) else " on the best day"
+    lasted = (
+        f"relief of at least {response.threshold_pct} % lasted {response.lasted_text}"
+        if response.reached
+        else f"relief never reached {response.threshold_pct} %"
+    )
     text = (
         f"Baseline {response.baseline:g}/10 (median of the 7 logged days before). "
-        f"Peak relief {response.peak_relief_pct:g} % ({after} after); "
-        f"relief of at least {response.threshold_pct} % lasted {response.lasted_text}: "
-        f"{response_verdict(response)}."
+        f"Peak relief {response.peak_relief_pct:g} %{best} ({after} after); "
+        f"{lasted}: {response_verdict(response)}."
     )
     if in_hours(response) and len(response.readings) <= MAX_LISTED:
         hours = " / ".join(f"{round(r.hours_after, 1):g}" for r in response.readings)
@@ -150,9 +155,8 @@ def draw_response(ax: Axes, response: Response) -> None:
     that is the threshold's relief (dotted), each labelled; the peak relief marked."""
     assert response.baseline is not None
     hours = in_hours(response)
-    scale = 1.0 if hours else 24.0
-    xs = [r.hours_after / scale for r in response.readings]
-    ys = [r.pain for r in response.readings]
+    points = _points(response)
+    xs, ys = [x for x, _ in points], [y for _, y in points]
     base = response.baseline
     line = base * (1 - response.threshold_pct / 100)
     right = _x_end(xs, hours)
@@ -162,8 +166,9 @@ def draw_response(ax: Axes, response: Response) -> None:
     ax.hlines(base, 0, right, colors=GREY, linestyles="--", linewidth=1.0, zorder=2)
     ax.hlines(line, 0, right, colors=GREEN, linestyles=":", linewidth=1.4, zorder=2)
     ax.plot(xs, ys, color=BLUE, linewidth=1.3, marker="o", markersize=3.2, zorder=4, clip_on=True)
-    peak = max(response.readings, key=lambda r: r.relief_pct)
-    px = peak.hours_after / scale
+    assert response.peak_hours_after is not None
+    px = response.peak_hours_after / (1.0 if hours else 24.0)
+    py = next(y for x, y in points if x == px)
     early = px < right / 2  # the peak's label on its side, the lines' labels on the other
     label_x = right * (0.98 if early else 0.02)
     ha = "right" if early else "left"
@@ -173,8 +178,8 @@ def draw_response(ax: Axes, response: Response) -> None:
     ax.text(label_x, line - 0.35, f"{response.threshold_pct} % relief: {line:g}/10",
             fontsize=SMALL_PT, ha=ha, va="top", color="#00704F", bbox=box, zorder=5)  # fmt: skip
     ax.annotate(
-        f"peak {peak.relief_pct:g} %" if px <= right else "",
-        (px, peak.pain),
+        f"peak {response.peak_relief_pct:g} %" if px <= right else "",
+        (px, py),
         xytext=(6 if early else -6, 0),
         textcoords="offset points",
         fontsize=SMALL_PT,
@@ -192,6 +197,20 @@ def draw_response(ax: Axes, response: Response) -> None:
         ax.set_xlabel("days after", fontsize=SMALL_PT, labelpad=1)
     ax.set_ylabel("Pain", fontsize=SMALL_PT, labelpad=1)
     ax.grid(axis="y", color="#E4E4E4", linewidth=0.6, zorder=0)
+
+
+def _points(response: Response) -> list[tuple[float, float]]:
+    """What the chart plots: a block's readings (hours after, pain); for an injection or a
+    trial, judged day by day, each day's mean pain at its first reading (days after)."""
+    if in_hours(response):
+        return [(r.hours_after, r.pain) for r in response.readings]
+    by_day: dict[object, list] = {}
+    for r in response.readings:
+        by_day.setdefault(r.day, []).append(r)
+    return [
+        (min(r.hours_after for r in day) / 24, round(sum(r.pain for r in day) / len(day), 1))
+        for day in by_day.values()
+    ]
 
 
 def _x_end(xs: Sequence[float], hours: bool) -> float:

@@ -97,8 +97,44 @@ def test_an_epidural_on_the_left_is_judged_on_left_leg_pain_in_days(run):
     text = _ok(run("response", "1"))
     assert "Target: left leg pain, from its side (left) and the leg pain logged." in text
     assert "Relief of at least 50 % lasted 10 days." in text
-    assert "Peak relief: 75 %." in text and "a responder at the 50 % threshold" in text
+    assert "Peak relief: 75 % (the best day's mean of its readings)." in text
+    assert "a responder at the 50 % threshold" in text
     _refused(run("response", "1", "--threshold", "80"), "threshold for an injection is 50 %")
+
+
+def test_an_epidurals_peak_is_its_best_days_relief_not_one_good_hour(run):
+    # One reading of 0 the evening after an epidural, on a day whose mean stays at 4 against
+    # a baseline of 6, and no better day: the report said "peak 100 %, lasted 0 h,
+    # responder" of this. The day's mean is what relief is judged on, as how long it lasted.
+    start = TODAY - dt.timedelta(days=10)
+    _week_before(run, start, "6")
+    _ok(run("event", "add", start.isoformat(), "injection", "L5 epidural", "--at", "09:00"))
+    first = (start + dt.timedelta(days=1)).isoformat()
+    for pain, at in (("8", "08:00"), ("0", "20:00")):
+        _ok(run("log", pain, "--date", first, "--at", at))
+    for day in range(2, 8):
+        _ok(run("log", "5", "--date", (start + dt.timedelta(days=day)).isoformat()))
+    result = json.loads(_ok(run("response", "1", "--json")))
+    assert max(r["relief_pct"] for r in result["readings"]) == 100.0
+    assert result["peak_relief_pct"] == 33.4 and result["responder"] is False  # (-33.3 + 100) / 2
+    text = _ok(run("response", "1"))
+    assert "Peak relief: 33.4 % (the best day's mean of its readings)." in text
+    assert "Relief never reached 50 %." in text
+    assert "Verdict: not a responder at the 50 % threshold." in text
+
+
+def test_relief_on_an_epidurals_own_day_only_lasted_under_a_day(run):
+    start = TODAY - dt.timedelta(days=10)
+    _week_before(run, start, "6")
+    _ok(run("event", "add", start.isoformat(), "injection", "L5 epidural", "--at", "09:00"))
+    _ok(run("log", "2", "--date", start.isoformat(), "--at", "13:00"))  # the anaesthetic
+    for day in range(1, 6):
+        _ok(run("log", "6", "--date", (start + dt.timedelta(days=day)).isoformat()))
+    text = _ok(run("response", "1"))
+    assert "Peak relief: 66.7 % (the best day's mean of its readings)." in text
+    assert "Relief of at least 50 % lasted under a day." in text
+    result = json.loads(_ok(run("response", "1", "--json")))
+    assert result["relief_lasted_hours"] == 0 and result["responder"] is True
 
 
 def test_a_stimulator_trial_counts_only_with_stable_or_reduced_opioids(run):

@@ -73,6 +73,7 @@ class Response:
     threshold_pct: int
     readings: tuple[Reading, ...] = ()
     peak_relief_pct: float | None = None
+    peak_hours_after: float | None = None  # when the peak was: its reading's, or its day's first
     relief_lasted_hours: float | None = None
     responder: bool | None = None
     missing: str | None = None  # what is missing for a verdict, in a sentence
@@ -89,11 +90,20 @@ class Response:
         return self.event.kind != "nerve-block"
 
     @property
+    def reached(self) -> bool:
+        """Whether relief reached the threshold: a reading of a block, a day of the others."""
+        return self.peak_relief_pct is not None and self.peak_relief_pct >= self.threshold_pct
+
+    @property
     def lasted_text(self) -> str | None:
-        """How long relief of at least the threshold lasted: '6 h' (a block), '19 days'."""
+        """How long relief of at least the threshold lasted: '6 h' (a block), '19 days',
+        'under a day' (an injection's relief on its own day only); None when it was never
+        reached or the procedure was not judged."""
         hours = self.relief_lasted_hours
-        if hours is None:
+        if hours is None or not self.reached:
             return None
+        if self.lasted_in_days and hours == 0:
+            return "under a day"
         return after_text(hours, self.lasted_in_days)
 
     def as_dict(self) -> dict:
@@ -373,7 +383,8 @@ def _judge_block(response: Response) -> Response:
             missing_short=f"too few readings: {len(early)} in the"
             f" {max(BLOCK_READINGS_HOURS):g} h after it ({BLOCK_MIN_READINGS} needed)",
         )
-    peak = max(r.relief_pct for r in readings)
+    top = max(readings, key=lambda r: r.relief_pct)  # the first of equal peaks
+    peak = top.relief_pct
     lasted = 0.0
     reached = False
     for r in readings:  # the first run of readings at or above the threshold
@@ -385,18 +396,26 @@ def _judge_block(response: Response) -> Response:
     return _replace(
         response,
         peak_relief_pct=peak,
+        peak_hours_after=top.hours_after,
         relief_lasted_hours=round(lasted, 2),
         responder=peak >= response.threshold_pct,
     )
 
 
+def daily_relief(readings: Iterable[Reading]) -> dict[dt.date, float]:
+    """Each day's relief, the mean of its readings to one decimal as printed, in date order:
+    what an injection and a stimulator trial are judged on (docs/clinical.md#response-rules).
+    """
+    by_day: dict[dt.date, list[float]] = {}
+    for r in readings:
+        by_day.setdefault(r.day, []).append(r.relief_pct)
+    return {day: round(sum(v) / len(v), 1) for day, v in sorted(by_day.items())}
+
+
 def _judge_daily(response: Response, mme_by_day: Mapping[dt.date, float]) -> Response:
     """An injection or a trial: relief day by day (each day's mean reading)."""
     event = response.event
-    by_day: dict[dt.date, list[float]] = {}
-    for r in response.readings:
-        by_day.setdefault(r.day, []).append(r.relief_pct)
-    daily = {day: sum(v) / len(v) for day, v in sorted(by_day.items())}
+    daily = daily_relief(response.readings)
     span = "the 6 weeks after it" if event.kind == "injection" else "the trial's days"
     if len(daily) < DAILY_MIN_DAYS:
         return _replace(
@@ -406,7 +425,12 @@ def _judge_daily(response: Response, mme_by_day: Mapping[dt.date, float]) -> Res
             missing_short=f"too few readings: {len(daily)} days in {span}"
             f" ({DAILY_MIN_DAYS} needed)",
         )
-    peak = max(r.relief_pct for r in response.readings)
+    # The peak is the best day's relief, the figure how long it lasted is counted in: one
+    # good hour after an epidural, on a day whose mean stayed below the threshold, is not
+    # relief that lasted (it printed "peak 100 %, lasted 0 h, responder").
+    peak_day = max(daily, key=lambda day: daily[day])  # the first of equal days
+    peak = daily[peak_day]
+    peak_after = min(r.hours_after for r in response.readings if r.day == peak_day)
     last_day = None
     for day, relief in daily.items():  # the first run of days at or above the threshold
         if relief >= response.threshold_pct:
@@ -418,6 +442,7 @@ def _judge_daily(response: Response, mme_by_day: Mapping[dt.date, float]) -> Res
         return _replace(
             response,
             peak_relief_pct=peak,
+            peak_hours_after=peak_after,
             relief_lasted_hours=lasted,
             responder=peak >= response.threshold_pct,
         )
@@ -431,6 +456,7 @@ def _judge_daily(response: Response, mme_by_day: Mapping[dt.date, float]) -> Res
     return _replace(
         response,
         peak_relief_pct=peak,
+        peak_hours_after=peak_after,
         relief_lasted_hours=lasted,
         median_relief_pct=middle,
         mme_before=mme_before,

@@ -95,13 +95,12 @@ def response_lines(result: Response) -> list[str]:
         lines.append(f"Not judged: {result.missing}.")
         return lines
     assert result.peak_relief_pct is not None and result.relief_lasted_hours is not None
-    lines.append(f"Peak relief: {result.peak_relief_pct:g} %.")
-    lasted = result.lasted_text
-    lines.append(
-        f"Relief of at least {result.threshold_pct} % lasted {lasted}"
-        + (" (it was never reached)." if result.relief_lasted_hours == 0 and
-           result.peak_relief_pct < result.threshold_pct else ".")
-    )  # fmt: skip
+    best = " (the best day's mean of its readings)" if result.lasted_in_days else ""
+    lines.append(f"Peak relief: {result.peak_relief_pct:g} %{best}.")
+    if result.reached:
+        lines.append(f"Relief of at least {result.threshold_pct} % lasted {result.lasted_text}.")
+    else:
+        lines.append(f"Relief never reached {result.threshold_pct} %.")
     if ev.kind == "stimulator-trial":
         assert result.mme_before is not None and result.mme_during is not None
         lines.append(
