@@ -56,6 +56,7 @@ from tracker.wording import (
     best_label,
     completeness_sentence,
     date_range,
+    reach_same_sentence,
     reach_sentence,
     short_date,
     skin_area_phrase,
@@ -489,6 +490,8 @@ def _where(flow: Flow, data: ReportData, reserve: float) -> None:
     best = best_label(spread)
     lines = [back_leg_sentence(spread.back_leg, best)] if spread.back_leg else []
     lines += [reach_sentence(item, best) for item in spread.reach]
+    same = reach_same_sentence(spread.reach_same, best)
+    lines += [same] if same else []
     area = skin_area_phrase(spread)
     if area:
         lines.append(f"{area[0].upper()}{area[1:]} (last 6 weeks).")

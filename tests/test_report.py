@@ -771,3 +771,34 @@ def test_red_flags_and_many_treatments_leave_page_one_whole_and_the_rest_on_page
     for page in pages:
         assert " ..." not in page
     _sizes_at_least_8_pt(out)
+
+
+def test_page_one_says_how_far_down_it_reaches_when_that_has_not_changed(tmp_path):
+    """Page 1 answers how far down the limb pain and numbness reach now against at best
+    also when they reach as far as they did (the 10-year diary's page 1 said nothing)."""
+    from tracker import repository
+    from tracker.domain import Site, new_entry, new_event
+
+    db = tmp_path / "d.sqlite3"
+    surgery = TODAY - dt.timedelta(days=120)
+    rows = []
+    for offset in range(1, 121):
+        day = surgery + dt.timedelta(days=offset)
+        pain = 3 if offset < 60 else 5
+        entry = new_entry(
+            day,
+            pain,
+            dt.datetime.combine(day, dt.time(20)),
+            where=(Site("lower-back", pain), Site("left-calf", pain)),
+            radiates=("left-thigh", "left-calf"),
+            numb=("left-foot",),
+        )
+        rows.append((entry, None))
+    with Database(f"sqlite:///{db}").session() as session:
+        repository.add_entries(session, rows)
+        repository.add_event(session, new_event(surgery, "surgery", "L5-S1 decompression"))
+    out = tmp_path / "r.pdf"
+    result = invoke(db, "report", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    first = page_texts(out)[0]
+    assert "Radiation reaches the left calf and numbness the left foot: as far down as at" in first

@@ -35,6 +35,7 @@ from tracker.wording import (
     new_symptom_sentence,
     new_symptoms_line,
     numb_roots,
+    reach_same_sentence,
     reach_sentence,
     red_flags_sentence,
     skin_area_phrase,
@@ -253,9 +254,23 @@ def test_reach_absent_at_best_and_gone_now() -> None:
     ]
 
 
-def test_reach_at_the_same_level_is_omitted() -> None:
-    entries = reach_diary({"radiates": ("left-calf",)}, {"radiates": ("left-shin", "left-hip")})
-    assert spread(entries, best=BEST).reach == ()
+def test_reach_at_the_same_level_is_not_a_change_and_is_said_once() -> None:
+    # The 10-year diary's page 1 said nothing of how far down pain and numbness reach, as
+    # they reached as far as at best: one of the six answers missing. Said, in one line.
+    entries = reach_diary(
+        {"radiates": ("left-calf",), "numb": ("left-foot",)},
+        {"radiates": ("left-shin", "left-hip"), "numb": ("left-foot",), "tingling": ("left-toes",)},
+    )
+    result = spread(entries, best=BEST)
+    assert [(r.kind, r.direction) for r in result.reach] == [("tingling", "further")]
+    assert result.reach_same == (
+        Reach("left", "leg", "radiation", "left-shin", "left-calf", "same"),
+        Reach("left", "leg", "numbness", "left-foot", "left-foot", "same"),
+    )
+    assert reach_same_sentence(result.reach_same, best_label(result)) == (
+        "Radiation reaches the left shin and numbness the left foot: as far down as at best."
+    )
+    assert reach_same_sentence((), "at best") is None
 
 
 def test_without_a_best_window_the_first_six_weeks_are_used_and_named() -> None:

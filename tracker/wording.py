@@ -9,7 +9,7 @@ decides anything from the text of a sentence: read the typed results instead.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from tracker.analysis.calendar import (
     DAYS_PER_MONTH,
@@ -630,6 +630,24 @@ def reach_sentence(item: Reach, best: str) -> str:
     return f"{now}; {then} ({why})."
 
 
+def reach_same_sentence(items: Sequence[Reach], best: str) -> str | None:
+    """'Radiation reaches the left calf, numbness the left foot and tingling the left toes:
+    as far down as at best.': the limbs reached as far down now as at best, in one sentence
+    (page 1 answers how far down it reaches when nothing changed, too)."""
+    if not items:
+        return None
+    parts = [
+        f"{_REACH_WORDS[item.kind] if not n else _REACH_WORDS[item.kind].lower()}"
+        f"{' reaches' if not n else ''} the {region_label(item.now)}"
+        for n, item in enumerate(items)
+        if item.now is not None
+    ]
+    if not parts:
+        return None
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"{listed}: as far down as {best}."
+
+
 def back_leg_sentence(found: BackLeg, best_words: str) -> str:
     """Which pain dominates now, with the medians now and at best."""
     recent, best, dominant = found.recent, found.best, found.dominant
@@ -710,6 +728,8 @@ def spread_findings(spread: Spread) -> list[str]:
     best = best_label(spread)
     text = new_symptom_sentences(spread.new_symptoms, spread.as_of)
     text += [reach_sentence(item, best) for item in spread.reach]
+    same = reach_same_sentence(spread.reach_same, best)
+    text += [same] if same else []
     text += [back_leg_sentence(spread.back_leg, best)] if spread.back_leg else []
     return text + [event_sentence(item) for item in spread.events]
 

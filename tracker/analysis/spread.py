@@ -137,14 +137,15 @@ class NewSymptom:
 
 @dataclass(frozen=True)
 class Reach:
-    """A limb where radiation or numbness now reaches further (or less far) than at best."""
+    """A limb where radiation, numbness or tingling now reaches further than at best, less
+    far, or as far ("same": reached now and at best, down to the same level)."""
 
     side: str
     limb: str
     kind: ReachKind
     now: str | None  # most distal region reached now, None for none
     best: str | None
-    direction: Literal["further", "retreating"]
+    direction: Literal["further", "retreating", "same"]
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ class Spread:
     red_flags: tuple[RedFlagEntry, ...]
     new_symptoms: tuple[NewSymptom, ...]  # by onset date
     reach: tuple[Reach, ...]  # changed limbs only
+    reach_same: tuple[Reach, ...]  # limbs reached now as far as at best
     back_leg: BackLeg | None
     events: tuple[EventChange, ...]
     completeness: Completeness
@@ -470,19 +472,29 @@ def _level(name: str | None) -> int:
 
 def reach_changes(entries: Sequence[Entry], recent: Window, best: Window) -> list[Reach]:
     """Limbs where radiation or numbness now reaches further, or less far, than at best."""
-    found = []
+    return [r for r in reaches(entries, recent, best) if r.direction != "same"]
+
+
+def reaches(entries: Sequence[Entry], recent: Window, best: Window) -> list[Reach]:
+    """Every limb radiation, numbness or tingling reached in the last 6 weeks or at best:
+    how far down now against then (a limb reached in neither is left out)."""
+    found: list[Reach] = []
     in_recent, in_best = _inside(entries, recent), _inside(entries, best)
     for kind, fields in REACH_KINDS.items():
         now_names, best_names = _reached(in_recent, fields), _reached(in_best, fields)
         for side in SIDES:
             for limb in LIMBS:
                 now, then = farthest(now_names, side, limb), farthest(best_names, side, limb)
-                if _level(now) == _level(then):
+                if now is None and then is None:
                     continue
-                further = _level(now) > _level(then)
-                found.append(
-                    Reach(side, limb, kind, now, then, "further" if further else "retreating")
-                )
+                direction: Literal["further", "retreating", "same"]
+                if now is not None and then is not None and _level(now) == _level(then):
+                    direction = "same"
+                elif _level(now) == _level(then):  # one of them a limb region of no level
+                    direction = "further" if then is None else "retreating"
+                else:
+                    direction = "further" if _level(now) > _level(then) else "retreating"
+                found.append(Reach(side, limb, kind, now, then, direction))
     return found
 
 
@@ -715,6 +727,7 @@ def symptom_spread(
     zero = day0.day if day0 else None
     upto = [e for e in entries if e.day <= as_of and (zero is None or e.day >= zero)]
     periods, found, reach, back_leg, monthly, region_months = None, [], [], None, [], {}
+    same: list[Reach] = []
     if zero is not None:
         recent = _recent_window(as_of)
         best, source = _best_window(best_centres, bin_days, zero, as_of)
@@ -730,7 +743,9 @@ def symptom_spread(
         )
         found = new_symptoms(upto, zero, as_of)
         if min(recent_days, best_days) >= MIN_WINDOW_DAYS:
-            reach = reach_changes(upto, recent, best)
+            limbs = reaches(upto, recent, best)
+            reach = [r for r in limbs if r.direction != "same"]
+            same = [r for r in limbs if r.direction == "same"]
         # Each entry's back and leg pain, read once for both.
         located = located.within(zero, as_of) if located is not None else back_leg_daily(upto)
         back_leg = back_leg_findings(upto, recent, best, located)
@@ -744,6 +759,7 @@ def symptom_spread(
         red_flags=red_flag_findings(entries),
         new_symptoms=tuple(found),
         reach=tuple(reach),
+        reach_same=tuple(same),
         back_leg=back_leg,
         events=tuple(event_findings(in_time, events, zero)),
         completeness=completeness(entries, as_of, period_start, period_end),
