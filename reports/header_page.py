@@ -59,7 +59,6 @@ from tracker.wording import (
     reach_same_sentence,
     reach_sentence,
     short_date,
-    skin_area_phrase,
     surgeon_headline,
     verdict_sentences,
     where_it_hurt,
@@ -170,8 +169,17 @@ def _red_flags(flow: Flow, data: ReportData) -> None:
     if block is None:
         days = data.spread.completeness.days_logged
         which = "the 1 day" if days == 1 else f"any of the {days} days"
+        if weak:  # a surgeon skimming the box must not read "no red flags" first
+            flow.text(
+                "! New weakness on the weekly nerve self-check (below)",
+                HEADING_PT,
+                weight="bold",
+                color="#8A2A00",
+            )
         flow.text(f"No red flags logged on {which} logged.", BODY_PT, weight="bold")
-        if not flow.tight:  # what was asked: dropped first where page 1 is tight
+        # What was asked: dropped first where page 1 is tight, and for the line that leads
+        # with new weakness.
+        if not flow.tight and not weak:
             flow.text(
                 "Each entry can record: " + ", ".join(f.replace("-", " ") for f in RED_FLAGS) + ".",
                 flow.small,
@@ -484,17 +492,15 @@ def _line_sample(flow: Flow, baseline: float, event: Event) -> None:
 
 def _where(flow: Flow, data: ReportData, reserve: float) -> None:
     """Back against leg pain; how far down the limb pain, numbness and tingling reach now
-    against at best; the skin areas. All of it or, where it does not fit, a pointer to page
-    3 (which draws it): never cut short."""
+    against at best (the skin areas are in the headline). All of it or, where it does not
+    fit, a pointer to page 3 (which draws it): never cut short."""
     spread = data.spread
     best = best_label(spread)
     lines = [back_leg_sentence(spread.back_leg, best)] if spread.back_leg else []
     lines += [reach_sentence(item, best) for item in spread.reach]
     same = reach_same_sentence(spread.reach_same, best)
     lines += [same] if same else []
-    area = skin_area_phrase(spread)
-    if area:
-        lines.append(f"{area[0].upper()}{area[1:]} (last 6 weeks).")
+    # The skin areas are not repeated here: the headline above names every one of them.
     if not lines:
         where = where_it_hurt(spread)
         lines.append(

@@ -343,12 +343,15 @@ def test_page_one_holds_the_nerve_self_check_and_nights_woken_by_the_red_flags(r
     assert f"heel walk failed since {when}." in first  # the headline ends with it
     assert "New weakness can be rapidly increasing leg weakness, a red flag." in first
     assert re.search(r"Woken by pain on \d+ of \d+ nights answered", first)
-    flags, nerve, verdict = (
+    # The box leads with the new weakness, not with "No red flags logged" (a surgeon who
+    # skimmed its first line read the failed heel walk as nothing).
+    weakness, flags, nerve, verdict = (
+        first.index("! New weakness on the weekly nerve self-check (below)"),
         first.index("No red flags logged"),
         first.index("Nerve self-check"),
         first.index("Is it getting worse?"),
     )
-    assert flags < nerve < verdict
+    assert weakness < flags < nerve < verdict
 
 
 def test_page_four_holds_what_provokes_it_and_how_daily_life_is_going(report_run):
