@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from reports import charts
-from reports.header_page import shown_treatments
+from reports.header_page import earlier_treatments, treatment_sentence
 from reports.provokes_chart import minutes_chart, movement_heatmap
 from reports.style import BODY_PT, GREY, HEADING_PT, MIN_PT, PT_H, Flow, new_page, page_title
 from tracker.analysis.provokes import MONTH_MIN_ANSWERED
 from tracker.provokes_wording import page_four_lines
 from tracker.report_data import ReportData
-from tracker.wording import event_sentence, new_symptoms_line
+from tracker.wording import new_symptoms_line
 
 MAX_BACKFILLED_DATES = 40
 TABLE_ROOM = 190.0  # points kept for the monthly table's heading, first rows and notes
@@ -94,14 +94,20 @@ def _changed(flow: Flow, data: ReportData) -> None:
     back-filled days (page 1 already gives the reach, back against leg and the treatments)."""
     spread = data.spread
     new = new_symptoms_line(spread.new_symptoms, spread.as_of)
-    lines = [new] if new else []
-    listed = {row.event_id for row in shown_treatments(data)}
-    earlier = {row.event_id for row in data.treatments} - listed
-    lines += [event_sentence(c) for c in spread.events if c.event.id in earlier]
+    # The treatments page 1 had no room for, in its table's terms (peak relief, how long,
+    # the verdict), so that an injection here reads as one on page 1 does.
+    earlier = earlier_treatments(data)
     flow.text("What else changed", HEADING_PT, weight="bold")
-    if lines:
-        flow.bullets(lines, flow.small)
-    else:
+    if new:
+        flow.bullets([new], flow.small)
+    if earlier:
+        flow.text(
+            f"Earlier treatments ({len(earlier)}; page 1's table lists the latest)",
+            flow.small,
+            weight="bold",
+        )
+        flow.bullets([treatment_sentence(row) for row in earlier], flow.small)
+    if not new and not earlier:
         flow.text(
             "No new symptoms (a new place, radiation, numbness or tingling) in this period.",
             flow.small,

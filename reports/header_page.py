@@ -51,6 +51,7 @@ from tracker.provokes_wording import (
 from tracker.report_data import ReportData
 from tracker.wording import (
     DISCLAIMER,
+    NOT_CAUSAL,
     VERDICT_HEADLINES,
     back_leg_sentence,
     best_label,
@@ -336,6 +337,30 @@ def shown_treatments(data: ReportData, tight: int | None = None) -> tuple[Treatm
     return tuple(rows[-_rows_kept(tight) :])
 
 
+def earlier_treatments(data: ReportData) -> tuple[TreatmentRow, ...]:
+    """The treatments page 1's table had no room for, in date order: page 4 lists them all,
+    in the table's terms, and page 1 says how many."""
+    shown = {row.event_id for row in shown_treatments(data)}
+    return tuple(
+        row
+        for row in data.treatments
+        if row.event_id not in shown and not _in_before_after(row, data)
+    )
+
+
+def treatment_sentence(row: TreatmentRow) -> str:
+    """A row of page 1's treatment table as a sentence, for page 4: '25 Mar 2018, Epidural
+    steroid: peak relief 75 %, lasted 5 days; responder (50 % threshold).'"""
+    _, when, what, peak, lasted, verdict = _treatment_texts(row)
+    said = f"peak relief {peak}, lasted {lasted}; " if row.peak_relief is not None else ""
+    if row.peak_relief is not None and row.lasted is None:
+        said = f"peak relief {peak}; "
+    if not row.verdict:  # a surgery with nothing to compare it on
+        return f"{when}, {what}."
+    tail = f" {NOT_CAUSAL}" if row.response is None and verdict.startswith("median") else "."
+    return f"{when}, {what}: {said}{verdict}{tail}"
+
+
 def _in_before_after(row: TreatmentRow, data: ReportData) -> bool:
     """Whether the row is the surgery the before/after block describes."""
     result = data.before_after
@@ -383,9 +408,10 @@ def _treatments(flow: Flow, data: ReportData, numbers: dict[int, tuple[int, Even
         _treatment_cells(flow, edges, TREATMENT_HEADINGS, None, weight="bold", color=GREY)
         for row, texts in zip(shown, table[1:], strict=True):
             _treatment_cells(flow, edges, texts, numbers.get(row.event_id))
-        if len(rows) > len(shown):
+        earlier = len(rows) - len(shown)  # as many as page 4 lists (earlier_treatments)
+        if earlier:
             flow.text(
-                f"{plural(len(rows) - len(shown), 'earlier treatment')}: page 4.",
+                f"{plural(earlier, 'earlier treatment')}: page 4.",
                 flow.small,
                 color=GREY,
             )

@@ -388,6 +388,19 @@ def test_event_before_and_after_medians() -> None:
     )
 
 
+def test_an_events_change_is_the_difference_of_the_medians_as_printed() -> None:
+    # The 10-year report printed "4.5/10 ... 4.2/10, a change of -0.2": 4.45 and 4.24
+    # round to 4.5 and 4.2, whose difference a reader takes as -0.3.
+    injection = new_event(day(44), "injection", "Epidural steroid")
+    found = EventChange(injection, 44, 4.45, 4.24, 14, 14, 4.24 - 4.45)
+    assert "4.5/10 in the 14 days before" in event_sentence(found)
+    assert "4.2/10 in the 14 days after (14 days logged), a change of -0.3 " in (
+        event_sentence(found)
+    )
+    same = EventChange(injection, 44, 5.0, 5.04, 14, 14, 0.04)
+    assert "a change of 0.0 " in event_sentence(same)
+
+
 def test_event_with_too_few_days_on_one_side_says_so() -> None:
     entries = [entry(d, 5) for d in range(20, 40)] + [entry(41, 4), entry(43, 4)]
     ev = new_event(day(40), "medication-start", "Pregabalin 75 mg twice daily")

@@ -694,7 +694,9 @@ def event_sentence(item: EventChange) -> str:
             f"{EVENT_WINDOW_DAYS} days before, {na} of the {EVENT_WINDOW_DAYS} after; at least "
             f"{MIN_EVENT_DAYS} needed on each side) {NOT_CAUSAL}"
         )
-    change = f"{item.change:+.1f}".replace("+0.0", "0.0").replace("-0.0", "0.0")
+    # The change of the medians as printed: 4.5 and 4.2 are "-0.3", as a reader would take
+    # it, even where the unrounded difference rounds to -0.2 (docs/method.md#wording-add-up).
+    change = signed(printed_rise(item.after_median, item.before_median))
     return (
         f"{head}: median daily pain {score(item.before_median)}/10 in the "
         f"{EVENT_WINDOW_DAYS} days before ({nb} days logged) and {score(item.after_median)}"
