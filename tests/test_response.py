@@ -97,7 +97,7 @@ def test_an_epidural_on_the_left_is_judged_on_left_leg_pain_in_days(run):
     text = _ok(run("response", "1"))
     assert "Target: left leg pain, from its side (left) and the leg pain logged." in text
     assert "Relief of at least 50 % lasted 10 days." in text
-    assert "Peak relief: 75 % (the best day's mean of its readings)." in text
+    assert "Peak relief: 75 % (the best day's mean pain)." in text
     assert "a responder at the 50 % threshold" in text
     _refused(run("response", "1", "--threshold", "80"), "threshold for an injection is 50 %")
 
@@ -116,9 +116,9 @@ def test_an_epidurals_peak_is_its_best_days_relief_not_one_good_hour(run):
         _ok(run("log", "5", "--date", (start + dt.timedelta(days=day)).isoformat()))
     result = json.loads(_ok(run("response", "1", "--json")))
     assert max(r["relief_pct"] for r in result["readings"]) == 100.0
-    assert result["peak_relief_pct"] == 33.4 and result["responder"] is False  # (-33.3 + 100) / 2
+    assert result["peak_relief_pct"] == 33.3 and result["responder"] is False  # mean pain 4, of 6
     text = _ok(run("response", "1"))
-    assert "Peak relief: 33.4 % (the best day's mean of its readings)." in text
+    assert "Peak relief: 33.3 % (the best day's mean pain)." in text
     assert "Relief never reached 50 %." in text
     assert "Verdict: not a responder at the 50 % threshold." in text
 
@@ -131,7 +131,7 @@ def test_relief_on_an_epidurals_own_day_only_lasted_under_a_day(run):
     for day in range(1, 6):
         _ok(run("log", "6", "--date", (start + dt.timedelta(days=day)).isoformat()))
     text = _ok(run("response", "1"))
-    assert "Peak relief: 66.7 % (the best day's mean of its readings)." in text
+    assert "Peak relief: 66.7 % (the best day's mean pain)." in text
     assert "Relief of at least 50 % lasted under a day." in text
     result = json.loads(_ok(run("response", "1", "--json")))
     assert result["relief_lasted_hours"] == 0 and result["responder"] is True
@@ -246,3 +246,15 @@ def test_how_long_after_is_told_to_a_tenth_in_hours_or_days():
     assert judged.after_text(3.3333, in_days=True) == "3.3 h"  # an injection's own day
     assert judged.after_text(24.0, in_days=True) == "1 day"
     assert judged.after_text(60.0, in_days=True) == "2.5 days"
+
+
+def test_a_days_relief_is_that_of_its_mean_pain_as_printed():
+    # Baseline 4.5 and a day's readings at 2 and 3: its mean pain prints 2.5 and its relief
+    # 44.4 %, as (4.5 - 2.5) / 4.5 gives; the mean of the readings' 55.6 and 33.3 % was 44.5.
+    start = dt.date(2026, 11, 1)
+    readings = [
+        judged.Reading(start, None, 24.0, 2.0, 55.6),
+        judged.Reading(start, None, 30.0, 3.0, 33.3),
+        judged.Reading(start + dt.timedelta(days=1), None, 48.0, 4.5, 0.0),
+    ]
+    assert judged.daily_relief(readings, 4.5) == {start: 44.4, start + dt.timedelta(days=1): 0.0}

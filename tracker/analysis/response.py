@@ -402,20 +402,26 @@ def _judge_block(response: Response) -> Response:
     )
 
 
-def daily_relief(readings: Iterable[Reading]) -> dict[dt.date, float]:
-    """Each day's relief, the mean of its readings to one decimal as printed, in date order:
-    what an injection and a stimulator trial are judged on (docs/clinical.md#response-rules).
-    """
+def daily_relief(readings: Iterable[Reading], baseline: float) -> dict[dt.date, float]:
+    """Each day's relief, in date order: what an injection and a stimulator trial are judged
+    on (docs/clinical.md#response-rules). It is the relief of the day's mean pain as the
+    response chart prints it (one decimal), so that the two add up as printed: a baseline
+    of 4.5 and a day at 2.5 is 44.4 %, where the mean of its readings' 55.6 and 33.3 % was
+    44.5."""
     by_day: dict[dt.date, list[float]] = {}
     for r in readings:
-        by_day.setdefault(r.day, []).append(r.relief_pct)
-    return {day: round(sum(v) / len(v), 1) for day, v in sorted(by_day.items())}
+        by_day.setdefault(r.day, []).append(r.pain)
+    return {
+        day: round(100 * (baseline - round(sum(v) / len(v), 1)) / baseline, 1)
+        for day, v in sorted(by_day.items())
+    }
 
 
 def _judge_daily(response: Response, mme_by_day: Mapping[dt.date, float]) -> Response:
     """An injection or a trial: relief day by day (each day's mean reading)."""
     event = response.event
-    daily = daily_relief(response.readings)
+    assert response.baseline is not None  # judged only with one
+    daily = daily_relief(response.readings, response.baseline)
     span = "the 6 weeks after it" if event.kind == "injection" else "the trial's days"
     if len(daily) < DAILY_MIN_DAYS:
         return _replace(

@@ -95,7 +95,7 @@ def response_lines(result: Response) -> list[str]:
         lines.append(f"Not judged: {result.missing}.")
         return lines
     assert result.peak_relief_pct is not None and result.relief_lasted_hours is not None
-    best = " (the best day's mean of its readings)" if result.lasted_in_days else ""
+    best = " (the best day's mean pain)" if result.lasted_in_days else ""
     lines.append(f"Peak relief: {result.peak_relief_pct:g} %{best}.")
     if result.reached:
         lines.append(f"Relief of at least {result.threshold_pct} % lasted {result.lasted_text}.")
