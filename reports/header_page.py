@@ -61,6 +61,7 @@ from tracker.wording import (
     reach_sentence,
     short_date,
     surgeon_headline,
+    too_early_to_compare,
     verdict_sentences,
     where_it_hurt,
 )
@@ -526,6 +527,10 @@ def _where(flow: Flow, data: ReportData, reserve: float) -> None:
     lines += [reach_sentence(item, best) for item in spread.reach]
     same = reach_same_sentence(spread.reach_same, best)
     lines += [same] if same else []
+    early = too_early_to_compare(spread)
+    if early:  # now alone: where it hurts and how far down it reaches
+        where = where_it_hurt(spread)
+        lines += [early] + ([f"Last 6 weeks: {where}."] if where else [])
     # The skin areas are not repeated here: the headline above names every one of them.
     if not lines:
         where = where_it_hurt(spread)
@@ -543,7 +548,8 @@ def _where(flow: Flow, data: ReportData, reserve: float) -> None:
             )
             flow.space(3)
         return
-    flow.text("Where it hurts now, against at best", BODY_PT, weight="bold")
+    heading = "Where it hurts now" + ("" if early else ", against at best")
+    flow.text(heading, BODY_PT, weight="bold")
     flow.bullets(lines, size)
     flow.space(3)
 

@@ -40,6 +40,7 @@ from tracker.wording import (
     red_flags_sentence,
     skin_area_phrase,
     spread_sentences,
+    too_early_to_compare,
 )
 
 DAY0 = dt.date(2025, 1, 6)
@@ -271,6 +272,31 @@ def test_reach_at_the_same_level_is_not_a_change_and_is_said_once() -> None:
         "Radiation reaches the left shin and numbness the left foot: as far down as at best."
     )
     assert reach_same_sentence((), "at best") is None
+
+
+def test_a_diary_of_under_12_weeks_is_not_compared_with_a_best_that_is_now() -> None:
+    # Five weeks after surgery, leg pain rising with radiation to the foot: the first 6
+    # weeks and the last 6 are the same days, and page 1 read "similar ... in the first 6
+    # weeks after surgery back pain was 3/10" and "as far down as in the first 6 weeks".
+    entries = [
+        entry(d, 3, where=(Site("lower-back", 3), Site("left-calf", 2 + d // 6)),
+              radiates=("left-thigh", "left-foot"), numb=("left-big-toe",))
+        for d in range(14, 35)
+    ]  # fmt: skip
+    result = spread(entries, as_of=34)
+    assert result.periods is not None and not result.periods.apart
+    assert result.periods.recent == Window(DAY0, day(34))  # not from before the surgery
+    assert result.reach == () and result.reach_same == ()
+    assert result.back_leg is not None
+    assert (result.back_leg.best.back_median, result.back_leg.best.leg_median) == (None, None)
+    assert too_early_to_compare(result) == (
+        "Too early to compare now with a best period: all 35 days since surgery fall within "
+        "the last 6 weeks."
+    )
+    assert back_leg_sentence(result.back_leg, best_label(result)).endswith("in the last 6 weeks.")
+    later = spread([*entries, *(entry(d, 4) for d in range(35, 100))], as_of=99)
+    assert later.periods is not None and later.periods.apart
+    assert too_early_to_compare(later) is None
 
 
 def test_without_a_best_window_the_first_six_weeks_are_used_and_named() -> None:

@@ -269,7 +269,8 @@ def test_the_report_data_carries_the_treatments_and_the_medicines(treated, diary
     assert (now.name, now.strength, now.schedule, now.opioid) == (
         "tramadol", "50 mg", "as needed", True,
     )  # fmt: skip
-    assert data.medicines.mme_now == round(7 * 10 / 42, 1)  # 7 doses of 10 MME in 6 weeks
+    # 7 doses of 10 MME over the 8 days of the last 6 weeks since day 0 (the first entry)
+    assert data.medicines.mme_now == round(7 * 10 / 8, 1)
     assert data.medicines.mme_by_day == {
         TODAY - dt.timedelta(days=back): 10.0 for back in range(7, 0, -1)
     }

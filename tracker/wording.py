@@ -895,6 +895,21 @@ def skin_area_phrase(spread: Spread, said: Iterable[str] = ()) -> str | None:
     return f"numbness in the {', '.join(areas)} skin area{'s' * (len(areas) > 1)}"
 
 
+def too_early_to_compare(spread: Spread) -> str | None:
+    """Said instead of now against at best where the best period and the last 6 weeks
+    overlap (a diary of under 12 weeks since day 0): 'Too early to compare now with a best
+    period: all 35 days since surgery fall within the last 6 weeks.'"""
+    periods = spread.periods
+    if periods is None or periods.apart or spread.day0 is None:
+        return None
+    days = (spread.as_of - spread.day0.day).days + 1
+    since = "since surgery" if is_surgery(spread.day0) else "since the diary began"
+    return (
+        f"Too early to compare now with a best period: all {plural(days, 'day')} {since}"
+        f" fall within the last {RECENT_WEEKS} weeks."
+    )
+
+
 def where_it_hurt(spread: Spread) -> str | None:
     """'lower back (6/10), left calf; radiating to the left foot' over the last 6 weeks."""
     periods = spread.periods

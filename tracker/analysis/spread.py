@@ -110,6 +110,10 @@ class Periods:
     best_days: int
     recent_shares: Shares  # over every entry of the period
     best_shares: Shares
+    # Whether the best period ends before the last 6 weeks begin: in a diary of under 12
+    # weeks since day 0 the first 6 weeks and the last 6 overlap, and now is not compared
+    # with "at best" (it read "as far down as in the first 6 weeks" of the same days).
+    apart: bool = True
 
 
 @dataclass(frozen=True)
@@ -295,9 +299,10 @@ def _regions_of(entry: Entry, kinds: Sequence[str]) -> set[str]:
 # ---------------------------------------------------------------- windows
 
 
-def _recent_window(as_of: dt.date) -> Window:
-    """The last 6 weeks: as_of-41 .. as_of."""
-    return Window(as_of - dt.timedelta(days=RECENT_DAYS - 1), as_of)
+def _recent_window(as_of: dt.date, zero: dt.date) -> Window:
+    """The last 6 weeks, as_of-41 .. as_of, from day 0 when that is later (a diary 5 weeks
+    after surgery printed a "last 6 weeks" that began before the surgery)."""
+    return Window(max(as_of - dt.timedelta(days=RECENT_DAYS - 1), zero), as_of)
 
 
 def _best_window(
@@ -523,18 +528,19 @@ def _dominant(summary: BackLegSummary) -> Dominant | None:
 def back_leg_findings(
     entries: Sequence[Entry],
     recent: Window,
-    best: Window,
+    best: Window | None,
     located: BackLegDaily | None = None,
 ) -> BackLeg | None:
     """Back pain against leg pain, now against the best period (`located`: the entries'
-    back_leg_daily, when already found)."""
+    back_leg_daily, when already found; `best` None: no best period apart from now)."""
     if located is None:
         located = back_leg_daily(entries)
     if located.rated < MIN_LOCATED_ENTRIES:
         return None
     back, leg = located.back, located.leg
     now = _back_leg_summary(back, leg, recent)
-    return BackLeg(located.rated, now, _back_leg_summary(back, leg, best), _dominant(now))
+    then = _back_leg_summary(back, leg, best) if best else BackLegSummary(None, None, 0, 0)
+    return BackLeg(located.rated, now, then, _dominant(now))
 
 
 # ---------------------------------------------------------------- events
@@ -729,9 +735,10 @@ def symptom_spread(
     periods, found, reach, back_leg, monthly, region_months = None, [], [], None, [], {}
     same: list[Reach] = []
     if zero is not None:
-        recent = _recent_window(as_of)
+        recent = _recent_window(as_of, zero)
         best, source = _best_window(best_centres, bin_days, zero, as_of)
         recent_days, best_days = _days_logged(recent, upto), _days_logged(best, upto)
+        apart = best.end < recent.start
         periods = Periods(
             recent,
             best,
@@ -740,15 +747,16 @@ def symptom_spread(
             best_days,
             region_shares(entries, recent),
             region_shares(entries, best),
+            apart,
         )
         found = new_symptoms(upto, zero, as_of)
-        if min(recent_days, best_days) >= MIN_WINDOW_DAYS:
+        if apart and min(recent_days, best_days) >= MIN_WINDOW_DAYS:
             limbs = reaches(upto, recent, best)
             reach = [r for r in limbs if r.direction != "same"]
             same = [r for r in limbs if r.direction == "same"]
         # Each entry's back and leg pain, read once for both.
         located = located.within(zero, as_of) if located is not None else back_leg_daily(upto)
-        back_leg = back_leg_findings(upto, recent, best, located)
+        back_leg = back_leg_findings(upto, recent, best if apart else None, located)
         monthly = monthly_table(upto, zero, located)
         region_months = region_month_counts(entries, zero)
     in_time = [e for e in entries if e.day <= as_of]
