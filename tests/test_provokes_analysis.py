@@ -254,9 +254,11 @@ def test_pattern_sentences_name_the_days_and_never_diagnose():
 
     (note,) = an.provokes(_leg_days(20, 16), [], DAY0, _day(30)).patterns
     assert words.pattern_sentence(note) == (
-        "Leg pain worse standing and walking and eased by sitting on 80 % of days (16 of 20 "
-        "days with movement answers, 6 January 2026 to 21 January 2026): a pattern often seen "
-        "with spinal stenosis (neurogenic claudication)."
+        # "or": a day fits on any of them (the demo's page 4 said "standing and walking" of
+        # days counted on either); the dates are of the days that fit, said apart
+        "Leg pain worse standing or walking and eased by sitting on 80 % of days (16 of the 20 "
+        "days with movement answers; the first 6 January 2026, the last 21 January 2026): a "
+        "pattern often seen with spinal stenosis (neurogenic claudication)."
     )
 
 

@@ -85,8 +85,14 @@ def _span(first: dt.date, last: dt.date) -> str:
 
 def pattern_sentence(note: PatternNote) -> str:
     """One pattern note, with its share and the days it rests on."""
-    span = _span(note.first, note.last)
-    days = f"{note.days} of {note.days_answered} days with movement answers, {span}"
+    # The dates are of the days that fit, not of the days answered: said apart, so that
+    # "145 of 215 days, 6 March to 7 December" does not read as 215 days in that span.
+    span = (
+        f"on {plain_date(note.first)}"
+        if note.first == note.last
+        else f"the first {plain_date(note.first)}, the last {plain_date(note.last)}"
+    )
+    days = f"{note.days} of the {note.days_answered} days with movement answers; {span}"
     if note.code == "night":
         return (
             f"Woken by pain that nothing eased on {note.days} of the last "
@@ -98,9 +104,9 @@ def pattern_sentence(note: PatternNote) -> str:
             "Burning pain that nothing eased and no movement changed, from 6 weeks after surgery,"
         )
     elif note.code == "sacroiliac":
-        head = f"One-sided pain worse {_activities(note.worse)}"
-    else:
-        head = f"{SCOPE_WORDS[note.scope]} worse {_activities(note.worse)}"
+        head = f"One-sided pain worse {_activities(note.worse, 'or')}"
+    else:  # any of the activities fits a day (docs/clinical.md#pattern-stenosis)
+        head = f"{SCOPE_WORDS[note.scope]} worse {_activities(note.worse, 'or')}"
         if note.eased:
             head += f" and eased by {_activities(note.eased, 'or')}"
     return (
