@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tracker.analysis.spread import RedFlagEntry
-from tracker.domain import RED_FLAG_ADVICE, Event, plural
+from tracker.domain import Event, plural
 from tracker.report_data import ReportData
 from tracker.wording import (
     VERDICT_HEADLINES,
@@ -170,7 +170,15 @@ def red_flag_block(found: Sequence[RedFlagEntry]) -> Block | None:
         meaning = red_flag_meaning(flag)
         lines.append(f"{meaning[0].upper()}{meaning[1:]}: {plural(len(dates), 'day')} ({listed}).")
     heading = "RED-FLAG SYMPTOMS LOGGED (most recent first)"
-    return Block("red_flags", heading, lines, closing=RED_FLAG_ADVICE)
+    return Block("red_flags", heading, lines, closing=REPORT_RED_FLAG_NOTE)
+
+
+# The report is read by the clinician: what the patient was told, not an order to them (the
+# patient's own advice, domain.RED_FLAG_ADVICE, is printed when the flag is logged).
+REPORT_RED_FLAG_NOTE = (
+    "These symptoms can signal a serious problem after spine surgery. When logging them the "
+    "patient was advised to contact the surgeon at once, or emergency services."
+)
 
 
 def events_block(events: Sequence[Event]) -> Block:

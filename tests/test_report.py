@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from support import MK_KEYS, TODAY, TOP_KEYS, text_sizes
 
 from reports.style import installed_families
+from reports.text import REPORT_RED_FLAG_NOTE
 from tracker import domain
 from tracker.cli import cli
 from tracker.db import Database
@@ -687,7 +688,8 @@ def test_red_flags_come_first_on_page_one_with_their_dates(tmp_path):
     assert first.index(flag) < first.index("Is it getting worse?")
     when = dt.date.fromisoformat(day)
     assert f"{flag}: 1 day ({when.day} {when:%b %Y})" in first
-    assert flat(domain.RED_FLAG_ADVICE) in first
+    # what the patient was told, for the clinician (not "Contact your surgeon now")
+    assert flat(REPORT_RED_FLAG_NOTE) in first and "Contact your surgeon" not in first
 
 
 def test_one_day_zero_for_every_page_even_when_no_entry_is_on_or_before_as_of(tmp_path):
