@@ -73,8 +73,8 @@ def _provokes(flow: Flow, data: ReportData) -> None:
     lines = page_four_lines(result) if result is not None else []
     if result is None or (result.by_month is None and not lines):
         flow.text(
-            "No movement, night or weekly answers in this period (tracker log --worse-with, "
-            "--better-with, --woke; tracker week).",
+            "No movement, night or weekly answers in this period: the diary holds no answers"
+            " to what made the pain worse or eased it, nights woken, or the weekly check.",
             BODY_PT,
             color=GREY,
         )

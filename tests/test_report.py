@@ -811,3 +811,14 @@ def test_page_one_says_how_far_down_it_reaches_when_that_has_not_changed(tmp_pat
     assert result.exit_code == 0, result.output
     first = page_texts(out)[0]
     assert "Radiation reaches the left calf and numbness the left foot: as far down as at" in first
+
+
+def test_an_as_of_day_long_before_today_is_said_in_the_headline_box(report_run, tmp_path):
+    as_of = TODAY - dt.timedelta(days=40)
+    out = tmp_path / "r.pdf"
+    result = invoke(report_run["db"], "report", "--out", str(out), "--as-of", as_of.isoformat())
+    assert result.exit_code == 0, result.output
+    first = page_texts(out)[0]
+    said = f"As of {as_of.day} {as_of:%b %Y}, 40 days before this report was made"
+    assert said in first and first.index(said) < first.index("No red flags logged")
+    assert "days before this report was made" not in page_texts(report_run["out"] / "x.pdf")[0]
