@@ -67,7 +67,7 @@ from tracker.wording import (
 )
 
 RED_FLAG_FACE = "#FCE3D3"
-STALE_AS_OF_DAYS = 28  # an --as-of further back than this is said in the headline box
+STALE_AS_OF_DAYS = 28  # an --as-of further back than this is said in red beneath the title
 CLEAR_FACE = "#EEF5EE"
 HEADLINE_FACE = "#EAF2F8"
 FOOTER_TOP = 806.0  # points from the page top: the page footer is below
@@ -136,7 +136,12 @@ def _title(flow: Flow, data: ReportData) -> None:
         parts.append("No surgery recorded (months are counted from the first entry)")
     parts.append(f"diary {_period(data)}")
     parts.append(f"verdict as of {short_date(data.as_of)}")  # the footer says when generated
-    flow.text(" | ".join(parts), flow.small, color=GREY)
+    stale = (data.generated_on - data.as_of).days
+    if stale > STALE_AS_OF_DAYS:  # "now" ended long before the visit: not in quiet grey
+        parts[-1] += f", {plural(stale, 'day')} before this report"
+        flow.text(" | ".join(parts), flow.small, weight="bold", color="#8A2A00")
+    else:
+        flow.text(" | ".join(parts), flow.small, color=GREY)
     flow.space(6)
 
 
@@ -157,16 +162,6 @@ def _headline(flow: Flow, data: ReportData) -> None:
     if weakness:
         headline = f"{headline.rstrip('.')}; {weakness}."
     flow.text(headline, HEADING_PT + 0.5, weight="bold")
-    stale = (data.generated_on - data.as_of).days
-    if stale > STALE_AS_OF_DAYS:  # said where it is read, not only in the grey subtitle
-        flow.text(
-            f"As of {short_date(data.as_of)}, {plural(stale, 'day')} before this report was "
-            f"made ({short_date(data.generated_on)}): \"now\" and \"the last 6 weeks\" end "
-            "that day.",
-            flow.small + 0.5,
-            weight="bold",
-            color="#8A2A00",
-        )
     flow.box(top, HEADLINE_FACE, "#4A6F8A", width=1.0)
     flow.space(12)
 

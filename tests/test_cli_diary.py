@@ -143,6 +143,36 @@ def test_log_asks_step_by_step(run, stored):
     )  # fmt: skip
 
 
+def test_asking_takes_no_for_none_and_rated_places_apart_by_spaces(run, stored):
+    # A patient answered "no" to the urgent symptoms ("unknown red flag 'no'") and rated two
+    # places with a space between them ("pain '6 lower-back=4' is not accepted"); and a
+    # day chosen as yesterday was still asked its "Overall pain now".
+    answers = ["yesterday", "5", "left-calf=6 lower-back=4", "no", "none", "-", "n", "", "",
+               "", "-", "no", ""]  # fmt: skip
+    result = run("log", "--ask", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Overall pain that day, everything together" in result.output
+    assert "Overall pain now" not in result.output and "unknown" not in result.output
+    [entry] = stored()
+    assert entry["date"] == (TODAY - dt.timedelta(days=1)).isoformat()
+    assert entry["where"] == [
+        {"region": "left-calf", "intensity": 6},
+        {"region": "lower-back", "intensity": 4},
+    ]
+    assert (entry["radiates"], entry["numb"], entry["weak"], entry["red_flags"]) == (
+        [], [], [], []
+    )  # fmt: skip
+
+
+def test_rated_places_apart_by_spaces_in_one_where_are_two_places(run, stored):
+    result = run("log", "5", "--where", "left-calf=6 lower-back=4")
+    assert result.exit_code == 0, result.output
+    assert stored()[0]["where"] == [
+        {"region": "left-calf", "intensity": 6},
+        {"region": "lower-back", "intensity": 4},
+    ]
+
+
 def test_asking_offers_the_last_entry_as_default_and_reasks_on_typos(run, stored):
     run("log", "5", "--where", "lower-back", "--radiates", "left-thigh", "--worse-with",
         "sitting", "--better-with", "lying", "--woke", "1")  # fmt: skip
@@ -175,7 +205,10 @@ BAD_LOGS = [
     (["log", "abc"], 1, "pain 'abc' is not accepted"),
     (["log", "5", "--where", "lowr back"], 1, "unknown region 'lowr back'; did you mean lower"),
     (["log", "5", "--where", "calf"], 1, "say which side for 'calf': left-calf, right-calf"),
-    (["log", "5", "--where", "lower-back=12"], 1, "pain '12' is not accepted"),
+    (["log", "5", "--where", "lower-back=12"], 1, "pain '12' for lower-back is not accepted"),
+    (["log", "5", "--where", "left-calf="], 1,
+     "the rating in 'left-calf=' is not accepted; give the place and its pain from 0 to 10"
+     " joined by '=', e.g. left-calf=6, or the place alone"),  # fmt: skip
     (["log", "5", "--quality", "burnin"], 1, "pain quality 'burnin' (did you mean burning?)"),
     (["log", "5", "--red-flag", "fevr"], 1, "unknown red flag 'fevr' (did you mean fever?)"),
     (["log", "5", "--date", "2026-13-01"], 1, "'2026-13-01' is not a date; use YYYY-MM-DD"),

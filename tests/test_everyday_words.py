@@ -217,7 +217,10 @@ def test_the_date_order_setting_reads_slashed_dates(run, stored, monkeypatch):
     ("args", "message"),
     [
         (["log", "11"], "Error: pain '11' is not accepted; give a whole number from 0"),
-        (["log", "5", "--where", "lower-back=11"], "Error: pain '11' is not accepted"),
+        (
+            ["log", "5", "--where", "lower-back=11"],
+            "Error: pain '11' for lower-back is not accepted; give a whole number from 0",
+        ),
         (["show", "99999999999"], "Error: '99999999999' is not accepted; give a whole number"),
         (["list", "--limit", "x"], "Error: --limit: 'x' is not accepted"),
         (["export", "--format", "xml"], "Error: Invalid value for '--format': 'xml' is not one"),

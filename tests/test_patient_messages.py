@@ -220,7 +220,8 @@ FIRST_WEEK_SLIPS = [
     ),
     (
         ("log", "6", "7"),
-        "Error: give one pain from 0 to 10, not 2: e.g. 'tracker log 7' (see 'tracker log --help')",
+        "Error: give one pain from 0 to 10, not 2: e.g. 'tracker log 7'; a place's own pain is"
+        " joined to it with '=', e.g. --where left-calf=5 (see 'tracker log --help')",
     ),
     (
         ("week", "--walk", "20"),

@@ -813,12 +813,13 @@ def test_page_one_says_how_far_down_it_reaches_when_that_has_not_changed(tmp_pat
     assert "Radiation reaches the left calf and numbness the left foot: as far down as at" in first
 
 
-def test_an_as_of_day_long_before_today_is_said_in_the_headline_box(report_run, tmp_path):
+def test_an_as_of_day_long_before_today_is_said_beneath_the_title(report_run, tmp_path):
+    # The 10-year report's "now" ended 160 days before it was made, said only in grey.
     as_of = TODAY - dt.timedelta(days=40)
     out = tmp_path / "r.pdf"
     result = invoke(report_run["db"], "report", "--out", str(out), "--as-of", as_of.isoformat())
     assert result.exit_code == 0, result.output
     first = page_texts(out)[0]
-    said = f"As of {as_of.day} {as_of:%b %Y}, 40 days before this report was made"
-    assert said in first and first.index(said) < first.index("No red flags logged")
-    assert "days before this report was made" not in page_texts(report_run["out"] / "x.pdf")[0]
+    said = f"verdict as of {as_of.day} {as_of:%b %Y}, 40 days before this report"
+    assert said in first and first.index(said) < first.index("Leg-dominant")
+    assert "days before this report" not in page_texts(report_run["out"] / "x.pdf")[0]

@@ -496,7 +496,19 @@ def parse_pain(text: str | int) -> int:
 def parse_site(text: str) -> tuple[Site, ...]:
     """'lower-back=6' or 'left buttock' (intensity optional)."""
     name, sep, value = text.partition("=")
-    intensity = parse_pain(value) if sep else None
+    try:
+        intensity = parse_pain(value) if sep else None
+    except TrackerError:
+        place = shown(name.strip() or "lower-back")
+        if re.fullmatch(r"[+-]?\d+", value.strip()):  # a number, out of range
+            raise TrackerError(
+                f"pain '{shown(value.strip())}' for {place} is not accepted; give a whole number"
+                f" from 0 (no pain) to 10 (worst imaginable), e.g. {place}=6"
+            ) from None
+        raise TrackerError(
+            f"the rating in '{shown(text)}' is not accepted; give the place and its pain from"
+            f" 0 to 10 joined by '=', e.g. {place}=6, or the place alone"
+        ) from None
     return tuple(Site(region, intensity) for region in regions.resolve(name))
 
 
@@ -521,7 +533,11 @@ def parse_regions(texts: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 def parse_sites(texts: list[str] | tuple[str, ...]) -> tuple[Site, ...]:
     """Located pain, one per region; a region given twice keeps the last intensity."""
     sites: dict[str, Site] = {}
+    items = []
     for text in list_items(texts):
+        words = text.split()  # "left-calf=6 lower-back=4": two rated places, not one
+        items.extend(words if len(words) > 1 and all("=" in w for w in words) else [text])
+    for text in items:
         for site in parse_site(text):
             sites.pop(site.region, None)
             sites[site.region] = site

@@ -30,8 +30,9 @@ def ask_entry(previous: Entry | None, pain: int | None = None, day: dt.date | No
     if day is None:
         day = _ask("Which day", "today", lambda text: domain.parse_date(text, today, date_order()))
     if pain is None:
+        when = "now" if day == today else "that day"  # a past day is rated as it was then
         pain = _ask(
-            "Overall pain now, everything together, 0 (none) to 10 (worst imaginable)",
+            f"Overall pain {when}, everything together, 0 (none) to 10 (worst imaginable)",
             None,
             domain.parse_pain,
         )
@@ -74,15 +75,30 @@ def _ask_list(f: domain.EntryField, previous: Entry | None) -> Any:
 
     def convert(text: str) -> Any:
         text = text.strip()
-        if text in ("-", "", "none", "(none)"):
+        if text.casefold() in NONE_ANSWERS:
             return ()
-        try:
-            return f.parse([part for part in text.split(",") if part.strip()])
-        except TrackerError as exc:
-            raise click.UsageError(exc.message) from None
+        return _parse_list(f, text)
 
     assert f.question is not None  # only the fields with a question are asked
     return click.prompt(f.question, default=default, value_proc=convert)
+
+
+# What "none" is typed as at a list question ("nothing" is not among them: it is an answer
+# to what eased the pain).
+NONE_ANSWERS = ("-", "", "none", "(none)", "no", "n")
+
+
+def _parse_list(f: domain.EntryField, text: str) -> Any:
+    """A list answer: items separated by commas, or by spaces where each is a rated place
+    ("left-calf=6 lower-back=4", as the command line takes them one --where each)."""
+    parts = [part for part in text.split(",") if part.strip()]
+    words = text.split()
+    if len(parts) == 1 and len(words) > 1 and all("=" in word for word in words):
+        parts = words
+    try:
+        return f.parse(parts)
+    except TrackerError as exc:
+        raise click.UsageError(exc.message) from None
 
 
 def _ask_number(f: domain.EntryField, previous: Entry | None) -> Any:

@@ -43,7 +43,10 @@ def _extra_words_message(words: tuple[str, ...], same: bool) -> str:
         except TrackerError:
             break
     if len(pains) == len(words):
-        return f"give one pain from 0 to 10, not {len(words)}: e.g. '{command} {pains[-1]}'"
+        return (
+            f"give one pain from 0 to 10, not {len(words)}: e.g. '{command} {pains[-1]}'; a"
+            " place's own pain is joined to it with '=', e.g. --where left-calf=5"
+        )
     number, extra = (f" {pains[0]}", words[1:]) if pains else (" 6", words)
     places: list[str] = []
     for word in extra:
