@@ -169,6 +169,21 @@ def test_impossible_spinal_levels_are_refused(typed):
 # ---------------------------------------------------------------- through the command group
 
 
+def test_everyday_activities_are_said_as_what_they_are_recorded_as(run, stored):
+    # "--worse-with driving, stairs" was saved as sitting, walking without a word.
+    result = run("log", "5", "--worse-with", "driving, stairs", "--better-with", "lie down")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == [
+        "'driving' is recorded as sitting.",
+        "'stairs' is recorded as walking.",
+        "'lie down' is recorded as lying (lying down).",
+    ]
+    [entry] = stored()
+    assert (entry["worse_with"], entry["better_with"]) == (["sitting", "walking"], ["lying"])
+    edited = run("edit", "1", "--worse-with", "car")
+    assert edited.stdout.splitlines()[-1] == "'car' is recorded as sitting."
+
+
 def test_log_takes_comma_lists_none_and_everyday_words(run, stored):
     result = run(
         "log", "5", "--quality", "aching,burning", "--quality", "dull", "--radiates", "none",

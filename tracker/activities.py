@@ -103,6 +103,21 @@ def parse_activities(texts: list[str] | tuple[str, ...], *, eased: bool) -> tupl
     return tuple(name for name in vocabulary if name in found)
 
 
+def activity_notes(texts: list[str] | tuple[str, ...]) -> list[str]:
+    """One line for each everyday word recorded as an activity of the list ('driving' ->
+    sitting), so that none is changed without a word (a patient's "driving, stairs" was
+    saved as sitting, walking, unsaid)."""
+    notes = []
+    for text in texts:
+        key = _key(text)
+        if key not in ACTIVITIES and key in ALIASES:
+            name = ALIASES[key]
+            meaning = ACTIVITIES[name]
+            said = name if meaning == name else f"{name} ({meaning})"
+            notes.append(f"'{shown(text.strip())}' is recorded as {said}.")
+    return list(dict.fromkeys(notes))
+
+
 def _suggestion(key: str, eased: bool) -> str:
     import difflib
 

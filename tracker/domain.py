@@ -604,6 +604,15 @@ def quality_notes(texts: list[str] | tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(notes))
 
 
+def recorded_as_notes(fields: dict) -> list[str]:
+    """The everyday words of an entry's options recorded as canonical ones: qualities
+    ('dull' -> aching) and activities ('driving' -> sitting), a line each."""
+    notes = quality_notes(fields.get("qualities") or ())
+    for name in ("worse_with", "better_with"):
+        notes += activities.activity_notes(list_items(fields.get(name) or ()))
+    return list(dict.fromkeys(notes))
+
+
 def parse_event_kind(text: str) -> str:
     return parse_terms([text], EVENT_KINDS, "event kind")[0]
 

@@ -148,7 +148,7 @@ def log(
     with app.session() as session:
         saved = repo.add_entry(session, entry)
     _print_saved(saved)
-    for note in domain.quality_notes(fields.get("qualities", ())):
+    for note in domain.recorded_as_notes(fields):
         click.echo(note)
     for question in (doubt, spots):
         if question and not asking.on_terminal():
@@ -320,7 +320,7 @@ def edit(
     click.echo(f"Updated entry {entry_id}:")
     for line in lines:
         click.echo(f"  {line}")
-    for note in domain.quality_notes(fields["qualities"]):
+    for note in domain.recorded_as_notes(fields):
         click.echo(note)
     new_flags = tuple(f for f in updated.red_flags if f not in entry.red_flags)
     if new_flags:
