@@ -391,6 +391,14 @@ def test_edit_that_changes_nothing_is_an_error(run, diary):
         == "Error: nothing to change: entry 1 already says that (see 'tracker show 1')"
     )
     assert diary.digest() == before
+    # no option at all: not "already says that", as if a change had been asked for
+    bare = run("edit", "1")
+    assert bare.exit_code == 2
+    assert bare.output.strip() == (
+        "Error: give at least one thing to change, e.g. 'tracker edit 1 --pain 5' or '--where "
+        "lower-back=5' (see 'tracker edit --help')"
+    )
+    assert diary.digest() == before
 
 
 def test_edit_can_clear_the_note(run, stored):

@@ -306,6 +306,11 @@ def edit(
         for name, value in given.items()
         if value is not None and value != ()
     }
+    if not changes:  # "already says that" read as if a change had been asked for
+        raise click.UsageError(
+            f"give at least one thing to change, e.g. 'tracker edit {entry_id} --pain 5' or"
+            " '--where lower-back=5'"
+        )
     with app.session(create=False) as session:
         entry = repo.get_entry(session, entry_id)
         updated, lines = domain.apply_changes(entry, changes)
