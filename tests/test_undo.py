@@ -50,7 +50,9 @@ def test_undo_takes_back_a_log_an_edit_and_a_delete_one_at_a_time(run, stored):
     [entry] = stored()
     assert entry["pain"] == 4 and entry["quality"] == []
 
-    assert run("undo").output.startswith("Undone: edited entry 1")
+    edited = run("undo").output
+    assert edited.startswith("Undone: edited entry 1")
+    assert edited.splitlines()[1] == "The diary is back as it was before that change."
     [entry] = stored()
     assert entry["pain"] == 6 and entry["quality"] == ["burning"]
     assert entry["where"] == [{"region": "lower-back", "intensity": 6}]

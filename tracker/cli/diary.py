@@ -369,7 +369,11 @@ def delete(app: App, entry_id: int, yes: bool) -> None:
 @click.command()
 @pass_app
 def undo(app: App) -> None:
-    """Take back the last change (log, edit, delete, import, event); repeat to go further back.
+    """Take back the last change; repeat to go further back.
+
+    Any change to the diary: an entry logged, edited or deleted, an import, a surgery or
+    event, a medicine or dose, a weekly check. It says what it took back; the diary is then
+    as it was before that change.
 
     \b
     Example:
@@ -386,6 +390,8 @@ def undo(app: App) -> None:
         )
         return
     click.echo(f"Undone: {undone.summary} (made {undone.made_at:%Y-%m-%d %H:%M}).")
+    # "Undone: edited entry 5 (..., pain 4/10)" read as if 4 were the value now
+    click.echo("The diary is back as it was before that change.")
     if undone.next_summary:
         click.echo(f"Another 'tracker undo' would take back: {undone.next_summary}.")
 
