@@ -258,3 +258,22 @@ def test_a_days_relief_is_that_of_its_mean_pain_as_printed():
         judged.Reading(start + dt.timedelta(days=1), None, 48.0, 4.5, 0.0),
     ]
     assert judged.daily_relief(readings, 4.5) == {start: 44.4, start + dt.timedelta(days=1): 0.0}
+
+
+def test_a_second_choice_of_pain_says_what_the_first_lacked(run):
+    # Leg pain rated on 4 of the 7 days before a left epidural: it was judged on back pain,
+    # "because leg pain was not rated enough around it", with nothing said of what was enough.
+    start = TODAY - dt.timedelta(days=10)
+    for back in range(1, 8):
+        where = ["--where", "lower-back=6"] + (["--where", "left-calf=7"] if back <= 4 else [])
+        _ok(run("log", "6", "--date", (start - dt.timedelta(days=back)).isoformat(), *where))
+    _ok(run("event", "add", start.isoformat(), "injection", "L5 epidural", "--side", "left"))
+    for day in range(1, 5):
+        _ok(run("log", "4", "--date", (start + dt.timedelta(days=day)).isoformat(),
+                "--where", "lower-back=3", "--where", "left-calf=3"))  # fmt: skip
+    text = _ok(run("response", "1"))
+    assert (
+        "Target: back pain, because leg pain was not rated enough around it (it needs left leg"
+        " pain rated on 7 logged days before it and once after; the diary has 4 days before and"
+        " 4 readings after)." in text
+    )

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tracker.analysis.series import median
-from tracker.domain import Entry, Event
+from tracker.domain import Entry, Event, plural
 from tracker.errors import TrackerError
 from tracker.regions import REGIONS
 
@@ -228,12 +228,19 @@ def choose_target(event: Event, before: Sequence[Entry], after: Sequence[Entry])
     preferred = ["back", leg] if back_procedure or event.kind == "nerve-block" else [leg, "back"]
     if event.kind == "nerve-block" and not back_procedure and event.side in ("left", "right"):
         preferred = [leg, "back"]  # a root block on one side: that leg
+    short = ""  # how far the first choice fell short, said when the second is used
     for target in preferred:
         days_before = len(_daily(before, target))
         rated_after = sum(1 for e in after if target_pain(e, target) is not None)
         if days_before >= BASELINE_DAYS and rated_after:
             why = _why(event, target, back_procedure)
-            return target, why
+            return target, f"{why}{short}"
+        if not short:
+            short = (
+                f" (it needs {target} pain rated on {BASELINE_DAYS} logged days before it and"
+                f" once after; the diary has {days_before} days before and"
+                f" {plural(rated_after, 'reading')} after)"
+            )
     return "overall", (
         f"overall pain, because {preferred[0]} pain was not rated on {BASELINE_DAYS} logged days"
         " before and after it (give it with --where, e.g. lower-back=6, left-calf=5)"
