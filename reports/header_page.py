@@ -138,8 +138,8 @@ def _title(flow: Flow, data: ReportData) -> None:
     parts.append(f"verdict as of {short_date(data.as_of)}")  # the footer says when generated
     stale = (data.generated_on - data.as_of).days
     if stale > STALE_AS_OF_DAYS:  # "now" ended long before the visit: not in quiet grey
-        parts[-1] += f", {plural(stale, 'day')} before this report"
-        flow.text(" | ".join(parts), flow.small, weight="bold", color="#8A2A00")
+        parts[-1] += f" ({plural(stale, 'day')} old)"
+        flow.text(" | ".join(parts), flow.small, color="#8A2A00")
     else:
         flow.text(" | ".join(parts), flow.small, color=GREY)
     flow.space(6)

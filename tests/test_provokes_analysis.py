@@ -205,6 +205,20 @@ def test_leg_pain_never_relieved():
     assert result.recent_days == 42
 
 
+def test_pain_returned_from_the_month_it_came_back_to_stay():
+    # Leg pain back within 2 points of the 8 before in month 5, below it again in months 6
+    # and 7, back from month 8 on: the report said "from month 5 (... on)" of months 6-7.
+    months = [(3, 2, 3), (2, 2, 1), (2, 2, 1), (3, 2, 2), (7, 3, 7), (3, 2, 3), (3, 2, 3),
+              (7, 3, 7), (7, 3, 8)]  # fmt: skip
+    result = an.before_after(_course(months), [], DAY0, "discectomy", BEFORE, _day(270))
+    leg = _measures(result)["leg"]
+    assert (leg.finding, leg.returned_month, leg.returned_since) == ("returned", 7, True)
+    from tracker import provokes_wording as words
+
+    line = next(t for t in words.before_after_findings(result) if t.startswith("Leg pain"))
+    assert "within 2 points of the 8/10 before from month 8 (" in line
+
+
 def test_leg_pain_returned_after_months_of_relief():
     entries = _course([(3, 2, 3), (2, 2, 1), (2, 2, 1), (3, 2, 2), (3, 2, 4), (7, 3, 7), (7, 3, 8)])
     result = an.before_after(entries, [], DAY0, "discectomy", BEFORE, _day(210))

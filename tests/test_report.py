@@ -820,6 +820,6 @@ def test_an_as_of_day_long_before_today_is_said_beneath_the_title(report_run, tm
     result = invoke(report_run["db"], "report", "--out", str(out), "--as-of", as_of.isoformat())
     assert result.exit_code == 0, result.output
     first = page_texts(out)[0]
-    said = f"verdict as of {as_of.day} {as_of:%b %Y}, 40 days before this report"
+    said = f"verdict as of {as_of.day} {as_of:%b %Y} (40 days old)"
     assert said in first and first.index(said) < first.index("Leg-dominant")
-    assert "days before this report" not in page_texts(report_run["out"] / "x.pdf")[0]
+    assert "days old)" not in page_texts(report_run["out"] / "x.pdf")[0]

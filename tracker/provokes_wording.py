@@ -167,10 +167,16 @@ def _measure_line(m: MeasureBeforeAfter, surgery_date: dt.date) -> str | None:
         # The month of the best and the month it came back, each with its place in time: a
         # rise over months is not "N months at the best level" (docs/clinical.md#before-after).
         back_from = surgery_date + dt.timedelta(days=MONTH_DAYS * m.returned_month)
+        when = (
+            f"from month {_ordinal(m.returned_month)} ({plain_date(back_from)} on)"
+            if m.returned_since
+            else f"first in month {_ordinal(m.returned_month)} ({plain_date(back_from)}), not"
+            " every month since"
+        )
         return (
             f"{word} returned: {score(m.best_after)} at best (month {_ordinal(m.best_month)}), "
-            f"within {_points(m.important)} of the {score(m.before)} before from month "
-            f"{_ordinal(m.returned_month)} ({plain_date(back_from)} on); now {score(m.now)}."
+            f"within {_points(m.important)} of the {score(m.before)} before {when}; now "
+            f"{score(m.now)}."
         )
     if m.finding == "relieved":
         return f"{word} is lower than before surgery: {score(m.now)} now vs {score(m.before)}."

@@ -743,6 +743,9 @@ class MeasureBeforeAfter:
     important: float | None  # the change that matters, from the before level
     finding: str | None  # "never-relieved", "returned", "relieved", "new", or None
     returned_month: int | None  # the month it came back within `important` of before
+    # Whether every month since returned_month stayed within it (then "from month N on");
+    # else returned_month is the first month back and the later months dipped again.
+    returned_since: bool = True
 
 
 @dataclass(frozen=True)
@@ -828,7 +831,7 @@ def _measure(
     best_month = min(medians, key=lambda m: (medians[m], m)) if medians else None
     best = medians[best_month] if best_month is not None else None
     important = important_change(before) if before else None
-    finding, returned = None, None
+    finding, returned, since = None, None, True
     if before is None or before == 0:
         if before == 0 and now is not None and now >= MCID_ABS:
             finding = "new"
@@ -841,14 +844,24 @@ def _measure(
             assert best_month is not None  # best is set only together with best_month
             later = sorted(m for m in medians if m > best_month)
             # Back within `important` of the level before: strictly less than that below it.
-            returned = next((m for m in later if medians[m] > before - important), None)
+            back = [m for m in later if medians[m] > before - important]
+            returned = back[0] if back else None
+            # The start of the run of months back within it that lasts to the latest month:
+            # "from month 7 on" was said of months 8 and 9 well below it again.
+            run = None
+            for m in later:
+                run = (run if run is not None else m) if medians[m] > before - important else None
             if returned is not None and (now is None or now > before - important):
                 finding = "returned"
+                since = run is not None
+                returned = run if run is not None else returned
             elif now is not None and now <= before - important:
                 finding = "relieved"
             else:
                 returned = None
-    return MeasureBeforeAfter(measure, before, best, best_month, now, important, finding, returned)
+    return MeasureBeforeAfter(
+        measure, before, best, best_month, now, important, finding, returned, since
+    )
 
 
 def _before_value(before: PainBefore, measure: str) -> int | None:
