@@ -238,7 +238,8 @@ BEFORE_AFTER_HEADINGS = ("", "before", "best month*", "now")
 # month of the monthly table with fewer days rated (issue 11, point 3).
 BEST_MONTH_NOTE = (
     f"* The lowest median of a 30-day month with at least {MIN_MONTH_DAYS} days rated "
-    "(months from 1 = the first 30 days); the headline's best is the best 6 weeks."
+    "(months from 1 = the first 30 days); the headline's best is the best 6 weeks. Now: the "
+    "median of the last 6 weeks' daily pain (the verdict's is that of their weekly means)."
 )
 
 
