@@ -187,6 +187,14 @@ def test_after_an_injection_the_readings_due_say_to_rate_the_place_and_count_in_
     )  # was '1 entries'
 
 
+def test_the_command_list_gives_each_commands_first_sentence_whole(run):
+    # Click cut them at the terminal's width: "dose  Log one dose taken of a medicine in
+    # your list (the amount:..."
+    listed = run("--help").output.split("Commands:")[1]
+    assert "..." not in listed
+    assert "strength, unless given)." in " ".join(listed.split())
+
+
 def test_the_help_speaks_the_patients_words(run):
     week = run("week", "--help")
     assert week.exit_code == 0
@@ -198,6 +206,16 @@ def test_the_help_speaks_the_patients_words(run):
 
 # What a new patient types in their first weeks, and the one line that says what to type.
 FIRST_WEEK_SLIPS = [
+    (  # Click's "Option '--where' requires an argument." said nothing of what to give
+        ("log", "6", "--where"),
+        "Error: --where needs a value after it: REGION[=N] (where it hurts, optionally with that"
+        " spot's own 0-10 (e.g. lower-back=6)) (see 'tracker log --help')",
+    ),
+    (
+        ("med", "add", "ibuprofen", "--strength"),
+        "Error: --strength needs a value after it: TEXT (strength with unit: 75mg, 500mcg,"
+        " 25mcg/h) (see 'tracker med add --help')",
+    ),
     (
         ("log", "6", "sore", "after", "the", "drive"),
         "Error: give one pain, not 5 words; a note goes after --note, in quotes: e.g."

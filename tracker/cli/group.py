@@ -9,6 +9,7 @@ except for a bug with TRACKER_DEBUG=1.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Any
 
@@ -60,6 +61,19 @@ def _without_extra(args: list[str], message: str) -> tuple[list[str], str]:
 class TrackerGroup(click.Group):
     """A group whose errors are one line: 'Error: ...', exit 1 (expected) or 2 (usage)."""
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands with the whole first sentence of each one's help, wrapped: Click
+        cut them at the terminal's width ("Log one dose taken of a medicine in your list
+        (the amount:...")."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=300)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     # click's own keywords (standalone_mode, ...) come through **extra, so the signature is
     # narrower than Group.main's: hence the ignore.
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
@@ -84,7 +98,11 @@ class TrackerGroup(click.Group):
             code = exc.exit_code
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-            _error_line(f"{_one_line(exc.format_message())}{hint}")
+            command, path = _command_of(self, args or [])
+            needs = _needs_value(exc, command)
+            if needs and not hint:
+                hint = f" (see '{' '.join(['tracker', *path, '--help'])}')"
+            _error_line(f"{_one_line(needs or exc.format_message())}{hint}")
             code = exc.exit_code
         except click.ClickException as exc:
             _error_line(_one_line(exc.format_message()))
@@ -133,6 +151,38 @@ def _db_first(args: list[str]) -> list[str]:
         if arg.startswith("--db="):
             return [arg, *args[:at], *args[at + 1 :]]
     return args
+
+
+def _command_of(group: click.Group, args: list[str]) -> tuple[click.Command, list[str]]:
+    """The command the words of a command line name, and its names ('med add' in `med add x
+    --strength`)."""
+    command: click.Command = group
+    path: list[str] = []
+    for word in args:
+        if not isinstance(command, click.Group) or word.startswith("-"):
+            continue
+        found = command.commands.get(word)  # else an option's value, as --db's
+        if found is not None:
+            command = found
+            path.append(word)
+    return command, path
+
+
+def _needs_value(exc: click.UsageError, command: click.Command) -> str | None:
+    """"--where needs a value after it: REGION[=N] (where it hurts, ...)" for an option typed
+    without its value, instead of Click's "Option '--where' requires an argument."."""
+    if not isinstance(exc, click.BadOptionUsage) or "requires an argument" not in exc.message:
+        return None
+    for param in command.params:
+        if isinstance(param, click.Option) and exc.option_name in param.opts:
+            what = param.metavar or param.type.name.upper()
+            about = re.split(r"\.\s+(?=[A-Z])", param.help or "")[0].rstrip(".")
+            if about[:2].istitle():  # "Where it hurts" reads on as "where it hurts"; "PDF" not
+                about = about[0].lower() + about[1:]
+            return f"{exc.option_name} needs a value after it: {what}" + (
+                f" ({about})" if about else ""
+            )
+    return None
 
 
 def _no_such_option(exc: click.NoSuchOption) -> str:
