@@ -497,3 +497,28 @@ def test_an_event_is_stamped_by_the_clock(run, diary):
     # same moment, the clock's, on both.
     moment = stamped if isinstance(stamped, dt.datetime) else dt.datetime.fromisoformat(stamped)
     assert moment == NOW
+
+
+def test_a_place_rated_twice_is_refused_and_nothing_is_written(run, diary):
+    # "--where left-calf=5 --where left-calf=4" kept the 4 without a word.
+    run("log", "5")
+    before = diary.digest()
+    for args in (("log", "6", "--where", "left-calf=5", "--where", "left-calf=4"),
+                 ("edit", "1", "--where", "left-calf=5,left-calf=3")):  # fmt: skip
+        result = run(*args)
+        assert result.exit_code == 1
+        assert result.output.startswith("Error: left-calf is given twice, rated 5 and ")
+        assert result.output.strip().endswith("give it once, with the rating meant")
+    assert diary.digest() == before
+    same = run("log", "6", "--where", "left-calf=5", "--where", "left calf")  # one rating
+    assert same.exit_code == 0, same.output
+
+
+def test_a_second_entry_for_a_day_is_said_with_the_first(run, stored):
+    first = run("log", "3", "--date", "yesterday")
+    assert "already had" not in first.output
+    second = run("log", "6", "--date", "yesterday")
+    day = TODAY - dt.timedelta(days=1)
+    assert f"Note: {day:%a} {day.day} {day:%b %Y} already had 1 entry (pain 3), and this one is" \
+        " kept beside it: the report takes the day's average" in second.output  # fmt: skip
+    assert [e["pain"] for e in stored()] == [3, 6]

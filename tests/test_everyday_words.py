@@ -369,7 +369,7 @@ def test_a_spot_above_the_overall_pain_is_noted_off_a_terminal(run, stored):
         " least the worst spot); saved as given."
     )
     assert stored()[0]["where"] == [{"region": "lower-back", "intensity": 9}]
-    assert "Note:" not in run("log", "9", "--where", "lower-back=9").output
+    assert "above the overall pain" not in run("log", "9", "--where", "lower-back=9").output
 
 
 def test_a_spot_above_the_overall_pain_is_asked_about_on_a_terminal(run, stored, monkeypatch):

@@ -530,14 +530,37 @@ def parse_regions(texts: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _site_texts(texts: list[str] | tuple[str, ...]) -> list[str]:
+    """The places of a --where list, one each: "left-calf=6 lower-back=4" is two rated
+    places, not one."""
+    items = []
+    for text in list_items(texts):
+        words = text.split()
+        items.extend(words if len(words) > 1 and all("=" in w for w in words) else [text])
+    return items
+
+
+def twice_rated(texts: list[str] | tuple[str, ...]) -> str | None:
+    """What is wrong when a place is typed twice with two ratings (`--where left-calf=5
+    --where left-calf=4`, of which the diary keeps the last), or None. Asked of what is typed
+    at `log` and `edit`; a file being imported keeps the last, as it always has."""
+    rated: dict[str, int] = {}
+    for site in (s for text in _site_texts(texts) for s in parse_site(text)):
+        if site.intensity is None:
+            continue
+        if rated.get(site.region, site.intensity) != site.intensity:
+            return (
+                f"{site.region} is given twice, rated {rated[site.region]} and"
+                f" {site.intensity}; give it once, with the rating meant"
+            )
+        rated[site.region] = site.intensity
+    return None
+
+
 def parse_sites(texts: list[str] | tuple[str, ...]) -> tuple[Site, ...]:
     """Located pain, one per region; a region given twice keeps the last intensity."""
     sites: dict[str, Site] = {}
-    items = []
-    for text in list_items(texts):
-        words = text.split()  # "left-calf=6 lower-back=4": two rated places, not one
-        items.extend(words if len(words) > 1 and all("=" in w for w in words) else [text])
-    for text in items:
+    for text in _site_texts(texts):
         for site in parse_site(text):
             sites.pop(site.region, None)
             sites[site.region] = site

@@ -208,6 +208,16 @@ def logged_on(session: Session, day: dt.date) -> bool:
     return session.execute(query).first() is not None
 
 
+def pains_on(session: Session, day: dt.date) -> list[int]:
+    """The overall pain of each entry of that day, in typing order."""
+    query = (
+        select(entries.c.pain)
+        .where(entries.c.day == day, _LIVE)
+        .order_by(entries.c.logged_at, entries.c.id)
+    )
+    return list(session.scalars(query))
+
+
 def count_entries(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(entries).where(_LIVE)) or 0
 

@@ -109,6 +109,9 @@ def log(
     """
     same = bool(words) and words[0].strip().lower() in SAME_WORDS
     rest = words[1:] if same else words
+    twice = domain.twice_rated(fields.get("where") or ())
+    if twice:
+        raise TrackerError(twice)
     if len(rest) > 1:
         raise click.UsageError(_extra_words_message(rest, same))
     pain = domain.parse_pain(rest[0]) if rest else None
@@ -146,8 +149,18 @@ def log(
                 click.echo("Nothing saved.")
                 return
     with app.session() as session:
+        earlier = repo.pains_on(session, entry.day)
         saved = repo.add_entry(session, entry)
     _print_saved(saved)
+    if earlier:  # twice a day is usual; a day logged again by mistake is not
+        pains = ", ".join(str(p) for p in earlier)
+        had = domain.plural(len(earlier), "entry", "entries")
+        beside = "it" if len(earlier) == 1 else "them"
+        click.echo(
+            f"Note: {long_date(entry.day)} already had {had} (pain {pains}), and this one is"
+            f" kept beside {beside}: the report takes the day's average ('tracker list' shows"
+            " them; 'tracker undo' takes this one back)."
+        )
     for note in domain.recorded_as_notes(fields):
         click.echo(note)
     for question in (doubt, spots):
@@ -300,6 +313,9 @@ def edit(
       tracker edit 12 --where lower-back=5 --radiates none
       tracker edit 12 --note ""
     """
+    twice = domain.twice_rated(fields.get("where") or ())
+    if twice:
+        raise TrackerError(twice)
     given = {"day": day, "time": at, "pain": pain} | {f.name: fields[f.name] for f in domain.FIELDS}
     changes = {
         name: _edited(domain.FIELD.get(name), value)

@@ -169,7 +169,7 @@ def _command_of(group: click.Group, args: list[str]) -> tuple[click.Command, lis
 
 
 def _needs_value(exc: click.UsageError, command: click.Command) -> str | None:
-    """"--where needs a value after it: REGION[=N] (where it hurts, ...)" for an option typed
+    """ "--where needs a value after it: REGION[=N] (where it hurts, ...)" for an option typed
     without its value, instead of Click's "Option '--where' requires an argument."."""
     if not isinstance(exc, click.BadOptionUsage) or "requires an argument" not in exc.message:
         return None
