@@ -34,7 +34,6 @@ from reports.style import (
     PT_W,
     PURPLE,
     SMALL_PT,
-    VERMILLION,
     Flow,
     axes_at,
     bars,
@@ -281,11 +280,17 @@ def _draw_level(ax: Axes, data: ReportData, day0: dt.date, legend: bool = True) 
             level.current_level,
             as_of - RECENT_DAYS + 1,
             as_of,
-            colors=VERMILLION,
-            linewidth=3.2,
-            zorder=5,
+            colors=NOW_COLOUR,
+            linewidth=4.0,
+            alpha=NOW_ALPHA,
+            zorder=2.5,  # beneath the pain lines: it was leg pain's colour, drawn over them
             label=f"last 6 weeks (median {level.current_level:.1f})" if legend else "_nolegend_",
         )
+
+
+# The last 6 weeks' level: a dark band under the lines, apart from every pain line's colour.
+NOW_COLOUR = BLACK
+NOW_ALPHA = 0.4
 
 
 def _draw_steady_line(ax: Axes, data: ReportData, day0: dt.date) -> None:
@@ -536,7 +541,7 @@ def compact_course(
     handles, labels = ax.get_legend_handles_labels()
     level = data.verdict.level
     if level is not None and level.current_level is not None:
-        handles.append(Line2D([], [], color=VERMILLION, linewidth=3.2))
+        handles.append(Line2D([], [], color=NOW_COLOUR, linewidth=4.0, alpha=NOW_ALPHA))
         labels.append("last 6 weeks")
     if level is not None and level.best is not None:
         handles.append(Line2D([], [], color=GREEN, linewidth=6, alpha=0.35))
