@@ -773,8 +773,9 @@ def _table_notes(
         )
     if folded:
         notes.append(
-            f"The earliest {folded} months are folded into one row per calendar year (median of "
-            "the monthly medians; shares weighted by days logged)."
+            f"The earliest {folded} months are folded into one row for the months beginning in"
+            " each calendar year, with the dates they span (median of the monthly medians;"
+            " shares weighted by days logged)."
         )
     day0 = data.day0
     before = sum(1 for e in data.entries if day0 and e.day < day0.day)

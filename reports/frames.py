@@ -173,13 +173,21 @@ def _year_row(year: int, rows: pd.DataFrame) -> dict:
         "leg_median": float(rows["leg_median"].median()),
         "back_days": int(rows["back_days"].sum()),
         "leg_days": int(rows["leg_days"].sum()),
-        "label": f"{year} ({len(rows)} months)",
+        # The dates it spans: "2016 (7 months)" ran from 3 Jul 2016 to 28 Jan 2017.
+        "label": f"{_dates(rows)} ({len(rows)} months)",
         "since": _span(rows["since"].iloc[0], rows["since"].iloc[-1]),
         "year": year,
         "days_elapsed": MONTH_DAYS * len(rows),
         "partial": False,
         "folded": True,
     }
+
+
+def _dates(rows: pd.DataFrame) -> str:
+    """'3 Jul 16 - 28 Jan 17': from the first month's first day to the last month's last."""
+    first = pd.Timestamp(rows["start"].iloc[0])
+    last = pd.Timestamp(rows["start"].iloc[-1]) + pd.Timedelta(days=MONTH_DAYS - 1)
+    return f"{first.day} {first:%b %y} - {last.day} {last:%b %y}"
 
 
 def _span(first: str, last: str) -> str:

@@ -430,3 +430,19 @@ def test_page_two_knows_its_legend_rows_before_it_draws_them(demo_folder, as_of)
     charts._overall(ax, data, span)
     drawn = len(ax.get_legend_handles_labels()[0])
     assert charts._legend_rows(data) == (drawn + 1) // 2
+
+
+def test_months_folded_into_a_row_give_the_dates_they_span():
+    # A 10-year table folded "2016 (7 months)" for months running 3 Jul 2016 - 28 Jan 2017.
+    from reports import frames
+    from tracker.analysis.spread import MonthRow
+
+    start = dt.date(2016, 7, 3)
+    rows = [
+        MonthRow(i, start + dt.timedelta(days=30 * i), 30, 30, 4.0, 4.0, 6, 0.5, 0.2, 0.1, 4, 3)
+        for i in range(40)
+    ]
+    table, folded = frames.collapse_years(frames.monthly_frame(rows, dt.date(2019, 12, 1)), 20)
+    first = table.iloc[0]
+    assert folded > 0 and first["folded"]
+    assert (first["since"], first["label"]) == ("1-7", "3 Jul 16 - 28 Jan 17 (7 months)")
