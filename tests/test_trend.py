@@ -678,3 +678,25 @@ def test_a_slow_rise_from_a_best_long_ago_is_not_printed_as_none():
     low_point = next(line for line in text if line.startswith("The low point"))
     rate = re.search(r"pain rose about (\S+) points a month\.$", low_point)
     assert rate is not None and re.fullmatch(r"\+0\.0[1-9]", rate.group(1)), low_point
+
+
+def test_a_course_easing_from_a_higher_peak_says_so_with_its_dates():
+    # Best at 2 in the first months, up to 8 by day 300, easing to 5 by day 420: worse than
+    # the best, and well below the peak, which the report did not say (10-year diary).
+    def peak_then_easing(d: int) -> float:
+        if d < 120:
+            return 2.0
+        return 2.0 + 6.0 * (d - 120) / 180 if d < 300 else 8.0 - 3.0 * (d - 300) / 120
+
+    verdict = worsening_verdict(diary(peak_then_easing, days=421, seed=5, sd=0.4), [DAY0])
+    assert verdict.verdict == "worsening"
+    said = describe_verdict(verdict)
+    line = next(text for text in said if text.startswith("It was higher still at "))
+    peak, drop = re.search(
+        r"at (\d+\.\d)/10 \(.*\); the last 6 weeks are (\d+\.\d) points", line
+    ).groups()
+    assert float(peak) >= 7.0
+    now = float(f"{verdict.level.current_level:.1f}")  # as printed
+    assert float(drop) == round(float(peak) - now, 1)  # the printed difference
+    steady = worsening_verdict(diary(v_shape, days=280, seed=2), [DAY0])
+    assert not any(text.startswith("It was higher still") for text in describe_verdict(steady))

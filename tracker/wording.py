@@ -42,6 +42,7 @@ from tracker.analysis.trend import (
     MannKendall,
     Reason,
     Verdict,
+    highest_since_best,
     threshold,
 )
 from tracker.domain import RED_FLAGS, plural
@@ -296,7 +297,32 @@ def _level_sentences(verdict: Verdict, fmt: Callable[[dt.date], str]) -> list[st
         step = level.onset.model == "step"
         verb = "rose fairly abruptly around" if step else "has been rising since about"
         text.append(f"It {verb} {fmt(when)} ({_months(level.onset.day)} after {since}).")
+    eased = eased_from_peak(verdict)
+    if eased:
+        text.append(eased)
     return text
+
+
+def eased_from_peak(verdict: Verdict) -> str | None:
+    """'It was higher still at 6.5/10 (16 Feb - 16 May 2025); the last 6 weeks are 2.1 points
+    below that.': said when the last 6 weeks are below the highest 6 weeks since the best by
+    at least the change that matters (the verdict's threshold), so that a course easing from
+    a peak is not read as still climbing."""
+    level, day0 = verdict.level, verdict.day0
+    top = highest_since_best(verdict)
+    if top is None or level is None or level.best is None or level.current_level is None:
+        return None
+    peak, first, last = top
+    drop = printed_rise(peak, level.current_level)
+    if drop < one_decimal(level.best.threshold) or day0 is None:
+        return None
+    half = (verdict.bin_days - 1) / 2
+    start = day0.day + dt.timedelta(days=int(first - half))
+    end = day0.day + dt.timedelta(days=int(last + half))
+    return (
+        f"It was higher still at {peak:.1f}/10 ({date_range(start, end)}); the last"
+        f" {RECENT_WEEKS} weeks are {drop:.1f} points below that."
+    )
 
 
 def _stable_sentences(verdict: Verdict) -> list[str]:

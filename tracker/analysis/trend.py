@@ -570,6 +570,31 @@ def weekly_bins(
     return _valid_bins(diary.days, WEEK_DAYS).public()
 
 
+def highest_since_best(verdict: Verdict) -> tuple[float, float, float] | None:
+    """The highest 42-day window median between the post-op best and the last 6 weeks:
+    (median, first centre, last centre), windows as the reference window's (step 7.2) but
+    the highest; None without a best or without such a window. Descriptive only, not part
+    of the verdict: the report says when the last 6 weeks are well below it (a 10-year diary
+    called "worsening since Jun 2023" had eased for over a year from a higher peak)."""
+    level = verdict.level
+    if level is None or level.best is None or verdict.as_of_day is None:
+        return None
+    t = np.asarray(verdict.bins.centre_day, float)
+    y = np.asarray(verdict.bins.mean, float)
+    between = (t > level.best.last_centre) & (t <= verdict.as_of_day - RECENT_DAYS)
+    ht, hy = t[between], y[between]
+    need = max(2, math.ceil(0.75 * REF_WINDOW_DAYS / verdict.bin_days))
+    ends = np.searchsorted(ht, ht + REF_WINDOW_DAYS, side="left")
+    top = None
+    for i, end in enumerate(ends.tolist()):
+        if end - i < need:
+            continue
+        median = float(np.median(hy[i:end]))
+        if top is None or median > top[0]:
+            top = (median, float(ht[i]), float(ht[end - 1]))
+    return top
+
+
 def flare_bin_centres(bins: Bins) -> list[float]:
     """Centres of flare weeks: >= 2 points above the median of other valid weeks within 21 days."""
     if bins.size != WEEK_DAYS:
