@@ -198,6 +198,8 @@ def body_diagram_page(data: ReportData) -> Figure:
     since = after_day0(data.day0)
     if periods.best_source == "post_op_best":
         best_title, best_note = f"Best 6 weeks {since}", ""
+    elif not periods.apart:  # under 12 weeks since day 0: the same days as the last 6 weeks
+        best_title, best_note = f"First 6 weeks {since}", "too early to compare: the same days; "
     else:
         best_title, best_note = f"First 6 weeks {since}", "no best period yet; "
     windows = [
