@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -409,17 +409,23 @@ def _reference_window(
     over all of them gives, for a fraction of the time (a 10-year diary has 520 weeks).
     """
     history = t <= as_of_day - RECENT_DAYS
-    ht, hy = t[history], y[history]
+    best = None
+    for window in _window_medians(t[history], y[history], size):
+        if best is None or window[0] < best[0] - REFERENCE_TIE_EPS:
+            best = window
+    return best
+
+
+def _window_medians(
+    ht: np.ndarray, hy: np.ndarray, size: int
+) -> Iterator[tuple[float, float, float]]:
+    """(median, first centre, last centre) of each 42-day window of bins from a bin's centre
+    on, t[i] <= t < t[i] + 42, with at least 75 % of its bins (the centres ascend)."""
     need = max(2, math.ceil(0.75 * REF_WINDOW_DAYS / size))
     ends = np.searchsorted(ht, ht + REF_WINDOW_DAYS, side="left")
-    best = None
     for i, end in enumerate(ends.tolist()):
-        if end - i < need:
-            continue
-        median = float(np.median(hy[i:end]))
-        if best is None or median < best[0] - REFERENCE_TIE_EPS:
-            best = (median, float(ht[i]), float(ht[end - 1]))
-    return best
+        if end - i >= need:
+            yield float(np.median(hy[i:end])), float(ht[i]), float(ht[end - 1])
 
 
 def _least_squares(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -582,17 +588,8 @@ def highest_since_best(verdict: Verdict) -> tuple[float, float, float] | None:
     t = np.asarray(verdict.bins.centre_day, float)
     y = np.asarray(verdict.bins.mean, float)
     between = (t > level.best.last_centre) & (t <= verdict.as_of_day - RECENT_DAYS)
-    ht, hy = t[between], y[between]
-    need = max(2, math.ceil(0.75 * REF_WINDOW_DAYS / verdict.bin_days))
-    ends = np.searchsorted(ht, ht + REF_WINDOW_DAYS, side="left")
-    top = None
-    for i, end in enumerate(ends.tolist()):
-        if end - i < need:
-            continue
-        median = float(np.median(hy[i:end]))
-        if top is None or median > top[0]:
-            top = (median, float(ht[i]), float(ht[end - 1]))
-    return top
+    windows = list(_window_medians(t[between], y[between], verdict.bin_days))
+    return max(windows, key=lambda w: w[0]) if windows else None  # the first of equal ones
 
 
 def flare_bin_centres(bins: Bins) -> list[float]:
