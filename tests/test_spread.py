@@ -406,7 +406,7 @@ def test_event_before_and_after_medians() -> None:
     surgery = new_event(DAY0, "surgery", "L4-L5 fusion", levels=("L4-L5",))
     outside = new_event(day(200), "medication-start", "Pregabalin 75 mg")
     [found] = spread(entries, events=[surgery, injection, outside]).events
-    assert found == EventChange(injection, 44, 6.0, 3.0, 14, 10, -3.0)
+    assert found == EventChange(injection, 44, 6.0, 3.0, 14, 10, -3.0, after_span=10)
     assert event_sentence(found) == (
         "L5 transforaminal epidural steroid injection (injection, 19 February "
         "2025): median daily pain 6/10 in the 14 days before (14 days logged) and 3/10 in the "

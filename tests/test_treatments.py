@@ -274,3 +274,16 @@ def test_the_report_data_carries_the_treatments_and_the_medicines(treated, diary
     assert data.medicines.mme_by_day == {
         TODAY - dt.timedelta(days=back): 10.0 for back in range(7, 0, -1)
     }
+
+
+def test_a_recent_change_says_the_days_since_it_not_14_either_side():
+    # "Pregabalin 75 mg -> 150 mg: median 5 -> 5/10, 14 days either side", 7 days after it.
+    from tracker.analysis.spread import EventChange
+    from tracker.analysis.treatments import change_verdict
+    from tracker.domain import new_event
+
+    change = new_event(TODAY, "medication-change", "Pregabalin 75 mg -> 150 mg")
+    recent = EventChange(change, 60, 5.0, 5.0, 14, 7, 0.0, after_span=7)
+    assert change_verdict(recent) == "median 5 -> 5/10, the 14 days before, the 7 days since"
+    settled = EventChange(change, 60, 5.0, 4.0, 14, 14, -1.0)
+    assert change_verdict(settled) == "median 5 -> 4/10, 14 days either side"

@@ -183,6 +183,8 @@ class EventChange:
     before_days: int
     after_days: int
     change: float | None
+    # Days of the 14 after it that the diary reaches so far (fewer for a recent event).
+    after_span: int = EVENT_WINDOW_DAYS
 
 
 @dataclass(frozen=True)
@@ -576,6 +578,7 @@ def event_findings(
                 before_days=len(before),
                 after_days=len(after),
                 change=a - b if enough and a is not None and b is not None else None,
+                after_span=min(EVENT_WINDOW_DAYS, (last - ev.day).days),
             )
         )
     return found

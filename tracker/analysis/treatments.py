@@ -30,7 +30,7 @@ from tracker.analysis.provokes import BeforeAfter
 from tracker.analysis.response import JUDGED_KINDS, Response, days_read, judge
 from tracker.analysis.spread import EVENT_WINDOW_DAYS, MIN_EVENT_DAYS, EventChange, Periods
 from tracker.analysis.spread import event_findings as event_changes
-from tracker.domain import Entry, Event
+from tracker.domain import Entry, Event, plural
 from tracker.medicines import MME_CAVEAT, DayDoses, Regimen, amount_text, mean_daily_mme
 
 STRICT_BLOCK_PCT = 80  # the stricter diagnostic-block criterion: docs/clinical.md#block
@@ -194,10 +194,12 @@ def change_verdict(change: EventChange | None) -> str:
             f"too few days logged to compare ({change.before_days} before, {change.after_days}"
             f" after; {MIN_EVENT_DAYS} needed each side)"
         )
-    return (
-        f"median {_score(change.before_median)} -> {_score(change.after_median)}/10,"
-        f" {EVENT_WINDOW_DAYS} days either side"
-    )
+    # "14 days either side" was printed of a medicine changed 7 days before the report.
+    if change.after_span < EVENT_WINDOW_DAYS:
+        sides = f"the {EVENT_WINDOW_DAYS} days before, the {plural(change.after_span, 'day')} since"
+    else:
+        sides = f"{EVENT_WINDOW_DAYS} days either side"
+    return f"median {_score(change.before_median)} -> {_score(change.after_median)}/10, {sides}"
 
 
 def surgery_verdict(ev: Event, before_after: BeforeAfter | None) -> str:
