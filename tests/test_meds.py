@@ -182,6 +182,16 @@ def test_a_bad_dose_is_refused_with_one_line_and_nothing_written(meds, db_path, 
     assert _rows(db_path, "doses") == 0
 
 
+def test_a_dose_well_above_the_strength_is_said_back(meds):
+    # "tracker dose pregabalin 750mg" of a 150 mg regimen was saved without a word.
+    said = _ok(meds("dose", "pregabalin", "225mg"))
+    assert said.splitlines()[1] == (
+        "Note: 225 mg is 3 times the 75 mg strength in your list; saved as given ('tracker"
+        " undo' takes it back)."
+    )
+    assert "Note:" not in _ok(meds("dose", "pregabalin", "150mg"))
+
+
 def test_a_dose_on_a_new_diary_creates_nothing(run, db_path):
     _refused(run("dose", "oxycodone"))
     assert not db_path.exists()

@@ -250,6 +250,11 @@ def _day_line(day: DayDoses) -> str:
     return f"{day.day.isoformat()}  MME {day.mme:>5g}  {doses}"
 
 
+# A dose this many times the regimen's strength or more is said back (a slip of a 0: 750 mg of
+# a 150 mg regimen was saved without a word); doses over 10 times are refused (medicines.py).
+DOSE_NOTE_TIMES = 3
+
+
 @click.command(
     cls=AmountCommand, amount_word="amount", context_settings={"ignore_unknown_options": True}
 )  # a dose of -5: refused below
@@ -285,6 +290,13 @@ def dose(app: App, name: str, amount: str | None, day: dt.date | None, at: dt.ti
         saved = repo.add_dose(session, taken, f"dose of {said}")
         that_day = medicines.days_of_doses(regimens, repo.list_doses(session, day, day), day, day)
     click.echo(f"Logged dose {saved.id}: {said}.")
+    strength = regimen.strength
+    if strength and taken.amount >= DOSE_NOTE_TIMES * strength:  # 750 mg of a 150 mg regimen
+        click.echo(
+            f"Note: {amount_text(taken.amount, regimen.unit)} is {taken.amount / strength:g}"
+            f" times the {amount_text(strength, regimen.unit)} strength in your list; saved as"
+            " given ('tracker undo' takes it back)."
+        )
     if regimen.opioid and that_day:
         click.echo(f"Opioid total that day: {that_day[0].mme:g} MME. {MME_CAVEAT}")
 
