@@ -581,6 +581,9 @@ def _dose_strip(ax: Axes, data: ReportData, span: tuple[float, float], keys: lis
         ax.spines[side].set_visible(False)
     ax.text(-0.008, 0.5, DOSE_STRIP_LABEL, transform=ax.transAxes, fontsize=MIN_PT, ha="right",
             va="center", linespacing=1.0)  # fmt: skip
+    if any(v > 0 for _, v in mme):  # the scale: the highest day's MME, at its height
+        ax.text(1.004, top, f"{top:g}", transform=ax.get_yaxis_transform(), fontsize=MIN_PT,
+                ha="left", va="center", color=PURPLE)  # fmt: skip
     timeline.event_lines(ax, keys, span)
     timeline.date_axis(ax, span)
 

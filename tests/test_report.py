@@ -324,6 +324,9 @@ def test_page_one_holds_the_treatment_table_and_the_opioid_load_now_against_at_b
     assert f"Opioids: {now:.1f} MME a day now (mean of the last 6 weeks) vs 0 at the best" in first
     assert "MME (CDC 2022 factors) is for comparing opioid totals" in first
     assert "Opioids: MME a day" in pages[1]  # the daily load beneath the course
+    # page 1's strip says its scale: the highest day's MME (it had no numbers at all)
+    highest = max(d["mme"] for d in doses)
+    assert f"MME a day {highest:g}" in first
 
 
 def test_page_one_holds_the_nerve_self_check_and_nights_woken_by_the_red_flags(report_run):
