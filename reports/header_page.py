@@ -178,12 +178,7 @@ def _red_flags(flow: Flow, data: ReportData) -> None:
         days = data.spread.completeness.days_logged
         which = "the 1 day" if days == 1 else f"any of the {days} days"
         if weak:  # a surgeon skimming the box must not read "no red flags" first
-            flow.text(
-                "! New weakness on the weekly nerve self-check (below)",
-                HEADING_PT,
-                weight="bold",
-                color="#8A2A00",
-            )
+            flow.text(WEAKNESS_LEAD, flow.small + 0.5, weight="bold", color="#8A2A00")
         flow.text(f"No red flags logged on {which} logged.", BODY_PT, weight="bold")
         # What was asked: dropped first where page 1 is tight, and for the line that leads
         # with new weakness.
@@ -202,7 +197,7 @@ def _red_flags(flow: Flow, data: ReportData) -> None:
             flow.text(line, flow.small + 0.5, weight="bold", color="#8A2A00")
         else:
             flow.text(line, flow.small, color="#333333")
-    if weak:
+    if weak and block is not None:  # else the box's first line said it
         flow.text(
             f"New weakness can be {RED_FLAGS['leg-weakness']}, a red flag.",
             flow.small + 0.5,
@@ -215,6 +210,12 @@ def _red_flags(flow: Flow, data: ReportData) -> None:
     else:
         flow.box(top, RED_FLAG_FACE, VERMILLION, width=2.2)
     flow.space(8)
+
+
+WEAKNESS_LEAD = (
+    f"! New weakness on the weekly nerve self-check (below) can be {RED_FLAGS['leg-weakness']},"
+    " a red flag."
+)
 
 
 def _nerve_lines(data: ReportData) -> tuple[list[str], bool]:

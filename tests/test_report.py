@@ -324,9 +324,6 @@ def test_page_one_holds_the_treatment_table_and_the_opioid_load_now_against_at_b
     assert f"Opioids: {now:.1f} MME a day now (mean of the last 6 weeks) vs 0 at the best" in first
     assert "MME (CDC 2022 factors) is for comparing opioid totals" in first
     assert "Opioids: MME a day" in pages[1]  # the daily load beneath the course
-    # page 1's strip says its scale: the highest day's MME (it had no numbers at all)
-    highest = max(d["mme"] for d in doses)
-    assert f"MME a day {highest:g}" in first
 
 
 def test_page_one_holds_the_nerve_self_check_and_nights_woken_by_the_red_flags(report_run):
@@ -345,12 +342,15 @@ def test_page_one_holds_the_nerve_self_check_and_nights_woken_by_the_red_flags(r
     )
     assert "Toe walk: passed on" in first and "Tripping: no on" in first
     assert f"heel walk failed since {when}." in first  # the headline ends with it
-    assert "New weakness can be rapidly increasing leg weakness, a red flag." in first
+    assert (
+        "! New weakness on the weekly nerve self-check (below) can be rapidly increasing leg"
+        " weakness, a red flag." in first
+    )
     assert re.search(r"Woken by pain on \d+ of \d+ nights answered", first)
     # The box leads with the new weakness, not with "No red flags logged" (a surgeon who
     # skimmed its first line read the failed heel walk as nothing).
     weakness, flags, nerve, verdict = (
-        first.index("! New weakness on the weekly nerve self-check (below)"),
+        first.index("! New weakness on the weekly nerve self-check (below) can be"),
         first.index("No red flags logged"),
         first.index("Nerve self-check"),
         first.index("Is it getting worse?"),
@@ -826,3 +826,12 @@ def test_an_as_of_day_long_before_today_is_said_beneath_the_title(report_run, tm
     said = f"verdict as of {as_of.day} {as_of:%b %Y} (40 days old)"
     assert said in first and first.index(said) < first.index("Leg-dominant")
     assert "days old)" not in page_texts(report_run["out"] / "x.pdf")[0]
+
+
+def test_page_ones_mme_strip_says_its_scale(report_run):
+    # a surgeon saw the strip's bars without a number: it gives the highest day's MME
+    first = raw_page_texts(report_run["out"] / "x.pdf")[0]
+    doses = json.loads(invoke(report_run["db"], "med", "doses", "--json").output)
+    highest = max(d["mme"] for d in doses)
+    assert "The course, charted" not in first  # the course is on page 1, its strip beneath
+    assert f"MME a day {highest:g}\n" in first
