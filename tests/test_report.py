@@ -530,6 +530,7 @@ def test_one_entry_gives_four_pages_and_page_one_says_where_it_hurt(tmp_path):
     )
     assert flat(invoke(db, "trend").output.splitlines()[0]) in pages[0]
     assert "1 entry." in pages[0]
+    assert "the 1 day since the diary began falls within the last 6 weeks" in pages[0]
     assert all(png_size(tmp_path / "p" / name) == A4_AT_150_DPI for name in CHARTS)
     _sizes_at_least_8_pt(tmp_path / "r.pdf")
 

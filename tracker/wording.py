@@ -930,9 +930,11 @@ def too_early_to_compare(spread: Spread) -> str | None:
         return None
     days = (spread.as_of - spread.day0.day).days + 1
     since = "since surgery" if is_surgery(spread.day0) else "since the diary began"
+    which = "the 1 day" if days == 1 else f"all {days} days"
+    verb = "falls" if days == 1 else "fall"
     return (
-        f"Too early to compare now with a best period: all {plural(days, 'day')} {since}"
-        f" fall within the last {RECENT_WEEKS} weeks."
+        f"Too early to compare now with a best period: {which} {since} {verb} within the"
+        f" last {RECENT_WEEKS} weeks."
     )
 
 
