@@ -35,7 +35,7 @@ def test_a_full_weekly_check_is_saved_and_listed_with_every_field(run):
     result = run("week", *FULL)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "Saved the weekly check for 2026-W48 (Tue 24 Nov 2026).",
+        "Saved the weekly check for the week of Mon 23 Nov 2026 (answered Tue 24 Nov 2026).",
         "  daily life 4/10; sleep 3/10; walk 20 min; sit 45 min; stand 10 min; heel walk yes;"
         " toe walk not-tried; tripping no; work modified; since surgery a-little-better;"
         " goals walk the dog=6, Gardening=3; clinic scores odi=34, rmdq=7.5",
@@ -72,13 +72,13 @@ def test_one_check_per_iso_week_a_second_needs_replace(run, db_path):
     again = run("week", "--interference", "2")
     assert again.exit_code == 1
     assert again.output == (
-        "Error: a weekly check for the week of Mon 23 Nov 2026 (2026-W48) is already recorded,"
-        " answered on 2026-11-23; give --replace to replace it\n"
+        "Error: a weekly check for the week of Mon 23 Nov 2026 is already recorded,"
+        " answered on Mon 23 Nov 2026; give --replace to replace it\n"
     )
     assert _digest(db_path) == before
     replaced = run("week", "--interference", "2", "--replace")
     assert replaced.exit_code == 0, replaced.output
-    assert replaced.output.startswith("Replaced the weekly check for 2026-W48")
+    assert replaced.output.startswith("Replaced the weekly check for the week of Mon 23 Nov 2026")
     [check] = _weeks(run)
     assert (check["interference"], check["date"]) == (2, "2026-11-24")
     assert run("week", "--interference", "7", "--date", "2026-11-22").exit_code == 0  # W47
@@ -105,8 +105,8 @@ def test_on_a_terminal_replacing_is_asked_before_the_questions(run, monkeypatch,
     kept = run("week", input="n\n")
     assert kept.exit_code == 0, kept.output
     assert kept.output == (
-        "A weekly check for the week of Mon 23 Nov 2026 (2026-W48) is already recorded,"
-        " answered on 2026-11-23. Replace it? [y/N]: n\n"
+        "A weekly check for the week of Mon 23 Nov 2026 is already recorded,"
+        " answered on Mon 23 Nov 2026. Replace it? [y/N]: n\n"
         "Nothing saved: the check answered on 2026-11-23 is kept.\n"
     )  # not one question asked before it
     assert _digest(db_path) == before

@@ -298,7 +298,10 @@ def dose(app: App, name: str, amount: str | None, day: dt.date | None, at: dt.ti
             " given ('tracker undo' takes it back)."
         )
     if regimen.opioid and that_day:
-        click.echo(f"Opioid total that day: {that_day[0].mme:g} MME. {MME_CAVEAT}")
+        click.echo(
+            f"Opioid total that day: {that_day[0].mme:g} MME (morphine milligram equivalents,"
+            f" the opioids added up as morphine). {MME_CAVEAT}"
+        )
 
 
 def _journal_says(session: Session, said: str) -> None:

@@ -168,8 +168,8 @@ def week(ctx: click.Context, day: dt.date | None, replace: bool, ask: bool, **gi
         # Asked before the questions, not after them: a patient who does not mean to
         # replace this week's check should not answer ten questions to be told so.
         said = (
-            f"a weekly check for the week of {long_date(_monday(day))} ({same_week.week}) is"
-            f" already recorded, answered on {same_week.day.isoformat()}"
+            f"a weekly check for the week of {long_date(_monday(day))} is already recorded,"
+            f" answered on {long_date(same_week.day)}"
         )
         if not asking.on_terminal():
             raise TrackerError(f"{said}; give --replace to replace it")
@@ -186,7 +186,11 @@ def week(ctx: click.Context, day: dt.date | None, replace: bool, ask: bool, **gi
         else:
             saved = repo.add_check(session, check)
     verb = "Replaced" if current is not None else "Saved"
-    click.echo(f"{verb} the weekly check for {check.week} ({long_date(check.day)}).")
+    # the week in words, not "2026-W49"
+    click.echo(
+        f"{verb} the weekly check for the week of {long_date(_monday(check.day))}"
+        f" (answered {long_date(check.day)})."
+    )
     click.echo(f"  {describe(saved)}")
     weak = weekly.new_weakness(saved, earlier)
     if weak:
