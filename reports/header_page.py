@@ -57,6 +57,7 @@ from tracker.wording import (
     best_label,
     completeness_sentence,
     date_range,
+    last_days_sentence,
     reach_same_sentence,
     reach_sentence,
     short_date,
@@ -535,9 +536,10 @@ def _where(flow: Flow, data: ReportData, reserve: float) -> None:
     same = reach_same_sentence(spread.reach_same, best)
     lines += [same] if same else []
     early = too_early_to_compare(spread)
-    if early:  # now alone: where it hurts and how far down it reaches
+    if early:  # now alone: where it hurts and how far down it reaches, and the last days
         where = where_it_hurt(spread)
-        lines += [early] + ([f"Last 6 weeks: {where}."] if where else [])
+        last = last_days_sentence(spread)
+        lines += [early] + ([f"Last 6 weeks: {where}."] if where else []) + ([last] if last else [])
     # The skin areas are not repeated here: the headline above names every one of them.
     if not lines:
         where = where_it_hurt(spread)

@@ -32,6 +32,7 @@ from tracker.wording import (
     best_label,
     completeness_sentence,
     event_sentence,
+    last_days_sentence,
     new_symptom_sentence,
     new_symptoms_line,
     numb_roots,
@@ -294,7 +295,13 @@ def test_a_diary_of_under_12_weeks_is_not_compared_with_a_best_that_is_now() -> 
         "the last 6 weeks."
     )
     assert back_leg_sentence(result.back_leg, best_label(result)).endswith("in the last 6 weeks.")
+    # the rise within those weeks is said, the last 7 days against the days before them
+    assert last_days_sentence(result) == (
+        "Last 7 days against the 28 days before them since surgery: leg 5 -> 7, back 3 -> 3"
+        " (medians of daily pain)."
+    )
     later = spread([*entries, *(entry(d, 4) for d in range(35, 100))], as_of=99)
+    assert later.last_days is None and last_days_sentence(later) is None
     assert later.periods is not None and later.periods.apart
     assert too_early_to_compare(later) is None
 

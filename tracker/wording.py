@@ -22,6 +22,7 @@ from tracker.analysis.calendar import (
 from tracker.analysis.spread import (
     EVENT_WINDOW_DAYS,
     FALLBACK_BEST_DAYS,
+    LAST_DAYS,
     MIN_EVENT_DAYS,
     BackLeg,
     Completeness,
@@ -936,6 +937,31 @@ def too_early_to_compare(spread: Spread) -> str | None:
         f"Too early to compare now with a best period: {which} {since} {verb} within the"
         f" last {RECENT_WEEKS} weeks."
     )
+
+
+def last_days_sentence(spread: Spread) -> str | None:
+    """'Last 7 days against the 14 days before them since surgery: leg 2 -> 6, back 2 -> 5
+    (medians of daily pain).': a short diary's rise within its last 6 weeks, or None."""
+    if spread.last_days is None or spread.day0 is None:
+        return None
+    now, before = spread.last_days
+    parts = []
+    for part in ("leg", "back"):
+        a, b = getattr(before, f"{part}_median"), getattr(now, f"{part}_median")
+        enough = min(getattr(before, f"{part}_days"), getattr(now, f"{part}_days"))
+        if a is not None and b is not None and enough >= MIN_SHORT_DAYS:
+            parts.append(f"{part} {score(a)} -> {score(b)}")
+    if not parts:
+        return None
+    days = (spread.as_of - spread.day0.day).days + 1 - LAST_DAYS
+    since = "since surgery" if is_surgery(spread.day0) else "since the diary began"
+    return (
+        f"Last {LAST_DAYS} days against the {plural(days, 'day')} before them {since}:"
+        f" {', '.join(parts)} (medians of daily pain)."
+    )
+
+
+MIN_SHORT_DAYS = 3  # days rated on each side for last_days_sentence
 
 
 def where_it_hurt(spread: Spread) -> str | None:

@@ -36,6 +36,7 @@ FALLBACK_BEST_DAYS = REF_WINDOW_DAYS  # no post-op best yet: the first 6 weeks s
 EVENT_WINDOW_DAYS = 14
 MIN_EVENT_DAYS = 3
 MIN_WINDOW_DAYS = 3
+LAST_DAYS = 7  # a short diary's last days, against the days before them (Spread.last_days)
 MIN_LOCATED_ENTRIES = 5
 DOMINANCE_POINTS = 1.0
 STALE_SYMPTOM_DAYS = 14
@@ -255,6 +256,10 @@ class Spread:
     completeness: Completeness
     monthly: tuple[MonthRow, ...]
     region_months: RegionMonths
+    # A diary of under 12 weeks since day 0 (periods.apart False): back and leg pain in its
+    # last 7 days against the days before them since day 0, so that a rise within the
+    # last 6 weeks is said (a 3-week diary's leg pain went 2 -> 7 under "similar").
+    last_days: tuple[BackLegSummary, BackLegSummary] | None = None
 
 
 @dataclass(frozen=True)
@@ -737,6 +742,7 @@ def symptom_spread(
     upto = [e for e in entries if e.day <= as_of and (zero is None or e.day >= zero)]
     periods, found, reach, back_leg, monthly, region_months = None, [], [], None, [], {}
     same: list[Reach] = []
+    last_days: tuple[BackLegSummary, BackLegSummary] | None = None
     if zero is not None:
         recent = _recent_window(as_of, zero)
         best, source = _best_window(best_centres, bin_days, zero, as_of)
@@ -760,6 +766,14 @@ def symptom_spread(
         # Each entry's back and leg pain, read once for both.
         located = located.within(zero, as_of) if located is not None else back_leg_daily(upto)
         back_leg = back_leg_findings(upto, recent, best if apart else None, located)
+        if not apart:
+            cut = as_of - dt.timedelta(days=LAST_DAYS - 1)
+            last_days = (
+                _back_leg_summary(located.back, located.leg, Window(cut, as_of)),
+                _back_leg_summary(
+                    located.back, located.leg, Window(zero, cut - dt.timedelta(days=1))
+                ),
+            )
         monthly = monthly_table(upto, zero, located)
         region_months = region_month_counts(entries, zero)
     in_time = [e for e in entries if e.day <= as_of]
@@ -776,4 +790,5 @@ def symptom_spread(
         completeness=completeness(entries, as_of, period_start, period_end),
         monthly=tuple(monthly),
         region_months=region_months,
+        last_days=last_days,
     )
