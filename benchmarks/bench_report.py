@@ -11,7 +11,7 @@ installing it does (the floor's libraries were compiled when installed).
 
 Targets: the 10-year diary within 1.3x the floor (issue 11), peak under 300 MB, and the cost
 above the floor growing no worse than linearly with the diary. Last measured (README, Speed),
-2026-12-07: 1.07-1.25x in wall time over 14 runs (median 1.17x), 0.11-0.29 s above a 1.1-1.5 s
+2026-12-07: 1.07-1.27x in wall time over 16 runs (median 1.17x), 0.11-0.32 s above a 1.1-1.5 s
 floor (1 year 1.00-1.06x, 3 years 0.99-1.11x), peak 221 MB; on the slower machine of
 2026-12-03, 1.24-1.35x above a 3.5 s floor.
 
