@@ -246,13 +246,24 @@ def _trend_sentence(verdict: Verdict, verb: str) -> str:
 
 def best_dates(verdict: Verdict) -> tuple[dt.date, dt.date] | None:
     """First and last day of the post-op best window (its bins' days), or None."""
-    level, day0 = verdict.level, verdict.day0
-    if level is None or level.best is None or day0 is None:
+    level = verdict.level
+    if level is None or level.best is None:
+        return None
+    return _window_dates(verdict, level.best.first_centre, level.best.last_centre)
+
+
+def _window_dates(
+    verdict: Verdict, first_centre: float, last_centre: float
+) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the bins from one centre to another, or None without day 0."""
+    if verdict.day0 is None:
         return None
     half = (verdict.bin_days - 1) / 2
-    first = day0.day + dt.timedelta(days=int(level.best.first_centre - half))
-    last = day0.day + dt.timedelta(days=int(level.best.last_centre + half))
-    return first, last
+    day0 = verdict.day0.day
+    return (
+        day0 + dt.timedelta(days=int(first_centre - half)),
+        day0 + dt.timedelta(days=int(last_centre + half)),
+    )
 
 
 def months_since_best(verdict: Verdict) -> int | None:
@@ -309,17 +320,16 @@ def eased_from_peak(verdict: Verdict) -> str | None:
     below that.': said when the last 6 weeks are below the highest 6 weeks since the best by
     at least the change that matters (the verdict's threshold), so that a course easing from
     a peak is not read as still climbing."""
-    level, day0 = verdict.level, verdict.day0
+    level = verdict.level
     top = highest_since_best(verdict)
     if top is None or level is None or level.best is None or level.current_level is None:
         return None
     peak, first, last = top
     drop = printed_rise(peak, level.current_level)
-    if drop < one_decimal(level.best.threshold) or day0 is None:
+    dates = _window_dates(verdict, first, last)
+    if drop < one_decimal(level.best.threshold) or dates is None:
         return None
-    half = (verdict.bin_days - 1) / 2
-    start = day0.day + dt.timedelta(days=int(first - half))
-    end = day0.day + dt.timedelta(days=int(last + half))
+    start, end = dates
     return (
         f"It was higher still at {peak:.1f}/10 ({date_range(start, end)}); the last"
         f" {RECENT_WEEKS} weeks are {drop:.1f} points below that."
@@ -930,12 +940,11 @@ def too_early_to_compare(spread: Spread) -> str | None:
     if periods is None or periods.apart or spread.day0 is None:
         return None
     days = (spread.as_of - spread.day0.day).days + 1
-    since = "since surgery" if is_surgery(spread.day0) else "since the diary began"
     which = "the 1 day" if days == 1 else f"all {days} days"
     verb = "falls" if days == 1 else "fall"
     return (
-        f"Too early to compare now with a best period: {which} {since} {verb} within the"
-        f" last {RECENT_WEEKS} weeks."
+        f"Too early to compare now with a best period: {which} since"
+        f" {since_words(spread.day0)} {verb} within the last {RECENT_WEEKS} weeks."
     )
 
 
@@ -954,10 +963,9 @@ def last_days_sentence(spread: Spread) -> str | None:
     if not parts:
         return None
     days = (spread.as_of - spread.day0.day).days + 1 - LAST_DAYS
-    since = "since surgery" if is_surgery(spread.day0) else "since the diary began"
     return (
-        f"Last {LAST_DAYS} days against the {plural(days, 'day')} before them {since}:"
-        f" {', '.join(parts)} (medians of daily pain)."
+        f"Last {LAST_DAYS} days against the {plural(days, 'day')} before them since"
+        f" {since_words(spread.day0)}: {', '.join(parts)} (medians of daily pain)."
     )
 
 

@@ -482,11 +482,6 @@ def _level(name: str | None) -> int:
     return (REGIONS[name].level or 0) if name else 0
 
 
-def reach_changes(entries: Sequence[Entry], recent: Window, best: Window) -> list[Reach]:
-    """Limbs where radiation or numbness now reaches further, or less far, than at best."""
-    return [r for r in reaches(entries, recent, best) if r.direction != "same"]
-
-
 def reaches(entries: Sequence[Entry], recent: Window, best: Window) -> list[Reach]:
     """Every limb radiation, numbness or tingling reached in the last 6 weeks or at best:
     how far down now against then (a limb reached in neither is left out)."""

@@ -77,7 +77,11 @@ def _ask_list(f: domain.EntryField, previous: Entry | None) -> Any:
         text = text.strip()
         if text.casefold() in NONE_ANSWERS:
             return ()
-        return _parse_list(f, text)
+        # Commas apart the items; rated places apart by spaces are split by parse_sites.
+        try:
+            return f.parse([part for part in text.split(",") if part.strip()])
+        except TrackerError as exc:
+            raise click.UsageError(exc.message) from None
 
     assert f.question is not None  # only the fields with a question are asked
     return click.prompt(f.question, default=default, value_proc=convert)
@@ -86,19 +90,6 @@ def _ask_list(f: domain.EntryField, previous: Entry | None) -> Any:
 # What "none" is typed as at a list question ("nothing" is not among them: it is an answer
 # to what eased the pain).
 NONE_ANSWERS = ("-", "", "none", "(none)", "no", "n")
-
-
-def _parse_list(f: domain.EntryField, text: str) -> Any:
-    """A list answer: items separated by commas, or by spaces where each is a rated place
-    ("left-calf=6 lower-back=4", as the command line takes them one --where each)."""
-    parts = [part for part in text.split(",") if part.strip()]
-    words = text.split()
-    if len(parts) == 1 and len(words) > 1 and all("=" in word for word in words):
-        parts = words
-    try:
-        return f.parse(parts)
-    except TrackerError as exc:
-        raise click.UsageError(exc.message) from None
 
 
 def _ask_number(f: domain.EntryField, previous: Entry | None) -> Any:
