@@ -361,11 +361,14 @@ def treatment_sentence(row: TreatmentRow) -> str:
     """A row of page 1's treatment table as a sentence, for page 4: '25 Mar 2018, Epidural
     steroid: peak relief 75 %, lasted 5 days; responder (50 % threshold).'"""
     _, when, what, peak, lasted, verdict = _treatment_texts(row)
-    said = f"peak relief {peak}, lasted {lasted}; " if row.peak_relief is not None else ""
-    if row.peak_relief is not None and row.lasted is None:
-        said = f"peak relief {peak}; "
     if not row.verdict:  # a surgery with nothing to compare it on
         return f"{when}, {what}."
+    if row.peak_relief is None:
+        said = ""
+    elif row.lasted is None:  # relief never reached the threshold
+        said = f"peak relief {peak}; "
+    else:
+        said = f"peak relief {peak}, lasted {lasted}; "
     tail = f" {NOT_CAUSAL}" if row.response is None and verdict.startswith("median") else "."
     return f"{when}, {what}: {said}{verdict}{tail}"
 

@@ -24,7 +24,7 @@ from reports.style import (
     axes_at,
 )
 from reports.text import EVENT_LABELS
-from tracker.analysis.response import Response, after_text
+from tracker.analysis.response import Response, after_text, daily_pain
 from tracker.analysis.treatments import detail, judged_responses
 from tracker.report_data import ReportData
 from tracker.wording import short_date
@@ -204,13 +204,7 @@ def _points(response: Response) -> list[tuple[float, float]]:
     trial, judged day by day, each day's mean pain at its first reading (days after)."""
     if in_hours(response):
         return [(r.hours_after, r.pain) for r in response.readings]
-    by_day: dict[object, list] = {}
-    for r in response.readings:
-        by_day.setdefault(r.day, []).append(r)
-    return [
-        (min(r.hours_after for r in day) / 24, round(sum(r.pain for r in day) / len(day), 1))
-        for day in by_day.values()
-    ]
+    return [(hours / 24, pain) for hours, pain in daily_pain(response.readings).values()]
 
 
 def _x_end(xs: Sequence[float], hours: bool) -> float:

@@ -409,18 +409,30 @@ def _judge_block(response: Response) -> Response:
     )
 
 
+def daily_pain(readings: Iterable[Reading]) -> dict[dt.date, tuple[float, float]]:
+    """Each day's (hours after of its first reading, mean pain to one decimal), in date
+    order: the day by day an injection and a trial are judged and charted on."""
+    by_day: dict[dt.date, list[Reading]] = {}
+    for r in readings:
+        by_day.setdefault(r.day, []).append(r)
+    return {
+        day: (
+            min(r.hours_after for r in day_readings),
+            round(sum(r.pain for r in day_readings) / len(day_readings), 1),
+        )
+        for day, day_readings in sorted(by_day.items())
+    }
+
+
 def daily_relief(readings: Iterable[Reading], baseline: float) -> dict[dt.date, float]:
     """Each day's relief, in date order: what an injection and a stimulator trial are judged
     on (docs/clinical.md#response-rules). It is the relief of the day's mean pain as the
     response chart prints it (one decimal), so that the two add up as printed: a baseline
     of 4.5 and a day at 2.5 is 44.4 %, where the mean of its readings' 55.6 and 33.3 % was
     44.5."""
-    by_day: dict[dt.date, list[float]] = {}
-    for r in readings:
-        by_day.setdefault(r.day, []).append(r.pain)
     return {
-        day: round(100 * (baseline - round(sum(v) / len(v), 1)) / baseline, 1)
-        for day, v in sorted(by_day.items())
+        day: round(100 * (baseline - pain) / baseline, 1)
+        for day, (_, pain) in daily_pain(readings).items()
     }
 
 
